@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One buurt of the reference set with the figures the generator is calibrated on. */
+export interface SynthBuurt {
+	code: string;
+	wijk: string;
+	name: string;
+	/** inhabitants of 18 years and over (2014), from the survey weight total */
+	adults: number;
+	/** share of inhabitants aged 65 and over (0–1) */
+	share65: number;
+	/** sociale participatie schaalscore, all respondents 18+ (2014); null if not published */
+	participatie: number | null;
+	/** sociaal isolement schaalscore, all respondents 18+ (2014); null if not published */
+	isolement: number | null;
+}
+
+/** Parses a simple comma-separated file with a header (the reference files hold no quoted commas in the columns used). */
+export function readSimpleCsv(path: string): Record<string, string>[] {
+	const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+	const header = splitCsvLine(lines[0] ?? '');
+	return lines.slice(1).map((line) => {
+		const cells = splitCsvLine(line);
+		return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+	});
+}
+
+function splitCsvLine(line: string): string[] {
+	const out: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const ch = line[i];
+		if (quoted) {
+			if (ch === '"' && line[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			out.push(cell);
+			cell = '';
+		} else cell += ch;
+	}
+	out.push(cell);
+	return out;
+}
+
+/** Loads the Zwolle buurten with their 2014 calibration figures from `data/reference/zwolle`. */
+export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
+	const rows = readSimpleCsv(join(referenceDir, 'zwolle', 'zwolle_zebra_buurt_2014.csv'));
+	const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));
+	return rows
+		.filter((r) => /^BU0193\d{4}$/.test(r['cbs_buurtcode'] ?? ''))
+		.map((r) => ({
+			code: r['cbs_buurtcode']!,
+			wijk: r['cbs_wijkcode']!,
+			name: r['buurtnaam']!,
+			adults: num(r['b_gwpover']) ?? 0,
+			share65: (num(r['bsp65_eo']) ?? 15) / 100,
+			participatie: num(r['b_spart']),
+			isolement: num(r['b_scisol'])
+		}));
+}

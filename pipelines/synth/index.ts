@@ -1,0 +1,101 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadZwolleBuurten } from './areas';
+import { generateSurvey, type SurveyRecord } from './survey';
+import { generateWmo, type WmoRecord } from './wmo';
+import type { Paths } from '../config';
+
+/** Default seed of the sample; the same seed gives byte-identical files. */
+export const DEFAULT_SEED = 20160101;
+
+const ddmmyyyy = (d: Date) =>
+	`${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`;
+const decimalComma = (x: number | null) => (x === null ? '' : String(x).replace('.', ','));
+
+/** The header of the WMO export, in order. */
+export const WMO_HEADER = [
+	'clientnummer',
+	'buurtcode',
+	'leeftijdsklasse',
+	'voorziening',
+	'leveringsvorm',
+	'startdatum',
+	'einddatum',
+	'reden_beeindiging'
+];
+/** The header of the survey export, in order. */
+export const SURVEY_HEADER = [
+	'respondentnummer',
+	'jaar',
+	'buurtcode',
+	'leeftijdsklasse',
+	'beperking',
+	'gewicht',
+	'participatie',
+	'isolement'
+];
+
+function wmoCsv(records: WmoRecord[]): string {
+	const lines = [WMO_HEADER.join(';')];
+	for (const r of records) {
+		lines.push(
+			[
+				r.clientnummer,
+				r.buurtcode,
+				r.leeftijdsklasse,
+				r.voorziening,
+				r.leveringsvorm,
+				ddmmyyyy(r.startdatum),
+				r.einddatum ? ddmmyyyy(r.einddatum) : '',
+				r.redenBeeindiging
+			].join(';')
+		);
+	}
+	return lines.join('\r\n') + '\r\n';
+}
+
+function surveyCsv(records: SurveyRecord[]): string {
+	const lines = [SURVEY_HEADER.join(';')];
+	for (const r of records) {
+		lines.push(
+			[
+				r.respondentnummer,
+				r.jaar,
+				r.buurtcode,
+				r.leeftijdsklasse,
+				r.beperking ? 'ja' : 'nee',
+				decimalComma(r.gewicht),
+				decimalComma(r.participatie),
+				decimalComma(r.isolement)
+			].join(';')
+		);
+	}
+	return lines.join('\r\n') + '\r\n';
+}
+
+/** Writes the synthetic Zwolle sample (GM0193) to `paths.raw/GM0193`, returning row counts. */
+export async function writeSample(options: { paths: Paths; seed?: number }): Promise<{ dir: string; wmo: number; survey: number }> {
+	const seed = options.seed ?? DEFAULT_SEED;
+	const buurten = loadZwolleBuurten(options.paths.reference);
+	const wmo = generateWmo({ buurten, seed });
+	const survey = generateSurvey({ buurten, seed: seed + 1 });
+	const dir = join(options.paths.raw, 'GM0193');
+	await mkdir(dir, { recursive: true });
+	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
+	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
+	await writeFile(
+		join(dir, 'bron.json'),
+		JSON.stringify(
+			{
+				gemeente: 'GM0193',
+				voorbeelddata: true,
+				omschrijving: 'Synthetische voorbeelddata (geen echte personen), zie docs/voorbeelddata.md',
+				seed,
+				peildatum_levering: '2025-01-31'
+			},
+			null,
+			2
+		) + '\n'
+	);
+	return { dir, wmo: wmo.length, survey: survey.length };
+}

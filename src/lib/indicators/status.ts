@@ -1,0 +1,160 @@
+import { compareEstimates } from './significance';
+import type { Baseline, Direction, Judgement, Norm, Observation } from './types';
+import { formatNumber, type Unit, formatValue } from '../format';
+import { describeNorm } from './describe';
+
+/** Everything needed to judge one streefdoel. */
+export interface JudgeOptions {
+	direction: Direction;
+	unit: Unit;
+	baseline: Baseline;
+	norm: Norm;
+	observations: Observation[];
+	/** judge as of this year (default: the latest year with a realisatie) */
+	asOf?: number;
+}
+
+type Mode = 'final' | 'interim';
+
+/**
+ * Judges a streefdoel: behaald / niet behaald in or after the norm year, op koers / achter op koers
+ * before it (on the straight path from nulsituatie to norm), geen norm, or onbekend with the reason.
+ */
+export function judge(options: JudgeOptions): Judgement {
+	const { norm, observations } = options;
+	const rule = describeNorm({ norm: options.norm, direction: options.direction, unit: options.unit });
+	const result = (status: Judgement['status'], reason: string, obs?: Observation): Judgement => ({
+		status,
+		rule,
+		reason,
+		year: obs?.year ?? null,
+		value: obs?.value ?? null
+	});
+
+	if (norm.kind === 'none') return result('geen norm', 'Alleen monitoring: er is geen norm vastgesteld.');
+
+	const years = observations.map((o) => o.year);
+	const horizon = options.asOf ?? (years.length > 0 ? Math.max(...years) : undefined);
+	if (horizon === undefined) return result('onbekend', 'Er is nog geen meting beschikbaar.');
+
+	const mode: Mode = horizon >= norm.year ? 'final' : 'interim';
+	const obs =
+		mode === 'final'
+			? observations.find((o) => o.year === norm.year)
+			: latestUpTo(observations, horizon);
+	if (!obs) {
+		return result(
+			'onbekend',
+			mode === 'final'
+				? `Er is geen meting voor het normjaar ${norm.year}.`
+				: `Er is nog geen meting tot en met ${horizon}.`
+		);
+	}
+	if (obs.value === null) {
+		return result('onbekend', `De waarde voor ${obs.year} is onderdrukt (te kleine aantallen).`, obs);
+	}
+	const value = obs.value;
+	const baseline = resolveBaseline(options.baseline, observations);
+
+	switch (norm.kind) {
+		case 'target':
+		case 'minimum':
+		case 'maximum': {
+			const better: Direction =
+				norm.kind === 'minimum' ? 'higher' : norm.kind === 'maximum' ? 'lower' : options.direction;
+			const meets = atLeastAsGood(value, norm.value, better);
+			const shown = `${formatValue(value, options.unit)} in ${obs.year} tegen norm ${formatValue(norm.value, options.unit)}`;
+			if (mode === 'final') return result(meets ? 'behaald' : 'niet behaald', `${shown}.`, obs);
+			if (meets) return result('op koers', `${shown}: de norm is al gehaald.`, obs);
+			if (!baseline) {
+				return result('onbekend', 'De nulsituatie ontbreekt, dus er is geen pad naar de norm om aan te toetsen.', obs);
+			}
+			const path = [baseline, ...(norm.kind === 'target' ? (norm.milestones ?? []) : []), { year: norm.year, value: norm.value }];
+			const expected = interpolate(path, obs.year);
+			if (expected === null) return result('onbekend', 'De meting ligt vóór de nulsituatie.', obs);
+			const onTrack = atLeastAsGood(value, expected, better);
+			return result(
+				onTrack ? 'op koers' : 'achter op koers',
+				`${formatValue(value, options.unit)} in ${obs.year}; op het pad van nulsituatie naar norm hoort daar ${formatNumber(expected, { decimals: options.unit === 'aantal' ? 0 : 1 })} bij.`,
+				obs
+			);
+		}
+		case 'rise':
+		case 'fall': {
+			const reference = observations.find((o) => o.year === norm.referenceYear);
+			const refValue =
+				reference?.value ?? (baseline && baseline.year === norm.referenceYear ? baseline.value : null);
+			if (refValue === null || refValue === undefined) {
+				return result('onbekend', `Er is geen waarde voor het referentiejaar ${norm.referenceYear}.`, obs);
+			}
+			if (reference?.unit && obs.unit && reference.unit !== obs.unit) {
+				return result(
+					'onbekend',
+					`De eenheid of definitie is gewijzigd tussen ${norm.referenceYear} en ${obs.year}; vergelijken kan niet.`,
+					obs
+				);
+			}
+			const want = norm.kind === 'rise' ? 1 : -1;
+			const se = obs.standardError;
+			const refSe = reference?.value !== null && reference?.value !== undefined ? reference.standardError : undefined;
+			const good = (ok: boolean) =>
+				mode === 'final' ? (ok ? 'behaald' : 'niet behaald') : ok ? 'op koers' : 'achter op koers';
+			const compared = `${formatValue(value, options.unit)} in ${obs.year} tegen ${formatValue(refValue, options.unit)} in ${norm.referenceYear}`;
+			if (se !== undefined && se !== null && refSe !== undefined && refSe !== null) {
+				const d = compareEstimates({ value, standardError: se, reference: refValue, referenceStandardError: refSe });
+				const margin = `verschil ${signed(d.difference)} ± ${formatNumber(d.margin, { decimals: 2 })}`;
+				if (!d.significant) {
+					// Not significant: no rise and no fall. A strict norm is then not met; a non-strict one is.
+					return result(good(!norm.strict), `${compared}: verschil niet significant (${margin}).`, obs);
+				}
+				const rightWay = Math.sign(d.difference) === want;
+				const word = d.difference > 0 ? 'significant gestegen' : 'significant gedaald';
+				return result(good(rightWay), `${compared}: ${word} (${margin}).`, obs);
+			}
+			const diff = value - refValue;
+			const ok = norm.strict ? diff * want > 0 : diff * want >= 0;
+			const word = diff > 0 ? 'gestegen' : diff < 0 ? 'gedaald' : 'gelijk gebleven';
+			return result(good(ok), `${compared}: ${word}.`, obs);
+		}
+	}
+}
+
+function latestUpTo(observations: Observation[], year: number): Observation | undefined {
+	let best: Observation | undefined;
+	for (const o of observations) if (o.year <= year && (!best || o.year > best.year)) best = o;
+	return best;
+}
+
+function resolveBaseline(baseline: Baseline, observations: Observation[]): { year: number; value: number } | null {
+	switch (baseline.kind) {
+		case 'value':
+			return { year: baseline.year, value: baseline.value };
+		case 'from-data': {
+			const o = observations.find((x) => x.year === baseline.year);
+			return o && o.value !== null ? { year: o.year, value: o.value } : null;
+		}
+		case 'pending':
+			return null;
+	}
+}
+
+function atLeastAsGood(value: number, reference: number, better: Direction): boolean {
+	return better === 'higher' ? value >= reference : value <= reference;
+}
+
+/** Linear interpolation on a path of (year, value) points sorted by year; null before its start. */
+export function interpolate(path: { year: number; value: number }[], year: number): number | null {
+	const points = [...path].sort((a, b) => a.year - b.year);
+	const first = points[0];
+	if (!first || year < first.year) return null;
+	for (let i = 1; i < points.length; i++) {
+		const a = points[i - 1]!;
+		const b = points[i]!;
+		if (year <= b.year) return a.value + ((b.value - a.value) * (year - a.year)) / (b.year - a.year);
+	}
+	return points[points.length - 1]!.value;
+}
+
+function signed(x: number): string {
+	return `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatNumber(Math.abs(x), { decimals: 2 })}`;
+}

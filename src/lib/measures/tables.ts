@@ -1,0 +1,74 @@
+/**
+ * The published tables: their columns with a Dutch description, which column holds the value, and
+ * which columns may be used to select a measure. The catalogue, the pipeline's output check and the
+ * SQL builders all read this one description.
+ */
+export interface PublishedTable {
+	name: string;
+	title: string;
+	valueColumn: string;
+	/** columns a catalogue entry may filter on, with their allowed values */
+	dimensions: Record<string, readonly string[]>;
+	columns: Record<string, string>;
+}
+
+/** WMO maatwerkvoorzieningen: local codes of the kinds in the begroting. */
+export const VOORZIENINGEN = {
+	HH: 'Huishoudelijke ondersteuning',
+	IB: 'Individuele begeleiding',
+	DB: 'Dagbesteding',
+	KV: 'Kortdurend verblijf',
+	WV: 'Woonvoorziening',
+	VV: 'Vervoervoorziening',
+	RS: 'Rolstoel',
+	BW: 'Beschermd wonen'
+} as const;
+
+/** A voorziening code. */
+export type Voorziening = keyof typeof VOORZIENINGEN;
+
+const GEBIED_COLUMNS = {
+	gemeente: 'CBS-code van de gemeente (GM0193)',
+	jaar: 'Jaar',
+	gebied_niveau: 'gemeente, wijk of buurt',
+	gebied_code: 'CBS-code van het gebied (GM…, WK…, BU…)'
+};
+
+export const TABLES = {
+	wmo_clienten: {
+		name: 'wmo_clienten',
+		title: 'Inwoners met een WMO-maatwerkvoorziening',
+		valueColumn: 'aantal',
+		dimensions: {
+			voorziening: [...Object.keys(VOORZIENINGEN), 'TOTAAL'],
+			meting: ['in_gebruik', 'verstrekt']
+		},
+		columns: {
+			...GEBIED_COLUMNS,
+			voorziening: 'Soort maatwerkvoorziening (HH, IB, DB, KV, WV, VV, RS, BW; TOTAAL = inwoners met ten minste één)',
+			meting:
+				"in_gebruik: inwoners met een lopende voorziening op 1 januari van het jaar; verstrekt: voorzieningen toegekend in het jaar",
+			aantal: 'Aantal, afgerond op 5; leeg als het 0 tot en met 7 is (onthullingsbeheersing)'
+		}
+	},
+	bvb_schaalscores: {
+		name: 'bvb_schaalscores',
+		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
+		valueColumn: 'gemiddelde',
+		dimensions: {
+			schaal: ['participatie', 'isolement'],
+			doelgroep: ['18+', '18+ met beperking']
+		},
+		columns: {
+			...GEBIED_COLUMNS,
+			schaal: 'participatie (sociale participatie, hoger is beter) of isolement (sociaal isolement, lager is beter)',
+			doelgroep: "'18+' alle inwoners van 18 jaar en ouder; '18+ met beperking' met een beperking of chronische ziekte",
+			gemiddelde: 'Gewogen gemiddelde schaalscore (0–10); leeg onder de drempel van respondenten',
+			standaardfout: 'Standaardfout van het gewogen gemiddelde',
+			respondenten: 'Aantal respondenten, afgerond op 5'
+		}
+	}
+} as const satisfies Record<string, PublishedTable>;
+
+/** Name of a published table. */
+export type TableName = keyof typeof TABLES;
