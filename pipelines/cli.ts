@@ -1,5 +1,8 @@
 import { defaultPaths } from './config';
 import { writeSample } from './synth/index';
+import { runPipeline } from './run';
+import { serve } from './serve';
+import { PipelineError } from './errors';
 
 /** The one command-line entry of the pipelines: `synth`, `run` and `serve`. */
 async function main(argv: string[]): Promise<void> {
@@ -11,12 +14,28 @@ async function main(argv: string[]): Promise<void> {
 			console.log(`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten.`);
 			return;
 		}
+		case 'run': {
+			const report = await runPipeline({ paths });
+			if (report.sampleKey) {
+				console.warn('LET OP: voorbeeldsleutel gebruikt voor pseudonimisering. Alleen toegestaan voor synthetische voorbeelddata.');
+			}
+			console.log(`Pipeline klaar in ${report.seconds.toFixed(1)} s. Release ${report.manifest.release.slice(0, 12)}${report.manifest.sample ? ' (VOORBEELDDATA)' : ''}:`);
+			for (const s of report.sources) console.log(`  bron ${s.file}: ${s.rows} regels gelezen, ${s.rows} verwerkt, 0 in quarantaine (${s.format})`);
+			for (const [name, t] of Object.entries(report.manifest.tables)) console.log(`  tabel ${name}: ${t.rows} rijen`);
+			return;
+		}
+		case 'serve': {
+			const port = Number(process.env.PORT ?? 4173);
+			await serve({ dir: 'build', port });
+			return;
+		}
 		default:
 			throw new Error(`unknown command "${command ?? ''}": use synth, run or serve`);
 	}
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-	console.error(error instanceof Error ? error.message : String(error));
+	// Users get the message, never a stack trace; developers can set DEBUG=1.
+	console.error(error instanceof PipelineError || !process.env.DEBUG ? (error as Error).message : error);
 	process.exit(1);
 });

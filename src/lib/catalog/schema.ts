@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TABLES, type TableName } from '../measures/tables';
+import { MEASURE_TABLES, TABLES, type MeasureTable } from '../measures/tables';
 import type { Baseline, Direction, Norm } from '../indicators/types';
 import type { Unit } from '../format';
 
@@ -33,7 +33,7 @@ const norm = z.discriminatedUnion('soort', [
 
 const meting = z
 	.strictObject({
-		tabel: z.enum(Object.keys(TABLES) as [TableName, ...TableName[]]),
+		tabel: z.enum(MEASURE_TABLES),
 		filter: z.record(z.string(), z.string()),
 		periode: z.string().min(1)
 	})
@@ -91,7 +91,7 @@ export interface Streefdoel {
 	direction: Direction;
 	baseline: Baseline;
 	norm: Norm;
-	measure: { table: TableName; filter: Record<string, string>; period: string } | null;
+	measure: { table: MeasureTable; filter: Record<string, string>; period: string } | null;
 	source: string;
 	activities: string[];
 }

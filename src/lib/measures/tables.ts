@@ -6,7 +6,8 @@
 export interface PublishedTable {
 	name: string;
 	title: string;
-	valueColumn: string;
+	/** the column that holds a measure's value; null for reference tables */
+	valueColumn: string | null;
 	/** columns a catalogue entry may filter on, with their allowed values */
 	dimensions: Record<string, readonly string[]>;
 	columns: Record<string, string>;
@@ -51,6 +52,19 @@ export const TABLES = {
 			aantal: 'Aantal, afgerond op 5; leeg als het 0 tot en met 7 is (onthullingsbeheersing)'
 		}
 	},
+	gebieden: {
+		name: 'gebieden',
+		title: 'Gebieden (CBS-indeling)',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: 'CBS-code van de gemeente',
+			gebied_niveau: 'gemeente, wijk of buurt',
+			gebied_code: 'CBS-code van het gebied',
+			gebied_naam: 'Naam van het gebied',
+			ouder_code: 'Code van het gebied waar dit gebied in ligt (buurt → wijk → gemeente)'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
@@ -72,3 +86,8 @@ export const TABLES = {
 
 /** Name of a published table. */
 export type TableName = keyof typeof TABLES;
+
+/** Tables that hold measures a streefdoel can refer to. */
+export const MEASURE_TABLES = ['wmo_clienten', 'bvb_schaalscores'] as const;
+/** Name of a measure table. */
+export type MeasureTable = (typeof MEASURE_TABLES)[number];

@@ -1,0 +1,32 @@
+/** One problem in an input file, located to the cell. */
+export interface RowIssue {
+	file: string;
+	line: number | null;
+	column: number | null;
+	columnName: string | null;
+	value: string | null;
+	message: string;
+}
+
+/** Formats an issue as `file regel 18, kolom 6 (startdatum): message`. */
+export function formatIssue(issue: RowIssue): string {
+	const where = [
+		issue.line !== null ? `regel ${issue.line}` : null,
+		issue.column !== null ? `kolom ${issue.column}${issue.columnName ? ` (${issue.columnName})` : ''}` : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	return `${issue.file}${where ? ` ${where}` : ''}: ${issue.message}`;
+}
+
+/** A pipeline run that cannot go on; keeps every issue and the cause. */
+export class PipelineError extends Error {
+	override name = 'PipelineError';
+	constructor(
+		message: string,
+		readonly issues: RowIssue[] = [],
+		options?: { cause?: unknown }
+	) {
+		super(message, options);
+	}
+}

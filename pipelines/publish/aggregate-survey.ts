@@ -1,0 +1,55 @@
+import { discloseCountSql } from '../../src/lib/disclosure/rules';
+import { sqlString } from '../../src/lib/db/query';
+import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+
+/**
+ * Builds `pub_bvb_schaalscores`: weighted mean schaalscores per gemeente, wijk and buurt, survey
+ * year, doelgroep and schaal, with the standard error of the weighted mean. Buurt → wijk → stad are
+ * weighted means of the respondents, never plain means of area scores. Below `minRespondents` the
+ * mean and its standard error are published as missing.
+ */
+export async function aggregateSurvey(options: { engine: NodeEngine; gemeente: string; minRespondents: number }): Promise<void> {
+	const { engine, gemeente, minRespondents } = options;
+	await engine.run(`
+		CREATE OR REPLACE TABLE pub_bvb_schaalscores AS
+		WITH r AS (
+			SELECT s.jaar, s.buurtcode, b.wijk AS wijkcode, s.beperking, s.gewicht AS w, 'participatie' AS schaal, s.participatie AS x
+			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.participatie IS NOT NULL
+			UNION ALL
+			SELECT s.jaar, s.buurtcode, b.wijk, s.beperking, s.gewicht, 'isolement', s.isolement
+			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.isolement IS NOT NULL
+		),
+		groups AS (
+			SELECT *, '18+' AS doelgroep FROM r
+			UNION ALL
+			SELECT *, '18+ met beperking' FROM r WHERE beperking
+		),
+		sums AS (
+			SELECT jaar, schaal, doelgroep,
+				CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END AS gebied_niveau,
+				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}) AS gebied_code,
+				count(*) AS n, sum(w) AS sw, sum(w * x) AS swx, sum(w * w) AS sw2, sum(w * w * x) AS sw2x, sum(w * w * x * x) AS sw2x2
+			FROM groups
+			GROUP BY GROUPING SETS ((jaar, schaal, doelgroep, wijkcode, buurtcode), (jaar, schaal, doelgroep, wijkcode), (jaar, schaal, doelgroep))
+		),
+		estimates AS (
+			-- Standard error of a weighted mean (linearisation, with the n/(n-1) correction);
+			-- the same formula as weightedMeanStandardError in src/lib/indicators/significance.ts.
+			SELECT *, swx / sw AS mean,
+				sqrt(greatest(sw2x2 - 2 * (swx / sw) * sw2x + (swx / sw) * (swx / sw) * sw2, 0) * n / (n - 1)) / sw AS se
+			FROM sums
+		),
+		years AS (SELECT DISTINCT jaar FROM bvb_respondenten),
+		grid AS (
+			SELECT g.gebied_niveau, g.gebied_code, y.jaar, s.schaal, d.doelgroep
+			FROM pub_gebieden g, years y, (VALUES ('participatie'), ('isolement')) s(schaal), (VALUES ('18+'), ('18+ met beperking')) d(doelgroep)
+			WHERE g.gemeente = ${sqlString(gemeente)}
+		)
+		SELECT ${sqlString(gemeente)} AS gemeente, CAST(grid.jaar AS INTEGER) AS jaar, grid.gebied_niveau, grid.gebied_code, grid.schaal, grid.doelgroep,
+			CASE WHEN e.n >= ${minRespondents} THEN round(e.mean, 4) END AS gemiddelde,
+			CASE WHEN e.n >= ${minRespondents} THEN round(e.se, 4) END AS standaardfout,
+			${discloseCountSql('CAST(coalesce(e.n, 0) AS INTEGER)')} AS respondenten
+		FROM grid LEFT JOIN estimates e USING (jaar, schaal, doelgroep, gebied_niveau, gebied_code)
+		ORDER BY gemeente, jaar, gebied_niveau, gebied_code, schaal, doelgroep
+	`);
+}

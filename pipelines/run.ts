@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
+import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
+import { openNodeEngine } from '../src/lib/server/duckdb-node';
+import { loadCatalogs } from '../src/lib/server/catalog';
+import type { Manifest } from '../src/lib/db/manifest';
+import { PSEUDONYM_KEY_ENV, SAMPLE_PSEUDONYM_KEY, type Paths } from './config';
+import { PipelineError } from './errors';
+import { aggregateSurvey } from './publish/aggregate-survey';
+import { aggregateWmo } from './publish/aggregate-wmo';
+import { leakScan } from './publish/leak-scan';
+import { pseudonymiseColumn } from './publish/pseudonymise';
+import { publishRelease } from './publish/release';
+import { loadCsvExport } from './sources/csv-export';
+import { loadAreas } from './sources/reference';
+import { surveySchema } from './schemas/survey';
+import { wmoSchema } from './schemas/wmo';
+
+/** What a run did, for the run report. */
+export interface RunReport {
+	manifest: Manifest;
+	sources: { file: string; rows: number; format: string }[];
+	seconds: number;
+	sampleKey: boolean;
+}
+
+interface SourceInfo {
+	gemeente: string;
+	voorbeelddata?: boolean;
+	peildatum_levering?: string;
+}
+
+/**
+ * Runs the whole pipeline for one gemeente's raw folder: validate the catalogue and the exports,
+ * pseudonymise, aggregate with disclosure control, scan for leaks, and publish atomically.
+ */
+export async function runPipeline(options: { paths: Paths; gemeente?: string; env?: NodeJS.ProcessEnv }): Promise<RunReport> {
+	const started = performance.now();
+	const { paths } = options;
+	const env = options.env ?? process.env;
+	const gemeente = options.gemeente ?? 'GM0193';
+	const rawDir = join(paths.raw, gemeente);
+	if (!existsSync(rawDir)) throw new PipelineError(`geen aanlevering gevonden in ${relative(process.cwd(), rawDir)}: zet de exports daar neer of draai "npm run synth"`);
+	const infoPath = join(rawDir, 'bron.json');
+	const info: SourceInfo = existsSync(infoPath) ? (JSON.parse(readFileSync(infoPath, 'utf8')) as SourceInfo) : { gemeente };
+	const sample = info.voorbeelddata === true;
+
+	let key = env[PSEUDONYM_KEY_ENV];
+	if (!key) {
+		if (!sample) throw new PipelineError(`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`);
+		key = SAMPLE_PSEUDONYM_KEY;
+	}
+
+	const catalogs = loadCatalogs(paths.catalog).filter((c) => c.gemeente.code === gemeente);
+	const name = catalogs[0]?.gemeente.name ?? gemeente;
+
+	const engine = await openNodeEngine();
+	try {
+		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
+		const sources = [];
+		const present = new Set(readdirSync(rawDir));
+		for (const [schema, fileName] of [[wmoSchema, 'wmo_voorzieningen.csv'], [surveySchema, 'bvb_respondenten.csv']] as const) {
+			if (!present.has(fileName)) throw new PipelineError(`${relative(process.cwd(), join(rawDir, fileName))} ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`);
+			const path = join(rawDir, fileName);
+			const loaded = await loadCsvExport({ engine, path, file: relative(process.cwd(), path), schema });
+			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+		}
+		await pseudonymiseColumn({ engine, table: 'wmo_toewijzingen', column: 'clientnummer', key });
+		await pseudonymiseColumn({ engine, table: 'bvb_respondenten', column: 'respondentnummer', key });
+
+		const [range] = await engine.query<{ first: number; last: number }>(
+			'SELECT CAST(min(year(startdatum)) AS INTEGER) AS first, CAST(max(year(startdatum)) AS INTEGER) AS last FROM wmo_toewijzingen'
+		);
+		const last = range?.last ?? new Date().getFullYear();
+		// Twelve years at most: older stocks depend on toewijzingen that ended before the export window.
+		const years = { from: Math.max(range?.first ?? last, last - 11), to: last };
+		await aggregateWmo({ engine, gemeente, years });
+		await aggregateSurvey({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS });
+
+		const tables = { gebieden: 'pub_gebieden', wmo_clienten: 'pub_wmo_clienten', bvb_schaalscores: 'pub_bvb_schaalscores' };
+		const leaks = await leakScan({ engine, tables: Object.values(tables) });
+		if (leaks.length > 0) throw new PipelineError(`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`);
+
+		const manifest = await publishRelease({
+			engine,
+			publishedDir: paths.published,
+			tables,
+			manifest: {
+				version: 1,
+				sample,
+				dataDate: info.peildatum_levering ?? `${last}-12-31`,
+				gemeenten: [{ code: gemeente, name }],
+				sources: sources.map((s) => ({ file: relative(paths.raw, join(process.cwd(), s.file)), rows: s.rows, sha256: s.sha256, format: s.format })),
+				disclosure: { secretMax: SECRET_MAX, roundingBase: ROUNDING_BASE, minRespondents: DEFAULT_MIN_RESPONDENTS }
+			}
+		});
+		return { manifest, sources, seconds: (performance.now() - started) / 1000, sampleKey: key === SAMPLE_PSEUDONYM_KEY };
+	} finally {
+		engine.close();
+	}
+}

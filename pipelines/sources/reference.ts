@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { sqlString } from '../../src/lib/db/query';
+import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+
+/**
+ * Loads the CBS area codes of a gemeente into `ref_buurten` (code, wijk, name) and builds
+ * `pub_gebieden`, the published area table (gemeente, wijken, buurten with their parent).
+ */
+export async function loadAreas(options: { engine: NodeEngine; referenceDir: string; gemeente: { code: string; name: string } }): Promise<void> {
+	const { engine, referenceDir, gemeente } = options;
+	const cbs = join(referenceDir, 'cbs');
+	const prefix = gemeente.code === 'GM0193' ? 'zwolle' : gemeente.code.toLowerCase();
+	const read = (kind: string) =>
+		`read_csv(${sqlString(join(cbs, `${prefix}_${kind}_2014_codes.csv`))}, header = true, all_varchar = true)`;
+	await engine.run(`
+		CREATE OR REPLACE TABLE ref_buurten AS SELECT statcode AS code, wijkcode AS wijk, statnaam AS naam FROM ${read('buurten')} WHERE gemeentecode = ${sqlString(gemeente.code)};
+		CREATE OR REPLACE TABLE ref_wijken AS SELECT statcode AS code, statnaam AS naam FROM ${read('wijken')} WHERE gemeentecode = ${sqlString(gemeente.code)};
+		CREATE OR REPLACE TABLE pub_gebieden AS
+		SELECT * FROM (
+			SELECT ${sqlString(gemeente.code)} AS gemeente, 'gemeente' AS gebied_niveau, ${sqlString(gemeente.code)} AS gebied_code, ${sqlString(gemeente.name)} AS gebied_naam, CAST(NULL AS VARCHAR) AS ouder_code
+			UNION ALL SELECT ${sqlString(gemeente.code)}, 'wijk', code, naam, ${sqlString(gemeente.code)} FROM ref_wijken
+			UNION ALL SELECT ${sqlString(gemeente.code)}, 'buurt', code, naam, wijk FROM ref_buurten
+		) ORDER BY gemeente, gebied_niveau, gebied_code;
+	`);
+}

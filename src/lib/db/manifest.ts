@@ -1,0 +1,21 @@
+/** The manifest of a published release: which files make up each table, with rows and checksums. */
+export interface Manifest {
+	version: 1;
+	/** content hash of the whole release */
+	release: string;
+	/** true when built from the synthetic sample: every page then says "Voorbeelddata" */
+	sample: boolean;
+	/** the date the data was delivered (not the build time, so the same input gives the same release) */
+	dataDate: string;
+	gemeenten: { code: string; name: string }[];
+	sources: { file: string; rows: number; sha256: string; format: string }[];
+	tables: Record<string, ManifestTable>;
+	disclosure: { secretMax: number; roundingBase: number; minRespondents: number };
+}
+
+/** One published table. */
+export interface ManifestTable {
+	rows: number;
+	columns: { name: string; type: string }[];
+	files: { path: string; rows: number; bytes: number; sha256: string }[];
+}

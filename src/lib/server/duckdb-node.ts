@@ -1,0 +1,65 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { normalizeRows, QueryError, sqlIdent, sqlString, type QueryEngine, type Row } from '../db/query';
+import type { Manifest } from '../db/manifest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Native DuckDB behind the shared {@link QueryEngine} interface, plus statements for the pipelines. */
+export interface NodeEngine extends QueryEngine {
+	connection: DuckDBConnection;
+	run(sql: string): Promise<void>;
+	close(): void;
+}
+
+/** Opens an in-memory native DuckDB. */
+export async function openNodeEngine(options: { threads?: number } = {}): Promise<NodeEngine> {
+	const instance = await DuckDBInstance.create(':memory:', {
+		threads: String(options.threads ?? 2),
+		autoinstall_known_extensions: 'false',
+		autoload_known_extensions: 'false'
+	});
+	const connection = await instance.connect();
+	return {
+		connection,
+		async query<T extends Row = Row>(sql: string): Promise<T[]> {
+			try {
+				const reader = await connection.runAndReadAll(sql);
+				return normalizeRows<T>(reader.getRowObjectsJS() as Record<string, unknown>[]);
+			} catch (cause) {
+				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
+			}
+		},
+		async run(sql: string): Promise<void> {
+			try {
+				await connection.run(sql);
+			} catch (cause) {
+				throw new QueryError(`statement failed: ${(cause as Error).message}`, sql, { cause });
+			}
+		},
+		close() {
+			connection.closeSync();
+			instance.closeSync();
+		}
+	};
+}
+
+/** Reads a release manifest from a published folder. */
+export function readManifest(publishedDir: string): Manifest {
+	const path = join(publishedDir, 'manifest.json');
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+	} catch (cause) {
+		throw new Error(`no published release at ${path}: run "npm run data" first`, { cause });
+	}
+}
+
+/** Opens native DuckDB with one view per published table, named as in the browser. */
+export async function openRelease(options: { publishedDir: string }): Promise<{ engine: NodeEngine; manifest: Manifest }> {
+	const manifest = readManifest(options.publishedDir);
+	const engine = await openNodeEngine();
+	for (const [name, table] of Object.entries(manifest.tables)) {
+		const files = table.files.map((f) => sqlString(join(options.publishedDir, f.path))).join(', ');
+		await engine.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT * FROM read_parquet([${files}])`);
+	}
+	return { engine, manifest };
+}
