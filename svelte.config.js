@@ -17,6 +17,10 @@ const config = {
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:'],
 				'style-src': ['self'],
+				// SvelteKit's route announcer has an inline style attribute
+				// (https://github.com/sveltejs/kit/issues/11993, fix pending in kit#14566).
+				// Allow exactly that one attribute by its hash, nothing else.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'font-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],

@@ -1,0 +1,72 @@
+import { figureMarkup } from '../charts/figure';
+import { trendChart } from '../charts/trend';
+import { wasmEngine } from '../db/wasm';
+import { toObservations } from '../indicators/observations';
+import type { Observation } from '../indicators/types';
+import { observationsSql, type ObservationRow } from '../measures/sql';
+import type { IndicatorView } from '../server/programme';
+
+/**
+ * The "compare with a wijk" state of the programme page: which area, its series per streefdoel
+ * (queried live on DuckDB-WASM) and the redrawn charts. Without it the prerendered charts stand.
+ */
+export class Comparison {
+	area = $state('');
+	areaName = $state('');
+	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	message = $state('');
+	series = $state<Record<string, Observation[]>>({});
+	charts = $state<Record<string, string>>({});
+
+	constructor(
+		private readonly options: { dataUrl: string; gemeente: { code: string; name: string }; indicators: IndicatorView[] }
+	) {}
+
+	/** Selects an area ('' for none) and queries its series for every indicator. */
+	async select(area: string, areaName: string): Promise<void> {
+		this.area = area;
+		this.areaName = areaName;
+		if (!area) {
+			this.series = {};
+			this.charts = {};
+			this.status = 'idle';
+			this.message = '';
+			return;
+		}
+		this.status = 'loading';
+		this.message = `Gegevens voor ${areaName} worden geladen…`;
+		try {
+			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+			const series: Record<string, Observation[]> = {};
+			const charts: Record<string, string> = {};
+			const doc = document.implementation.createHTMLDocument('');
+			for (const view of this.options.indicators) {
+				const s = view.streefdoel;
+				if (!s.measure) continue;
+				const rows = await engine.query<ObservationRow>(observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area }));
+				series[s.id] = toObservations(rows);
+				charts[s.id] = figureMarkup(
+					trendChart({
+						observations: view.observations,
+						baseline: s.baseline,
+						norm: s.norm,
+						unit: s.unit,
+						label: this.options.gemeente.name,
+						comparison: { label: areaName, observations: series[s.id]! },
+						document: doc
+					})
+				);
+			}
+			if (this.area !== area) return; // a newer selection won
+			this.series = series;
+			this.charts = charts;
+			this.status = 'ready';
+			this.message = `Vergeleken met ${areaName}.`;
+		} catch (error) {
+			this.status = 'error';
+			this.series = {};
+			this.charts = {};
+			this.message = `De vergelijking met ${areaName} kon niet worden geladen (${(error as Error).message}). De cijfers voor de hele gemeente hieronder kloppen nog steeds.`;
+		}
+	}
+}
