@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// Advisors read these messages: Dutch, like the rest of the product.
+z.config(z.locales.nl());
 import { MEASURE_TABLES, TABLES, type MeasureTable } from '../measures/tables';
 import type { Baseline, Direction, Norm } from '../indicators/types';
 import type { Unit } from '../format';
@@ -29,7 +32,7 @@ const norm = z.discriminatedUnion('soort', [
 		tekst: z.string().optional()
 	}),
 	z.strictObject({ soort: z.literal('geen'), tekst: z.string().optional() })
-]);
+], { error: 'onbekende soort norm: kies uit streefwaarde, minimum, maximum, stijging, daling of geen' });
 
 const meting = z
 	.strictObject({
