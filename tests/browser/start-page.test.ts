@@ -1,0 +1,99 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalogs } from '../../src/lib/server/catalog';
+import { launchChromium, serveBuild } from '../helpers/browser';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+const measured = loadCatalogs('data/catalog')[0]!.goals.flatMap((g) => g.streefdoelen).filter((s) => s.measure);
+
+/** Opens a page that records console errors, CSP violations and every request off localhost. */
+async function open(options: { javaScriptEnabled?: boolean } = {}) {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: 'nl-NL' });
+	const page = await context.newPage();
+	const problems: string[] = [];
+	const external: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('request', (r) => {
+		if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+	});
+	return { page, problems, external, close: () => context.close() };
+}
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	site = await serveBuild();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe('start page', () => {
+	test('shows every measured streefdoel with status and chart, labelled as sample data', async () => {
+		const { page, problems, external, close } = await open();
+		await page.goto(site.url + '/');
+		await expect.poll(() => page.locator('article.indicator').count()).toBe(measured.length);
+		for (const s of measured) {
+			const card = page.locator(`article#${s.id}`);
+			await expect.poll(() => card.locator('h3').textContent()).toBe(s.title);
+			expect(await card.locator('.status').count()).toBeGreaterThan(0);
+			expect(await card.locator('svg.koers-plot').count()).toBe(1);
+		}
+		expect(await page.textContent('.sample-banner')).toContain('Voorbeelddata');
+		const text = (await page.textContent('main')) ?? '';
+		expect(text).toContain('Op 1-1-2015 maken 3.385 inwoners gebruik van huishoudelijke ondersteuning.');
+		expect(text).toContain('4,4 (2014)');
+		await page.waitForTimeout(300);
+		expect(problems).toEqual([]);
+		expect(external).toEqual([]);
+		await close();
+	});
+
+	test('has all numbers and charts without JavaScript', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(site.url + '/');
+		expect(await page.locator('article.indicator').count()).toBe(measured.length);
+		expect(await page.locator('svg.koers-plot').count()).toBe(measured.length);
+		const participatie = (await page.textContent('#mo-participatie table')) ?? '';
+		expect(participatie).toMatch(/2014\s*4,4/);
+		await close();
+	});
+
+	test('axe-core finds no serious or critical violation', async () => {
+		const { page, close } = await open();
+		await page.goto(site.url + '/');
+		const result = await new AxeBuilder({ page: page as unknown as Parameters<typeof AxeBuilder>[0]['page'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+		await close();
+	});
+
+	test('comparing with a wijk queries DuckDB-WASM, redraws, and keeps the choice in the URL', async () => {
+		const { page, problems, external, close } = await open();
+		await page.goto(site.url + '/');
+		await expect.poll(() => page.isEnabled('#gebied')).toBe(true);
+		await page.focus('#gebied');
+		await page.selectOption('#gebied', 'WK019311');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Vergeleken met Wijk 11 Diezerpoort');
+		expect(new URL(page.url()).searchParams.get('gebied')).toBe('WK019311');
+		expect(await page.textContent('#mo-participatie thead')).toContain('Wijk 11 Diezerpoort');
+		// A suppressed cell reads "onderdrukt", never 0.
+		expect(await page.textContent('#mo-kortdurend-verblijf tbody')).toContain('onderdrukt');
+		// Opening the shared URL restores the comparison.
+		const shared = await open();
+		await shared.page.goto(page.url());
+		await expect.poll(() => shared.page.textContent('.live'), { timeout: 30_000 }).toContain('Vergeleken met Wijk 11 Diezerpoort');
+		expect(problems).toEqual([]);
+		expect(external).toEqual([]);
+		await shared.close();
+		await close();
+	});
+});
