@@ -6,7 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress costs ~100 s of brotli per build on 2 cores: left off on purpose.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: false, strict: true }),
+		adapter: adapter({
+			pages: 'build',
+			assets: 'build',
+			fallback: undefined,
+			precompress: false,
+			strict: true
+		}),
 		csp: {
 			mode: 'hash',
 			directives: {

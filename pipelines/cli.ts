@@ -11,17 +11,27 @@ async function main(argv: string[]): Promise<void> {
 	switch (command) {
 		case 'synth': {
 			const r = await writeSample({ paths });
-			console.log(`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten.`);
+			console.log(
+				`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten.`
+			);
 			return;
 		}
 		case 'run': {
 			const report = await runPipeline({ paths });
 			if (report.sampleKey) {
-				console.warn('LET OP: voorbeeldsleutel gebruikt voor pseudonimisering. Alleen toegestaan voor synthetische voorbeelddata.');
+				console.warn(
+					'LET OP: voorbeeldsleutel gebruikt voor pseudonimisering. Alleen toegestaan voor synthetische voorbeelddata.'
+				);
 			}
-			console.log(`Pipeline klaar in ${report.seconds.toFixed(1)} s. Release ${report.manifest.release.slice(0, 12)}${report.manifest.sample ? ' (VOORBEELDDATA)' : ''}:`);
-			for (const s of report.sources) console.log(`  bron ${s.file}: ${s.rows} regels gelezen, ${s.rows} verwerkt, 0 in quarantaine (${s.format})`);
-			for (const [name, t] of Object.entries(report.manifest.tables)) console.log(`  tabel ${name}: ${t.rows} rijen`);
+			console.log(
+				`Pipeline klaar in ${report.seconds.toFixed(1)} s. Release ${report.manifest.release.slice(0, 12)}${report.manifest.sample ? ' (VOORBEELDDATA)' : ''}:`
+			);
+			for (const s of report.sources)
+				console.log(
+					`  bron ${s.file}: ${s.rows} regels gelezen, ${s.rows} verwerkt, 0 in quarantaine (${s.format})`
+				);
+			for (const [name, t] of Object.entries(report.manifest.tables))
+				console.log(`  tabel ${name}: ${t.rows} rijen`);
 			return;
 		}
 		case 'serve': {

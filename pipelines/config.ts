@@ -21,6 +21,7 @@ export function defaultPaths(root = process.cwd()): Paths {
 }
 
 /** The key used only for the synthetic sample. Real data must bring its own key in the environment. */
-export const SAMPLE_PSEUDONYM_KEY = 'VOORBEELDDATA-sleutel-alleen-voor-synthetische-data-NIET-voor-echte-data';
+export const SAMPLE_PSEUDONYM_KEY =
+	'VOORBEELDDATA-sleutel-alleen-voor-synthetische-data-NIET-voor-echte-data';
 /** Environment variable that holds the pseudonym key (HMAC-SHA256). */
 export const PSEUDONYM_KEY_ENV = 'KOERS_PSEUDONYM_KEY';

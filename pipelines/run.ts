@@ -35,20 +35,32 @@ interface SourceInfo {
  * Runs the whole pipeline for one gemeente's raw folder: validate the catalogue and the exports,
  * pseudonymise, aggregate with disclosure control, scan for leaks, and publish atomically.
  */
-export async function runPipeline(options: { paths: Paths; gemeente?: string; env?: NodeJS.ProcessEnv }): Promise<RunReport> {
+export async function runPipeline(options: {
+	paths: Paths;
+	gemeente?: string;
+	env?: NodeJS.ProcessEnv;
+}): Promise<RunReport> {
 	const started = performance.now();
 	const { paths } = options;
 	const env = options.env ?? process.env;
 	const gemeente = options.gemeente ?? 'GM0193';
 	const rawDir = join(paths.raw, gemeente);
-	if (!existsSync(rawDir)) throw new PipelineError(`geen aanlevering gevonden in ${relative(process.cwd(), rawDir)}: zet de exports daar neer of draai "npm run synth"`);
+	if (!existsSync(rawDir))
+		throw new PipelineError(
+			`geen aanlevering gevonden in ${relative(process.cwd(), rawDir)}: zet de exports daar neer of draai "npm run synth"`
+		);
 	const infoPath = join(rawDir, 'bron.json');
-	const info: SourceInfo = existsSync(infoPath) ? (JSON.parse(readFileSync(infoPath, 'utf8')) as SourceInfo) : { gemeente };
+	const info: SourceInfo = existsSync(infoPath)
+		? (JSON.parse(readFileSync(infoPath, 'utf8')) as SourceInfo)
+		: { gemeente };
 	const sample = info.voorbeelddata === true;
 
 	let key = env[PSEUDONYM_KEY_ENV];
 	if (!key) {
-		if (!sample) throw new PipelineError(`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`);
+		if (!sample)
+			throw new PipelineError(
+				`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`
+			);
 		key = SAMPLE_PSEUDONYM_KEY;
 	}
 
@@ -60,8 +72,14 @@ export async function runPipeline(options: { paths: Paths; gemeente?: string; en
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
 		const sources = [];
 		const present = new Set(readdirSync(rawDir));
-		for (const [schema, fileName] of [[wmoSchema, 'wmo_voorzieningen.csv'], [surveySchema, 'bvb_respondenten.csv']] as const) {
-			if (!present.has(fileName)) throw new PipelineError(`${relative(process.cwd(), join(rawDir, fileName))} ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`);
+		for (const [schema, fileName] of [
+			[wmoSchema, 'wmo_voorzieningen.csv'],
+			[surveySchema, 'bvb_respondenten.csv']
+		] as const) {
+			if (!present.has(fileName))
+				throw new PipelineError(
+					`${relative(process.cwd(), join(rawDir, fileName))} ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+				);
 			const path = join(rawDir, fileName);
 			const loaded = await loadCsvExport({ engine, path, file: relative(process.cwd(), path), schema });
 			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
@@ -78,9 +96,16 @@ export async function runPipeline(options: { paths: Paths; gemeente?: string; en
 		await aggregateWmo({ engine, gemeente, years });
 		await aggregateSurvey({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS });
 
-		const tables = { gebieden: 'pub_gebieden', wmo_clienten: 'pub_wmo_clienten', bvb_schaalscores: 'pub_bvb_schaalscores' };
+		const tables = {
+			gebieden: 'pub_gebieden',
+			wmo_clienten: 'pub_wmo_clienten',
+			bvb_schaalscores: 'pub_bvb_schaalscores'
+		};
 		const leaks = await leakScan({ engine, tables: Object.values(tables) });
-		if (leaks.length > 0) throw new PipelineError(`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`);
+		if (leaks.length > 0)
+			throw new PipelineError(
+				`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`
+			);
 
 		const manifest = await publishRelease({
 			engine,
@@ -91,11 +116,25 @@ export async function runPipeline(options: { paths: Paths; gemeente?: string; en
 				sample,
 				dataDate: info.peildatum_levering ?? `${last}-12-31`,
 				gemeenten: [{ code: gemeente, name }],
-				sources: sources.map((s) => ({ file: relative(paths.raw, join(process.cwd(), s.file)), rows: s.rows, sha256: s.sha256, format: s.format })),
-				disclosure: { secretMax: SECRET_MAX, roundingBase: ROUNDING_BASE, minRespondents: DEFAULT_MIN_RESPONDENTS }
+				sources: sources.map((s) => ({
+					file: relative(paths.raw, join(process.cwd(), s.file)),
+					rows: s.rows,
+					sha256: s.sha256,
+					format: s.format
+				})),
+				disclosure: {
+					secretMax: SECRET_MAX,
+					roundingBase: ROUNDING_BASE,
+					minRespondents: DEFAULT_MIN_RESPONDENTS
+				}
 			}
 		});
-		return { manifest, sources, seconds: (performance.now() - started) / 1000, sampleKey: key === SAMPLE_PSEUDONYM_KEY };
+		return {
+			manifest,
+			sources,
+			seconds: (performance.now() - started) / 1000,
+			sampleKey: key === SAMPLE_PSEUDONYM_KEY
+		};
 	} finally {
 		engine.close();
 	}

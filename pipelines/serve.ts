@@ -57,7 +57,11 @@ export function serve(options: { dir: string; port: number; quiet?: boolean }): 
 				res.end();
 				return;
 			}
-			res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+			res.writeHead(206, {
+				...headers,
+				'content-range': `bytes ${start}-${end}/${size}`,
+				'content-length': end - start + 1
+			});
 			if (req.method === 'HEAD') return void res.end();
 			createReadStream(file, { start, end }).pipe(res);
 			return;
@@ -68,7 +72,8 @@ export function serve(options: { dir: string; port: number; quiet?: boolean }): 
 	});
 	return new Promise((resolvePromise) => {
 		server.listen(options.port, '127.0.0.1', () => {
-			if (!options.quiet) console.log(`Koers draait op http://localhost:${options.port}/ (Ctrl+C om te stoppen)`);
+			if (!options.quiet)
+				console.log(`Koers draait op http://localhost:${options.port}/ (Ctrl+C om te stoppen)`);
 			resolvePromise(server);
 		});
 	});

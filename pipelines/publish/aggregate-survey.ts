@@ -8,7 +8,11 @@ import type { NodeEngine } from '../../src/lib/server/duckdb-node';
  * weighted means of the respondents, never plain means of area scores. Below `minRespondents` the
  * mean and its standard error are published as missing.
  */
-export async function aggregateSurvey(options: { engine: NodeEngine; gemeente: string; minRespondents: number }): Promise<void> {
+export async function aggregateSurvey(options: {
+	engine: NodeEngine;
+	gemeente: string;
+	minRespondents: number;
+}): Promise<void> {
 	const { engine, gemeente, minRespondents } = options;
 	await engine.run(`
 		CREATE OR REPLACE TABLE pub_bvb_schaalscores AS

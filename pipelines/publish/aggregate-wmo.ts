@@ -9,7 +9,11 @@ import type { NodeEngine } from '../../src/lib/server/duckdb-node';
  * (in_gebruik) and the voorzieningen granted in the year (verstrekt). The grid is complete, so an
  * area without clients is published as suppressed, never left out or shown as 0.
  */
-export async function aggregateWmo(options: { engine: NodeEngine; gemeente: string; years: { from: number; to: number } }): Promise<void> {
+export async function aggregateWmo(options: {
+	engine: NodeEngine;
+	gemeente: string;
+	years: { from: number; to: number };
+}): Promise<void> {
 	const { engine, gemeente, years } = options;
 	const kinds = [...Object.keys(VOORZIENINGEN), 'TOTAAL'].map((k) => `(${sqlString(k)})`).join(', ');
 	await engine.run(`

@@ -11,13 +11,20 @@ export async function leakScan(options: { engine: NodeEngine; tables: string[] }
 	const { engine, tables } = options;
 	const findings: string[] = [];
 	for (const table of tables) {
-		const columns = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${sqlIdent(table)}`);
+		const columns = await engine.query<{ column_name: string; column_type: string }>(
+			`DESCRIBE ${sqlIdent(table)}`
+		);
 		for (const { column_name, column_type } of columns) {
-			if (FORBIDDEN_COLUMN.test(column_name)) findings.push(`${table}: kolomnaam "${column_name}" wijst op persoonsgegevens`);
-			if (/DATE|TIME/.test(column_type)) findings.push(`${table}: kolom "${column_name}" bevat exacte datums (${column_type})`);
+			if (FORBIDDEN_COLUMN.test(column_name))
+				findings.push(`${table}: kolomnaam "${column_name}" wijst op persoonsgegevens`);
+			if (/DATE|TIME/.test(column_type))
+				findings.push(`${table}: kolom "${column_name}" bevat exacte datums (${column_type})`);
 			if (column_type === 'VARCHAR') {
-				const values = await engine.query<{ v: string }>(`SELECT DISTINCT ${sqlIdent(column_name)} AS v FROM ${sqlIdent(table)} WHERE ${sqlIdent(column_name)} IS NOT NULL`);
-				for (const { v } of values) for (const f of findIdentifiers(v)) findings.push(`${table}.${column_name}: ${f}`);
+				const values = await engine.query<{ v: string }>(
+					`SELECT DISTINCT ${sqlIdent(column_name)} AS v FROM ${sqlIdent(table)} WHERE ${sqlIdent(column_name)} IS NOT NULL`
+				);
+				for (const { v } of values)
+					for (const f of findIdentifiers(v)) findings.push(`${table}.${column_name}: ${f}`);
 			}
 		}
 	}

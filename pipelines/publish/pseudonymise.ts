@@ -11,9 +11,16 @@ export function pseudonym(options: { key: string; id: string }): string {
  * Replaces `column` of `table` by its keyed pseudonym, in place. The distinct identifiers are
  * hashed in Node (DuckDB has no HMAC) and joined back; the clear identifier leaves the table.
  */
-export async function pseudonymiseColumn(options: { engine: NodeEngine; table: string; column: string; key: string }): Promise<number> {
+export async function pseudonymiseColumn(options: {
+	engine: NodeEngine;
+	table: string;
+	column: string;
+	key: string;
+}): Promise<number> {
 	const { engine, table, column, key } = options;
-	const ids = await engine.query<{ id: string }>(`SELECT DISTINCT ${sqlIdent(column)} AS id FROM ${sqlIdent(table)} ORDER BY 1`);
+	const ids = await engine.query<{ id: string }>(
+		`SELECT DISTINCT ${sqlIdent(column)} AS id FROM ${sqlIdent(table)} ORDER BY 1`
+	);
 	await engine.run('CREATE OR REPLACE TEMP TABLE pseudonym_map (id VARCHAR, pseudoniem VARCHAR)');
 	const appender = await engine.connection.createAppender('pseudonym_map');
 	for (const { id } of ids) {

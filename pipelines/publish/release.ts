@@ -32,12 +32,18 @@ export async function publishRelease(options: {
 		for (const [name, source] of Object.entries(options.tables)) {
 			const tmp = join(staging, `${name}.parquet`);
 			// Modest row groups so a reader can fetch only the ones a query needs.
-			await engine.run(`COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192)`);
+			await engine.run(
+				`COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192)`
+			);
 			const bytes = await readFile(tmp);
 			const hash = sha256(bytes);
 			const path = `${name}-${hash.slice(0, 16)}.parquet`;
-			const columns = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${sqlIdent(source)}`);
-			const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`);
+			const columns = await engine.query<{ column_name: string; column_type: string }>(
+				`DESCRIBE ${sqlIdent(source)}`
+			);
+			const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
+				`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
+			);
 			tables[name] = {
 				rows,
 				columns: columns.map((c) => ({ name: c.column_name, type: c.column_type })),
@@ -45,11 +51,18 @@ export async function publishRelease(options: {
 			};
 			moves.push([tmp, join(publishedDir, path)]);
 		}
-		const release = sha256(Object.values(tables).map((t) => t.files.map((f) => f.sha256).join()).join());
+		const release = sha256(
+			Object.values(tables)
+				.map((t) => t.files.map((f) => f.sha256).join())
+				.join()
+		);
 		const manifest: Manifest = { ...options.manifest, release, tables };
 		const text = JSON.stringify(manifest, null, 2) + '\n';
-		const leaks = findIdentifiers(text.replace(/"sha256": "[0-9a-f]+"|"release": "[0-9a-f]+"|"path": "[^"]+"|"dataDate": "[^"]+"/g, ''));
-		if (leaks.length > 0) throw new PipelineError(`het manifest bevat mogelijk persoonsgegevens: ${leaks.join('; ')}`);
+		const leaks = findIdentifiers(
+			text.replace(/"sha256": "[0-9a-f]+"|"release": "[0-9a-f]+"|"path": "[^"]+"|"dataDate": "[^"]+"/g, '')
+		);
+		if (leaks.length > 0)
+			throw new PipelineError(`het manifest bevat mogelijk persoonsgegevens: ${leaks.join('; ')}`);
 		await writeFile(join(staging, 'manifest.json'), text);
 		for (const [from, to] of moves) await rename(from, to);
 		// The switch: one atomic rename. Readers see either the old or the new manifest.
@@ -64,6 +77,7 @@ export async function publishRelease(options: {
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
 	const keep = new Set(Object.values(manifest.tables).flatMap((t) => t.files.map((f) => f.path)));
 	for (const entry of await readdir(dir)) {
-		if (entry.endsWith('.parquet') && !keep.has(entry) && (await stat(join(dir, entry))).isFile()) await rm(join(dir, entry));
+		if (entry.endsWith('.parquet') && !keep.has(entry) && (await stat(join(dir, entry))).isFile())
+			await rm(join(dir, entry));
 	}
 }

@@ -50,7 +50,11 @@ export function typedSql(spec: ColumnSpec, cell = sqlIdent(spec.name)): string {
 }
 
 /** SQL yielding one row (line, column, value, message) per invalid cell of `table`. */
-export function cellChecksSql(options: { schema: FileSchema; table: string; columnNumbers: Map<string, number> }): string {
+export function cellChecksSql(options: {
+	schema: FileSchema;
+	table: string;
+	columnNumbers: Map<string, number>;
+}): string {
 	const { schema, table, columnNumbers } = options;
 	const parts: string[] = [];
 	for (const spec of schema.columns) {
@@ -82,7 +86,10 @@ export function cellChecksSql(options: { schema: FileSchema; table: string; colu
 				]);
 				break;
 			case 'date':
-				conditions.push([`${present} AND ${typed} IS NULL`, `'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`]);
+				conditions.push([
+					`${present} AND ${typed} IS NULL`,
+					`'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`
+				]);
 				conditions.push([
 					`${typed} > current_date`,
 					`'datum "' || ${text} || '" ligt in de toekomst: controleer de datum of de exportdatum'`
@@ -100,7 +107,10 @@ export function cellChecksSql(options: { schema: FileSchema; table: string; colu
 				]);
 				break;
 			case 'boolean':
-				conditions.push([`${present} AND ${typed} IS NULL`, `'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`]);
+				conditions.push([
+					`${present} AND ${typed} IS NULL`,
+					`'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`
+				]);
 				break;
 		}
 		const number = columnNumbers.get(spec.name) ?? 0;

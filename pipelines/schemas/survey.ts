@@ -5,14 +5,52 @@ export const surveySchema: FileSchema = {
 	name: 'bvb_respondenten',
 	title: 'Buurt-voor-Buurt onderzoek',
 	columns: [
-		{ name: 'respondentnummer', type: 'text', required: true, description: 'Volgnummer van de respondent (wordt niet gepubliceerd)' },
+		{
+			name: 'respondentnummer',
+			type: 'text',
+			required: true,
+			description: 'Volgnummer van de respondent (wordt niet gepubliceerd)'
+		},
 		{ name: 'jaar', type: 'integer', min: 2000, max: 2100, required: true, description: 'Enquêtejaar' },
-		{ name: 'buurtcode', type: 'reference', table: 'ref_buurten', column: 'code', hint: 'buurtcode', required: true, description: 'CBS-buurtcode' },
-		{ name: 'leeftijdsklasse', type: 'code', codes: ['18-34', '35-49', '50-64', '65-79', '80+'], required: true, description: 'Leeftijdsklasse' },
-		{ name: 'beperking', type: 'boolean', required: true, description: 'Beperking of chronische ziekte (ja/nee)' },
+		{
+			name: 'buurtcode',
+			type: 'reference',
+			table: 'ref_buurten',
+			column: 'code',
+			hint: 'buurtcode',
+			required: true,
+			description: 'CBS-buurtcode'
+		},
+		{
+			name: 'leeftijdsklasse',
+			type: 'code',
+			codes: ['18-34', '35-49', '50-64', '65-79', '80+'],
+			required: true,
+			description: 'Leeftijdsklasse'
+		},
+		{
+			name: 'beperking',
+			type: 'boolean',
+			required: true,
+			description: 'Beperking of chronische ziekte (ja/nee)'
+		},
 		{ name: 'gewicht', type: 'decimal', min: 0.001, max: 100000, required: true, description: 'Weegfactor' },
-		{ name: 'participatie', type: 'decimal', min: 0, max: 10, required: false, description: 'Schaalscore sociale participatie (0–10)' },
-		{ name: 'isolement', type: 'decimal', min: 0, max: 10, required: false, description: 'Schaalscore sociaal isolement (0–10)' }
+		{
+			name: 'participatie',
+			type: 'decimal',
+			min: 0,
+			max: 10,
+			required: false,
+			description: 'Schaalscore sociale participatie (0–10)'
+		},
+		{
+			name: 'isolement',
+			type: 'decimal',
+			min: 0,
+			max: 10,
+			required: false,
+			description: 'Schaalscore sociaal isolement (0–10)'
+		}
 	],
 	rules: []
 };

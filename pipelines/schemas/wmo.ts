@@ -6,16 +6,68 @@ export const wmoSchema: FileSchema = {
 	name: 'wmo_toewijzingen',
 	title: 'WMO maatwerkvoorzieningen',
 	columns: [
-		{ name: 'clientnummer', type: 'text', required: true, description: 'Cliëntnummer in het bronsysteem (wordt gepseudonimiseerd)' },
-		{ name: 'buurtcode', type: 'reference', table: 'ref_buurten', column: 'code', hint: 'buurtcode', required: true, description: 'CBS-buurtcode van het woonadres (BU…)' },
-		{ name: 'leeftijdsklasse', type: 'code', codes: ['18-44', '45-64', '65-74', '75-84', '85+'], required: true, description: 'Leeftijdsklasse bij de start' },
-		{ name: 'voorziening', type: 'code', codes: Object.keys(VOORZIENINGEN), required: true, description: 'Soort maatwerkvoorziening' },
-		{ name: 'leveringsvorm', type: 'code', codes: ['ZIN', 'PGB'], required: true, description: 'Zorg in natura of persoonsgebonden budget' },
-		{ name: 'startdatum', type: 'date', required: true, description: 'Startdatum van de toewijzing (dd-mm-jjjj)' },
-		{ name: 'einddatum', type: 'date', required: false, description: 'Einddatum, leeg als de voorziening loopt' },
-		{ name: 'reden_beeindiging', type: 'text', pattern: '\\d{2}', hint: 'een code van twee cijfers (iWmo WMO588)', required: false, description: 'Reden beëindiging (iWmo WMO588)' }
+		{
+			name: 'clientnummer',
+			type: 'text',
+			required: true,
+			description: 'Cliëntnummer in het bronsysteem (wordt gepseudonimiseerd)'
+		},
+		{
+			name: 'buurtcode',
+			type: 'reference',
+			table: 'ref_buurten',
+			column: 'code',
+			hint: 'buurtcode',
+			required: true,
+			description: 'CBS-buurtcode van het woonadres (BU…)'
+		},
+		{
+			name: 'leeftijdsklasse',
+			type: 'code',
+			codes: ['18-44', '45-64', '65-74', '75-84', '85+'],
+			required: true,
+			description: 'Leeftijdsklasse bij de start'
+		},
+		{
+			name: 'voorziening',
+			type: 'code',
+			codes: Object.keys(VOORZIENINGEN),
+			required: true,
+			description: 'Soort maatwerkvoorziening'
+		},
+		{
+			name: 'leveringsvorm',
+			type: 'code',
+			codes: ['ZIN', 'PGB'],
+			required: true,
+			description: 'Zorg in natura of persoonsgebonden budget'
+		},
+		{
+			name: 'startdatum',
+			type: 'date',
+			required: true,
+			description: 'Startdatum van de toewijzing (dd-mm-jjjj)'
+		},
+		{
+			name: 'einddatum',
+			type: 'date',
+			required: false,
+			description: 'Einddatum, leeg als de voorziening loopt'
+		},
+		{
+			name: 'reden_beeindiging',
+			type: 'text',
+			pattern: '\\d{2}',
+			hint: 'een code van twee cijfers (iWmo WMO588)',
+			required: false,
+			description: 'Reden beëindiging (iWmo WMO588)'
+		}
 	],
 	rules: [
-		{ column: 'einddatum', failsWhen: 'einddatum < startdatum', message: 'einddatum ligt vóór de startdatum: corrigeer een van beide' }
+		{
+			column: 'einddatum',
+			failsWhen: 'einddatum < startdatum',
+			message: 'einddatum ligt vóór de startdatum: corrigeer een van beide'
+		}
 	]
 };

@@ -19,7 +19,10 @@ async function readHeaderLine(path: string): Promise<string> {
 	try {
 		const buffer = Buffer.alloc(64 * 1024);
 		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-		const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+		const text = buffer
+			.subarray(0, bytesRead)
+			.toString('utf8')
+			.replace(/^\uFEFF/, '');
 		return text.split(/\r?\n/)[0] ?? '';
 	} finally {
 		await handle.close();
@@ -36,7 +39,10 @@ export function checkHeader(options: { file: string; names: string[]; schema: Fi
 		const name = raw.trim().toLowerCase();
 		const at = { file, line: 1, column: i + 1, columnName: raw, value: raw };
 		if (seen.has(name)) {
-			issues.push({ ...at, message: `kolom "${raw}" komt twee keer voor (ook kolom ${seen.get(name)}): verwijder een van beide` });
+			issues.push({
+				...at,
+				message: `kolom "${raw}" komt twee keer voor (ook kolom ${seen.get(name)}): verwijder een van beide`
+			});
 		} else if (!expected.has(name)) {
 			issues.push({ ...at, message: `onbekende kolom "${raw}": verwacht zijn ${[...expected].join(', ')}` });
 		}
@@ -44,7 +50,14 @@ export function checkHeader(options: { file: string; names: string[]; schema: Fi
 	});
 	for (const name of expected) {
 		if (!seen.has(name)) {
-			issues.push({ file, line: 1, column: null, columnName: name, value: null, message: `kolom "${name}" ontbreekt in de kopregel: voeg de kolom toe` });
+			issues.push({
+				file,
+				line: 1,
+				column: null,
+				columnName: name,
+				value: null,
+				message: `kolom "${name}" ontbreekt in de kopregel: voeg de kolom toe`
+			});
 		}
 	}
 	return issues;
@@ -54,7 +67,12 @@ function fail(file: string, issues: RowIssue[], total = issues.length): never {
 	const listed = issues.slice(0, MAX_LISTED).map((i) => `  - ${formatIssue(i)}`);
 	const more = total > MAX_LISTED ? [`  … en nog ${total - MAX_LISTED} andere problemen`] : [];
 	throw new PipelineError(
-		[`${file}: ${total} ${total === 1 ? 'probleem' : 'problemen'} gevonden; er is niets gepubliceerd.`, ...listed, ...more, 'Corrigeer de export en draai de pipeline opnieuw; zie docs/aanleverformaat.md.'].join('\n'),
+		[
+			`${file}: ${total} ${total === 1 ? 'probleem' : 'problemen'} gevonden; er is niets gepubliceerd.`,
+			...listed,
+			...more,
+			'Corrigeer de export en draai de pipeline opnieuw; zie docs/aanleverformaat.md.'
+		].join('\n'),
 		issues
 	);
 }
@@ -63,13 +81,29 @@ function fail(file: string, issues: RowIssue[], total = issues.length): never {
  * Loads one CSV export into a typed table named after the schema, after checking its header and
  * every cell. Throws a {@link PipelineError} naming file, line and column when anything is wrong.
  */
-export async function loadCsvExport(options: { engine: NodeEngine; path: string; file: string; schema: FileSchema }): Promise<LoadedExport> {
+export async function loadCsvExport(options: {
+	engine: NodeEngine;
+	path: string;
+	file: string;
+	schema: FileSchema;
+}): Promise<LoadedExport> {
 	const { engine, path, file, schema } = options;
 	const size = (await stat(path)).size;
-	if (size === 0) fail(file, [{ file, line: null, column: null, columnName: null, value: null, message: 'het bestand is leeg: lever de export opnieuw aan' }]);
+	if (size === 0)
+		fail(file, [
+			{
+				file,
+				line: null,
+				column: null,
+				columnName: null,
+				value: null,
+				message: 'het bestand is leeg: lever de export opnieuw aan'
+			}
+		]);
 
 	const headerLine = await readHeaderLine(path);
-	const delimiter = (headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+	const delimiter =
+		(headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
 	const names = headerLine.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
 	const headerIssues = checkHeader({ file, names, schema });
 	if (headerIssues.length > 0) fail(file, headerIssues);
@@ -81,29 +115,71 @@ export async function loadCsvExport(options: { engine: NodeEngine; path: string;
 		);
 	} catch (cause) {
 		const message = (cause as Error).message.replace(/^statement failed: /, '');
-		fail(file, [{ file, line: Number(/Line: (\d+)/.exec(message)?.[1]) || null, column: null, columnName: null, value: null, message: `het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens` }]);
+		fail(file, [
+			{
+				file,
+				line: Number(/Line: (\d+)/.exec(message)?.[1]) || null,
+				column: null,
+				columnName: null,
+				value: null,
+				message: `het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
+			}
+		]);
 	}
 	// rowid follows insertion order, which DuckDB preserves for CSV: line = rowid + 2 (after the header).
-	await engine.run(`CREATE OR REPLACE VIEW ${sqlIdent(`${raw}_lines`)} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${sqlIdent(raw)}`);
-	const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(raw)}`);
-	if (rows === 0) fail(file, [{ file, line: 2, column: null, columnName: null, value: null, message: 'het bestand bevat alleen een kopregel en geen gegevens' }]);
+	await engine.run(
+		`CREATE OR REPLACE VIEW ${sqlIdent(`${raw}_lines`)} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${sqlIdent(raw)}`
+	);
+	const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(raw)}`
+	);
+	if (rows === 0)
+		fail(file, [
+			{
+				file,
+				line: 2,
+				column: null,
+				columnName: null,
+				value: null,
+				message: 'het bestand bevat alleen een kopregel en geen gegevens'
+			}
+		]);
 
 	const columnNumbers = new Map(names.map((n, i) => [n.toLowerCase(), i + 1]));
 	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers });
-	const [{ total } = { total: 0 }] = await engine.query<{ total: number }>(`SELECT CAST(count(*) AS INTEGER) AS total FROM (${checks})`);
+	const [{ total } = { total: 0 }] = await engine.query<{ total: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS total FROM (${checks})`
+	);
 	if (total > 0) {
-		const found = await engine.query<{ line: number; column_number: number; column_name: string; value: string | null; message: string }>(
-			`SELECT * FROM (${checks}) ORDER BY line, column_number LIMIT ${MAX_LISTED}`
-		);
+		const found = await engine.query<{
+			line: number;
+			column_number: number;
+			column_name: string;
+			value: string | null;
+			message: string;
+		}>(`SELECT * FROM (${checks}) ORDER BY line, column_number LIMIT ${MAX_LISTED}`);
 		fail(
 			file,
-			found.map((r) => ({ file, line: r.line, column: r.column_number, columnName: r.column_name, value: r.value, message: r.message })),
+			found.map((r) => ({
+				file,
+				line: r.line,
+				column: r.column_number,
+				columnName: r.column_name,
+				value: r.value,
+				message: r.message
+			})),
 			total
 		);
 	}
 
 	const typed = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');
-	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} ORDER BY line`);
+	await engine.run(
+		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} ORDER BY line`
+	);
 	await engine.run(`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}`);
-	return { file, rows, format: `CSV, scheidingsteken "${delimiter}", UTF-8, datums dd-mm-jjjj, decimale komma` };
+	return {
+		file,
+		rows,
+		format: `CSV, scheidingsteken "${delimiter}", UTF-8, datums dd-mm-jjjj, decimale komma`
+	};
 }

@@ -6,7 +6,11 @@ import type { NodeEngine } from '../../src/lib/server/duckdb-node';
  * Loads the CBS area codes of a gemeente into `ref_buurten` (code, wijk, name) and builds
  * `pub_gebieden`, the published area table (gemeente, wijken, buurten with their parent).
  */
-export async function loadAreas(options: { engine: NodeEngine; referenceDir: string; gemeente: { code: string; name: string } }): Promise<void> {
+export async function loadAreas(options: {
+	engine: NodeEngine;
+	referenceDir: string;
+	gemeente: { code: string; name: string };
+}): Promise<void> {
 	const { engine, referenceDir, gemeente } = options;
 	const cbs = join(referenceDir, 'cbs');
 	const prefix = gemeente.code === 'GM0193' ? 'zwolle' : gemeente.code.toLowerCase();

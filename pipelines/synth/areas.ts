@@ -18,7 +18,10 @@ export interface SynthBuurt {
 
 /** Parses a simple comma-separated file with a header (the reference files hold no quoted commas in the columns used). */
 export function readSimpleCsv(path: string): Record<string, string>[] {
-	const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+	const lines = readFileSync(path, 'utf8')
+		.replace(/^\uFEFF/, '')
+		.split(/\r?\n/)
+		.filter((l) => l.length > 0);
 	const header = splitCsvLine(lines[0] ?? '');
 	return lines.slice(1).map((line) => {
 		const cells = splitCsvLine(line);

@@ -74,7 +74,10 @@ function surveyCsv(records: SurveyRecord[]): string {
 }
 
 /** Writes the synthetic Zwolle sample (GM0193) to `paths.raw/GM0193`, returning row counts. */
-export async function writeSample(options: { paths: Paths; seed?: number }): Promise<{ dir: string; wmo: number; survey: number }> {
+export async function writeSample(options: {
+	paths: Paths;
+	seed?: number;
+}): Promise<{ dir: string; wmo: number; survey: number }> {
 	const seed = options.seed ?? DEFAULT_SEED;
 	const buurten = loadZwolleBuurten(options.paths.reference);
 	const wmo = generateWmo({ buurten, seed });

@@ -43,7 +43,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function generateSurvey(options: { buurten: SynthBuurt[]; seed: number }): SurveyRecord[] {
 	const rng = new Random(options.seed);
 	const records: SurveyRecord[] = [];
-	const buurten = options.buurten.filter((b) => b.adults > 0 && b.participatie !== null && b.isolement !== null);
+	const buurten = options.buurten.filter(
+		(b) => b.adults > 0 && b.participatie !== null && b.isolement !== null
+	);
 	for (const year of SURVEY_YEARS) {
 		const growth = 1.008 ** (year - 2014);
 		for (const b of buurten) {
@@ -59,7 +61,8 @@ export function generateSurvey(options: { buurten: SynthBuurt[]; seed: number })
 			for (let i = 0; i < n; i++) {
 				const beperking = rng.next() < pBeperking;
 				const group = beperking ? 'beperking' : 'overig';
-				const partMean = b.participatie! + (beperking ? dPart : dPartOther) + TREND.participatie[group][year as 2014];
+				const partMean =
+					b.participatie! + (beperking ? dPart : dPartOther) + TREND.participatie[group][year as 2014];
 				const isoMean = b.isolement! * (beperking ? fIso : fIsoOther) * TREND.isolement[group][year as 2014];
 				records.push({
 					respondentnummer: `R${year}${String(records.length).padStart(6, '0')}`,

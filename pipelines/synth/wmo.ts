@@ -154,7 +154,12 @@ export function generateWmo(options: { buurten: SynthBuurt[]; seed: number }): W
 				const start = rng.day(utc(y, 1, 1), utc(y, 12, 31));
 				// A woonvoorziening is a one-off provision; vehicles and wheelchairs are used for years.
 				const years = v === 'WV' ? 0 : rng.int(3, 7);
-				const end = v === 'WV' ? start : years + y <= LAST_YEAR ? rng.day(utc(y + years, 1, 1), utc(y + years, 12, 31)) : null;
+				const end =
+					v === 'WV'
+						? start
+						: years + y <= LAST_YEAR
+							? rng.day(utc(y + years, 1, 1), utc(y + years, 12, 31))
+							: null;
 				records.push(record(v, start, end));
 			}
 		});

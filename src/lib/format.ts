@@ -13,7 +13,10 @@ function formatter(minimumFractionDigits: number, maximumFractionDigits: number)
 }
 
 /** Formats a number in nl-NL with a fixed number of decimals; null becomes the given placeholder. */
-export function formatNumber(value: number | null | undefined, options: { decimals?: number; empty?: string } = {}): string {
+export function formatNumber(
+	value: number | null | undefined,
+	options: { decimals?: number; empty?: string } = {}
+): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return options.empty ?? '–';
 	const decimals = options.decimals ?? 0;
 	return formatter(decimals, decimals).format(value);
@@ -25,7 +28,9 @@ export function formatValue(value: number | null | undefined, unit: Unit, empty?
 		case 'aantal':
 			return formatNumber(value, { decimals: 0, empty });
 		case 'procent':
-			return value === null || value === undefined ? (empty ?? '–') : `${formatNumber(value, { decimals: 1 })}%`;
+			return value === null || value === undefined
+				? (empty ?? '–')
+				: `${formatNumber(value, { decimals: 1 })}%`;
 		case 'schaalscore':
 			return formatNumber(value, { decimals: 1, empty });
 		case 'rapportcijfer':

@@ -8,7 +8,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const catalog = loadCatalogs(resolve('data/catalog')).find((c) => c.gemeente.code === 'GM0193' && c.programme.number === '12');
+		const catalog = loadCatalogs(resolve('data/catalog')).find(
+			(c) => c.gemeente.code === 'GM0193' && c.programme.number === '12'
+		);
 		if (!catalog) throw new Error('no catalogue for GM0193 programme 12 in data/catalog');
 		return { view: await buildProgrammeView({ engine, catalog, manifest }) };
 	} finally {

@@ -1,28 +1,36 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCatalogs } from '../../src/lib/server/catalog';
 import { launchChromium, serveBuild } from '../helpers/browser';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveBuild>>;
-const measured = loadCatalogs('data/catalog')[0]!.goals.flatMap((g) => g.streefdoelen).filter((s) => s.measure);
+const measured = loadCatalogs('data/catalog')[0]!
+	.goals.flatMap((g) => g.streefdoelen)
+	.filter((s) => s.measure);
 
 /** Opens a page that records console errors, CSP violations and every request off localhost. */
 async function open(options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: 'nl-NL' });
+	const context = await browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		locale: 'nl-NL'
+	});
 	const page = await context.newPage();
 	const problems: string[] = [];
 	const external: string[] = [];
 	page.on('console', (m) => {
-		if (m.type() === 'error' || /Content Security Policy/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+		if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
+			problems.push(`console ${m.type()}: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 	page.on('request', (r) => {
 		if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
 	});
 	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
+		);
 	});
 	return { page, problems, external, close: () => context.close() };
 }
@@ -70,9 +78,15 @@ describe('start page', () => {
 	test('axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
 		await page.goto(site.url + '/');
-		const result = await new AxeBuilder({ page: page as unknown as Parameters<typeof AxeBuilder>[0]['page'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const result = await new AxeBuilder({
+			page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page']
+		})
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
 		const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-		expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+		expect(
+			bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+		).toEqual([]);
 		await close();
 	});
 
@@ -82,7 +96,9 @@ describe('start page', () => {
 		await expect.poll(() => page.isEnabled('#gebied')).toBe(true);
 		await page.focus('#gebied');
 		await page.selectOption('#gebied', 'WK019311');
-		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Vergeleken met Wijk 11 Diezerpoort');
+		await expect
+			.poll(() => page.textContent('.live'), { timeout: 30_000 })
+			.toContain('Vergeleken met Wijk 11 Diezerpoort');
 		expect(new URL(page.url()).searchParams.get('gebied')).toBe('WK019311');
 		expect(await page.textContent('#mo-participatie thead')).toContain('Wijk 11 Diezerpoort');
 		// A suppressed cell reads "onderdrukt", never 0.
@@ -90,7 +106,9 @@ describe('start page', () => {
 		// Opening the shared URL restores the comparison.
 		const shared = await open();
 		await shared.page.goto(page.url());
-		await expect.poll(() => shared.page.textContent('.live'), { timeout: 30_000 }).toContain('Vergeleken met Wijk 11 Diezerpoort');
+		await expect
+			.poll(() => shared.page.textContent('.live'), { timeout: 30_000 })
+			.toContain('Vergeleken met Wijk 11 Diezerpoort');
 		expect(problems).toEqual([]);
 		expect(external).toEqual([]);
 		await shared.close();

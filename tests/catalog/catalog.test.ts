@@ -13,14 +13,24 @@ describe('catalogue', () => {
 		expect(all['mo-isolement']?.baseline).toMatchObject({ kind: 'value', value: 2.2, year: 2014 });
 		expect(all['mo-huishoudelijke-ondersteuning']?.baseline).toMatchObject({ value: 3385, year: 2015 });
 		expect(all['mo-individuele-begeleiding']?.baseline).toMatchObject({ value: 1299, year: 2015 });
-		expect(all['mo-swt-vindbaar']?.baseline).toEqual({ kind: 'pending', text: 'Nulsituatie wordt eind 2015 vastgesteld.' });
-		expect(all['wr-volledige-uitstroom']?.norm).toMatchObject({ kind: 'target', value: 475, year: 2016, milestones: [{ year: 2015, value: 455 }] });
+		expect(all['mo-swt-vindbaar']?.baseline).toEqual({
+			kind: 'pending',
+			text: 'Nulsituatie wordt eind 2015 vastgesteld.'
+		});
+		expect(all['wr-volledige-uitstroom']?.norm).toMatchObject({
+			kind: 'target',
+			value: 475,
+			year: 2016,
+			milestones: [{ year: 2015, value: 455 }]
+		});
 	});
 
 	const root = 'tests/fixtures/catalog';
 	test.each(readdirSync(root).sort())('invalid catalogue: %s', (name) => {
 		const file = join(root, name, 'catalogus.yaml');
-		const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as { messages: string[] };
+		const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as {
+			messages: string[];
+		};
 		let error: unknown;
 		try {
 			parseCatalog({ text: readFileSync(file, 'utf8'), file });

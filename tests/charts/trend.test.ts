@@ -31,7 +31,13 @@ const cases: Record<string, Omit<TrendChartOptions, 'document'>> = {
 			{ year: 2015, value: null },
 			{ year: 2016, value: 2480 }
 		],
-		comparison: { label: 'Wijk 10 Binnenstad', observations: [{ year: 2013, value: 40 }, { year: 2016, value: null }] }
+		comparison: {
+			label: 'Wijk 10 Binnenstad',
+			observations: [
+				{ year: 2013, value: 40 },
+				{ year: 2016, value: null }
+			]
+		}
 	}
 };
 

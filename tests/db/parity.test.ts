@@ -24,7 +24,10 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const db = await duckdb.createDuckDB(
 		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+			mvp: {
+				mainModule: join(dist, 'duckdb-mvp.wasm'),
+				mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs')
+			},
 			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
 		},
 		new duckdb.VoidLogger(),
@@ -36,13 +39,22 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 	conn.query('SET autoload_known_extensions = false');
 	for (const [name, table] of Object.entries(manifest.tables)) {
 		for (const f of table.files) {
-			const arrow = await parquetToArrow({ file: await asyncBufferFromFile(join(publishedDir, f.path)), table });
+			const arrow = await parquetToArrow({
+				file: await asyncBufferFromFile(join(publishedDir, f.path)),
+				table
+			});
 			// The Node build bundles its own apache-arrow; hand it IPC bytes rather than our Table object.
 			conn.insertArrowFromIPCStream(tableToIPC(arrow, 'stream'), { name, create: true });
 		}
 	}
 	return {
-		query: <T extends Row>(sql: string) => normalizeRows<T>(conn.query(sql).toArray().map((r) => r.toJSON())),
+		query: <T extends Row>(sql: string) =>
+			normalizeRows<T>(
+				conn
+					.query(sql)
+					.toArray()
+					.map((r) => r.toJSON())
+			),
 		close: () => db.reset?.()
 	};
 }
@@ -61,10 +73,16 @@ describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL', ()
 		const [catalog] = loadCatalogs('data/catalog');
 		for (const s of catalog!.goals.flatMap((g) => g.streefdoelen)) {
 			if (!s.measure) continue;
-			for (const area of ['GM0193', 'WK019310', 'BU01931000']) queries.push(observationsSql({ measure: s.measure, gemeente: 'GM0193', area }));
+			for (const area of ['GM0193', 'WK019310', 'BU01931000'])
+				queries.push(observationsSql({ measure: s.measure, gemeente: 'GM0193', area }));
 		}
-		queries.push(areasSql({ gemeente: 'GM0193', level: 'wijk' }), areasSql({ gemeente: 'GM0193', level: 'buurt' }));
-		queries.push('SELECT gebied_niveau, count(*)::INTEGER AS n, count(aantal)::INTEGER AS published, sum(aantal)::DOUBLE AS total FROM wmo_clienten GROUP BY ALL ORDER BY 1');
+		queries.push(
+			areasSql({ gemeente: 'GM0193', level: 'wijk' }),
+			areasSql({ gemeente: 'GM0193', level: 'buurt' })
+		);
+		queries.push(
+			'SELECT gebied_niveau, count(*)::INTEGER AS n, count(aantal)::INTEGER AS published, sum(aantal)::DOUBLE AS total FROM wmo_clienten GROUP BY ALL ORDER BY 1'
+		);
 	});
 	afterAll(() => native?.close());
 

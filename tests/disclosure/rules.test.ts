@@ -19,7 +19,9 @@ describe('disclosure rule', () => {
 	test('the SQL rule agrees with the TypeScript rule on 0–10.000', async () => {
 		const engine = await openNodeEngine();
 		try {
-			const rows = await engine.query<{ n: number; p: number | null }>(`SELECT CAST(n AS INTEGER) AS n, ${discloseCountSql('n')} AS p FROM range(0, 10001) t(n) ORDER BY n`);
+			const rows = await engine.query<{ n: number; p: number | null }>(
+				`SELECT CAST(n AS INTEGER) AS n, ${discloseCountSql('n')} AS p FROM range(0, 10001) t(n) ORDER BY n`
+			);
 			expect(rows).toHaveLength(10001);
 			for (const { n, p } of rows) expect(p, `count ${n}`).toBe(discloseCount(n));
 		} finally {

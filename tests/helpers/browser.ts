@@ -8,7 +8,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Launches Debian's Chromium; fails (never skips) with how to install it when it is missing. */
 export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+		throw new Error(
+			`Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH)`
+		);
 	}
 	return chromium.launch({
 		executablePath: CHROMIUM,
@@ -27,7 +29,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Serves the built site on a free localhost port. */
 export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
-	if (!existsSync('build/index.html')) throw new Error('no build: run "npm run data && npm run build" first (npm test does this)');
+	if (!existsSync('build/index.html'))
+		throw new Error('no build: run "npm run data && npm run build" first (npm test does this)');
 	const server = await serve({ dir: 'build', port: 0, quiet: true });
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) };

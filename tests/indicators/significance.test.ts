@@ -4,10 +4,18 @@ import { compareEstimates, weightedMeanStandardError } from '../../src/lib/indic
 describe('significance', () => {
 	test('worked example: 4,6 vs 4,4 with standard errors 0,04 each', () => {
 		// margin = 1,96 · √(0,0016 + 0,0016) = 1,96 · 0,05657 = 0,1109
-		const d = compareEstimates({ value: 4.6, standardError: 0.04, reference: 4.4, referenceStandardError: 0.04 });
+		const d = compareEstimates({
+			value: 4.6,
+			standardError: 0.04,
+			reference: 4.4,
+			referenceStandardError: 0.04
+		});
 		expect(d.margin).toBeCloseTo(0.1109, 4);
 		expect(d.significant).toBe(true);
-		expect(compareEstimates({ value: 4.5, standardError: 0.04, reference: 4.4, referenceStandardError: 0.04 }).significant).toBe(false);
+		expect(
+			compareEstimates({ value: 4.5, standardError: 0.04, reference: 4.4, referenceStandardError: 0.04 })
+				.significant
+		).toBe(false);
 	});
 
 	test('standard error of a weighted mean from sums', () => {

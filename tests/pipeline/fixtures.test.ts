@@ -35,7 +35,8 @@ describe('pipeline fixtures', () => {
 		for (const s of report.sources) expect(s.rows).toBeGreaterThan(0);
 		const { engine } = await openRelease({ publishedDir: paths.published });
 		try {
-			for (const [table, rows] of Object.entries(expected.rows ?? {})) expect(report.manifest.tables[table]?.rows).toBe(rows);
+			for (const [table, rows] of Object.entries(expected.rows ?? {}))
+				expect(report.manifest.tables[table]?.rows).toBe(rows);
 			for (const cell of expected.cells ?? []) {
 				const found = await engine.query(`SELECT ${cell.column} AS v FROM ${cell.table} WHERE ${cell.where}`);
 				expect(found, `${cell.table} where ${cell.where}`).toHaveLength(1);

@@ -4,7 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import { fixturePaths } from '../helpers/paths';
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+const snapshot = (dir: string) =>
+	Object.fromEntries(
+		readdirSync(dir)
+			.sort()
+			.map((f) => [f, readFileSync(join(dir, f)).toString('base64')])
+	);
 
 describe('release', () => {
 	test('the same input gives a byte-identical release', async () => {

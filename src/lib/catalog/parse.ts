@@ -35,7 +35,12 @@ export function parseCatalog(options: { text: string; file: string }): Catalog {
 		const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
 		let where = '';
 		let field = path.join('.');
-		if (path[0] === 'doelen' && path[2] === 'streefdoelen' && typeof path[1] === 'number' && typeof path[3] === 'number') {
+		if (
+			path[0] === 'doelen' &&
+			path[2] === 'streefdoelen' &&
+			typeof path[1] === 'number' &&
+			typeof path[3] === 'number'
+		) {
 			const id = raw.doelen?.[path[1]]?.streefdoelen?.[path[3]]?.id;
 			where = ` streefdoel "${typeof id === 'string' ? id : `nr. ${path[3] + 1}`}",`;
 			field = path.slice(4).join('.') || '(het hele streefdoel)';

@@ -14,25 +14,39 @@ const nulsituatie = z.union([
 	z.strictObject({ nog_niet_vastgesteld: z.string().min(1) })
 ]);
 
-const norm = z.discriminatedUnion('soort', [
-	z.strictObject({
-		soort: z.literal('streefwaarde'),
-		waarde: z.number(),
-		jaar: year,
-		tussenstappen: z.array(z.strictObject({ jaar: year, waarde: z.number() })).optional(),
-		tekst: z.string().optional()
-	}),
-	z.strictObject({ soort: z.literal('minimum'), waarde: z.number(), jaar: year, tekst: z.string().optional() }),
-	z.strictObject({ soort: z.literal('maximum'), waarde: z.number(), jaar: year, tekst: z.string().optional() }),
-	z.strictObject({
-		soort: z.enum(['stijging', 'daling']),
-		referentiejaar: year,
-		jaar: year,
-		strikt: z.boolean(),
-		tekst: z.string().optional()
-	}),
-	z.strictObject({ soort: z.literal('geen'), tekst: z.string().optional() })
-], { error: 'onbekende soort norm: kies uit streefwaarde, minimum, maximum, stijging, daling of geen' });
+const norm = z.discriminatedUnion(
+	'soort',
+	[
+		z.strictObject({
+			soort: z.literal('streefwaarde'),
+			waarde: z.number(),
+			jaar: year,
+			tussenstappen: z.array(z.strictObject({ jaar: year, waarde: z.number() })).optional(),
+			tekst: z.string().optional()
+		}),
+		z.strictObject({
+			soort: z.literal('minimum'),
+			waarde: z.number(),
+			jaar: year,
+			tekst: z.string().optional()
+		}),
+		z.strictObject({
+			soort: z.literal('maximum'),
+			waarde: z.number(),
+			jaar: year,
+			tekst: z.string().optional()
+		}),
+		z.strictObject({
+			soort: z.enum(['stijging', 'daling']),
+			referentiejaar: year,
+			jaar: year,
+			strikt: z.boolean(),
+			tekst: z.string().optional()
+		}),
+		z.strictObject({ soort: z.literal('geen'), tekst: z.string().optional() })
+	],
+	{ error: 'onbekende soort norm: kies uit streefwaarde, minimum, maximum, stijging, daling of geen' }
+);
 
 const meting = z
 	.strictObject({
@@ -75,7 +89,10 @@ const streefdoel = z.strictObject({
 
 /** The YAML catalogue file, as advisors write it (Dutch keys). */
 export const catalogFileSchema = z.strictObject({
-	gemeente: z.strictObject({ code: z.string().regex(/^GM\d{4}$/, 'verwacht een CBS-code als GM0193'), naam: z.string() }),
+	gemeente: z.strictObject({
+		code: z.string().regex(/^GM\d{4}$/, 'verwacht een CBS-code als GM0193'),
+		naam: z.string()
+	}),
 	begrotingsjaar: year,
 	bron: z.string().min(1),
 	programma: z.strictObject({ nummer: z.string(), naam: z.string().min(1) }),
@@ -125,7 +142,9 @@ export function toCatalog(file: CatalogFile): Catalog {
 				direction: s.richting === 'hoger' ? 'higher' : 'lower',
 				baseline: toBaseline(s.nulsituatie),
 				norm: toNorm(s.norm),
-				measure: s.meting ? { table: s.meting.tabel, filter: s.meting.filter, period: s.meting.periode } : null,
+				measure: s.meting
+					? { table: s.meting.tabel, filter: s.meting.filter, period: s.meting.periode }
+					: null,
 				source: s.bron,
 				activities: s.activiteiten ?? []
 			}))
@@ -142,7 +161,13 @@ function toBaseline(b: z.infer<typeof nulsituatie>): Baseline {
 function toNorm(n: z.infer<typeof norm>): Norm {
 	switch (n.soort) {
 		case 'streefwaarde':
-			return { kind: 'target', value: n.waarde, year: n.jaar, milestones: n.tussenstappen?.map((t) => ({ year: t.jaar, value: t.waarde })), text: n.tekst };
+			return {
+				kind: 'target',
+				value: n.waarde,
+				year: n.jaar,
+				milestones: n.tussenstappen?.map((t) => ({ year: t.jaar, value: t.waarde })),
+				text: n.tekst
+			};
 		case 'minimum':
 			return { kind: 'minimum', value: n.waarde, year: n.jaar, text: n.tekst };
 		case 'maximum':

@@ -43,7 +43,13 @@ export function trendChart(options: TrendChartOptions): Element {
 	const toPoints = (obs: Observation[], series: string): Point[] =>
 		obs.map((o) => {
 			const margin = o.value !== null && o.standardError ? Z_95 * o.standardError : null;
-			return { year: o.year, value: o.value, low: margin !== null ? o.value! - margin : null, high: margin !== null ? o.value! + margin : null, series };
+			return {
+				year: o.year,
+				value: o.value,
+				low: margin !== null ? o.value! - margin : null,
+				high: margin !== null ? o.value! + margin : null,
+				series
+			};
 		});
 	const main = toPoints(options.observations, label);
 	const other = options.comparison ? toPoints(options.comparison.observations, options.comparison.label) : [];
@@ -54,44 +60,108 @@ export function trendChart(options: TrendChartOptions): Element {
 
 	const marks: Plot.Markish[] = [];
 	const references: { year: number; value: number; text: string }[] = [];
-	if (baseline.kind === 'value') references.push({ year: baseline.year, value: baseline.value, text: `nulsituatie ${formatValue(baseline.value, unit)}` });
+	if (baseline.kind === 'value')
+		references.push({
+			year: baseline.year,
+			value: baseline.value,
+			text: `nulsituatie ${formatValue(baseline.value, unit)}`
+		});
 	switch (norm.kind) {
 		case 'target':
 		case 'minimum':
 		case 'maximum':
-			references.push({ year: norm.year, value: norm.value, text: `norm ${norm.year}: ${formatValue(norm.value, unit)}` });
-			for (const m of norm.kind === 'target' ? (norm.milestones ?? []) : []) references.push({ year: m.year, value: m.value, text: `streefcijfer ${m.year}` });
+			references.push({
+				year: norm.year,
+				value: norm.value,
+				text: `norm ${norm.year}: ${formatValue(norm.value, unit)}`
+			});
+			for (const m of norm.kind === 'target' ? (norm.milestones ?? []) : [])
+				references.push({ year: m.year, value: m.value, text: `streefcijfer ${m.year}` });
 			break;
 		case 'rise':
 		case 'fall': {
-			const ref = options.observations.find((o) => o.year === norm.referenceYear)?.value ?? (baseline.kind === 'value' ? baseline.value : null);
+			const ref =
+				options.observations.find((o) => o.year === norm.referenceYear)?.value ??
+				(baseline.kind === 'value' ? baseline.value : null);
 			if (ref !== null) {
-				marks.push(Plot.ruleY([ref], { x1: norm.referenceYear, x2: norm.year, stroke: 'currentColor', strokeDasharray: '2 3' }));
-				marks.push(Plot.text([{ year: norm.year, value: ref }], { x: 'year', y: 'value', text: () => `norm ${norm.year}: ${norm.kind === 'rise' ? 'hoger' : 'lager'} dan ${norm.referenceYear}`, dx: 6, dy: norm.kind === 'rise' ? 12 : -12, textAnchor: 'start', fontSize: 11 }));
+				marks.push(
+					Plot.ruleY([ref], {
+						x1: norm.referenceYear,
+						x2: norm.year,
+						stroke: 'currentColor',
+						strokeDasharray: '2 3'
+					})
+				);
+				marks.push(
+					Plot.text([{ year: norm.year, value: ref }], {
+						x: 'year',
+						y: 'value',
+						text: () =>
+							`norm ${norm.year}: ${norm.kind === 'rise' ? 'hoger' : 'lager'} dan ${norm.referenceYear}`,
+						dx: 6,
+						dy: norm.kind === 'rise' ? 12 : -12,
+						textAnchor: 'start',
+						fontSize: 11
+					})
+				);
 			}
 			break;
 		}
 		case 'none':
 			break;
 	}
-	if (norm.kind !== 'none') marks.push(Plot.ruleX([norm.year], { stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '1 3' }));
+	if (norm.kind !== 'none')
+		marks.push(
+			Plot.ruleX([norm.year], { stroke: 'currentColor', strokeOpacity: 0.35, strokeDasharray: '1 3' })
+		);
 
 	const band = main.filter((p) => p.low !== null);
-	if (band.length > 0) marks.push(Plot.areaY(band, { x: 'year', y1: 'low', y2: 'high', fill: 'currentColor', fillOpacity: 0.12 }));
+	if (band.length > 0)
+		marks.push(
+			Plot.areaY(band, { x: 'year', y1: 'low', y2: 'high', fill: 'currentColor', fillOpacity: 0.12 })
+		);
 	if (other.length > 0) {
-		marks.push(Plot.lineY(other, { x: 'year', y: 'value', stroke: '#8a4b00', strokeDasharray: '6 3', strokeWidth: 1.5 }));
+		marks.push(
+			Plot.lineY(other, {
+				x: 'year',
+				y: 'value',
+				stroke: '#8a4b00',
+				strokeDasharray: '6 3',
+				strokeWidth: 1.5
+			})
+		);
 		marks.push(Plot.dot(other, { x: 'year', y: 'value', symbol: 'square', fill: '#8a4b00', r: 3.5 }));
 	}
 	marks.push(Plot.lineY(main, { x: 'year', y: 'value', stroke: '#1f4e79', strokeWidth: 2 }));
-	marks.push(Plot.dot(main, { x: 'year', y: 'value', fill: '#1f4e79', r: 3.5, title: (p: Point) => `${p.year}: ${formatValue(p.value, unit)}` }));
+	marks.push(
+		Plot.dot(main, {
+			x: 'year',
+			y: 'value',
+			fill: '#1f4e79',
+			r: 3.5,
+			title: (p: Point) => `${p.year}: ${formatValue(p.value, unit)}`
+		})
+	);
 	if (references.length > 0) {
-		marks.push(Plot.dot(references, { x: 'year', y: 'value', symbol: 'diamond', stroke: 'currentColor', fill: 'white', r: 5, strokeWidth: 1.5 }));
+		marks.push(
+			Plot.dot(references, {
+				x: 'year',
+				y: 'value',
+				symbol: 'diamond',
+				stroke: 'currentColor',
+				fill: 'white',
+				r: 5,
+				strokeWidth: 1.5
+			})
+		);
 		marks.push(Plot.text(references, { x: 'year', y: 'value', text: 'text', dy: -12, fontSize: 11 }));
 	}
 
 	const describe = [
 		`Realisatie ${label}: ${main.map((p) => `${p.year} ${formatValue(p.value, unit, 'onderdrukt')}`).join(', ')}.`,
-		other.length > 0 ? `Ter vergelijking ${options.comparison!.label}: ${other.map((p) => `${p.year} ${formatValue(p.value, unit, 'onderdrukt')}`).join(', ')}.` : ''
+		other.length > 0
+			? `Ter vergelijking ${options.comparison!.label}: ${other.map((p) => `${p.year} ${formatValue(p.value, unit, 'onderdrukt')}`).join(', ')}.`
+			: ''
 	].join(' ');
 
 	return Plot.plot({
@@ -104,8 +174,19 @@ export function trendChart(options: TrendChartOptions): Element {
 		marginTop: 28,
 		ariaLabel: `Trend van ${label}`,
 		ariaDescription: describe,
-		x: { domain: domainX, label: null, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''), ticks: Math.min(12, domainX[1] - domainX[0] + 1) },
-		y: { label: null, grid: true, nice: true, zero: unit === 'aantal', tickFormat: (d: number) => formatNumber(d, { decimals: unit === 'aantal' ? 0 : decimals(unit) }) },
+		x: {
+			domain: domainX,
+			label: null,
+			tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ''),
+			ticks: Math.min(12, domainX[1] - domainX[0] + 1)
+		},
+		y: {
+			label: null,
+			grid: true,
+			nice: true,
+			zero: unit === 'aantal',
+			tickFormat: (d: number) => formatNumber(d, { decimals: unit === 'aantal' ? 0 : decimals(unit) })
+		},
 		marks
 	});
 }

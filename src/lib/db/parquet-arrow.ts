@@ -22,9 +22,25 @@ function toVector(values: unknown[], duckdbType: string): Vector {
 	const { nullBitmap, nullCount } = validity(values);
 	switch (duckdbType) {
 		case 'INTEGER':
-			return makeVector(makeData({ type: new Int32(), length, nullCount, nullBitmap, data: Int32Array.from(values, (v) => Number(v ?? 0)) }));
+			return makeVector(
+				makeData({
+					type: new Int32(),
+					length,
+					nullCount,
+					nullBitmap,
+					data: Int32Array.from(values, (v) => Number(v ?? 0))
+				})
+			);
 		case 'DOUBLE':
-			return makeVector(makeData({ type: new Float64(), length, nullCount, nullBitmap, data: Float64Array.from(values, (v) => Number(v ?? 0)) }));
+			return makeVector(
+				makeData({
+					type: new Float64(),
+					length,
+					nullCount,
+					nullBitmap,
+					data: Float64Array.from(values, (v) => Number(v ?? 0))
+				})
+			);
 		case 'BOOLEAN': {
 			const data = new Uint8Array(Math.ceil(length / 8));
 			values.forEach((v, i) => {
@@ -34,7 +50,9 @@ function toVector(values: unknown[], duckdbType: string): Vector {
 		}
 		case 'VARCHAR': {
 			const encoder = new TextEncoder();
-			const parts = values.map((v) => (v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))));
+			const parts = values.map((v) =>
+				v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))
+			);
 			const valueOffsets = new Int32Array(length + 1);
 			parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.length));
 			const data = new Uint8Array(valueOffsets[length]!);
@@ -42,7 +60,9 @@ function toVector(values: unknown[], duckdbType: string): Vector {
 			return makeVector(makeData({ type: new Utf8(), length, nullCount, nullBitmap, valueOffsets, data }));
 		}
 		default:
-			throw new Error(`unsupported published column type ${duckdbType}: publish INTEGER, DOUBLE, BOOLEAN or VARCHAR`);
+			throw new Error(
+				`unsupported published column type ${duckdbType}: publish INTEGER, DOUBLE, BOOLEAN or VARCHAR`
+			);
 	}
 }
 

@@ -10,7 +10,8 @@ export function isBsn(value: string): boolean {
 }
 
 /** Column names that suggest personal data. */
-export const FORBIDDEN_COLUMN = /bsn|burgerservice|voornaam|achternaam|^naam$|geboorte|postcode|clientnummer|respondentnummer|pseudoniem/i;
+export const FORBIDDEN_COLUMN =
+	/bsn|burgerservice|voornaam|achternaam|^naam$|geboorte|postcode|clientnummer|respondentnummer|pseudoniem/i;
 
 /** A full Dutch postcode (4 digits, 2 letters). */
 export const POSTCODE = /\b\d{4}\s?[A-Z]{2}\b/;
@@ -21,7 +22,8 @@ export const EXACT_DATE = /\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b/;
 /** Finds what in a text looks like a direct identifier; returns descriptions of the findings. */
 export function findIdentifiers(text: string): string[] {
 	const found: string[] = [];
-	for (const m of text.matchAll(/(?<!\d)\d{9}(?!\d)/g)) if (isBsn(m[0])) found.push(`BSN-achtig nummer ${m[0]}`);
+	for (const m of text.matchAll(/(?<!\d)\d{9}(?!\d)/g))
+		if (isBsn(m[0])) found.push(`BSN-achtig nummer ${m[0]}`);
 	const postcode = POSTCODE.exec(text);
 	if (postcode) found.push(`postcode ${postcode[0]}`);
 	const date = EXACT_DATE.exec(text);

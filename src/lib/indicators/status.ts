@@ -39,9 +39,7 @@ export function judge(options: JudgeOptions): Judgement {
 
 	const mode: Mode = horizon >= norm.year ? 'final' : 'interim';
 	const obs =
-		mode === 'final'
-			? observations.find((o) => o.year === norm.year)
-			: latestUpTo(observations, horizon);
+		mode === 'final' ? observations.find((o) => o.year === norm.year) : latestUpTo(observations, horizon);
 	if (!obs) {
 		return result(
 			'onbekend',
@@ -67,9 +65,17 @@ export function judge(options: JudgeOptions): Judgement {
 			if (mode === 'final') return result(meets ? 'behaald' : 'niet behaald', `${shown}.`, obs);
 			if (meets) return result('op koers', `${shown}: de norm is al gehaald.`, obs);
 			if (!baseline) {
-				return result('onbekend', 'De nulsituatie ontbreekt, dus er is geen pad naar de norm om aan te toetsen.', obs);
+				return result(
+					'onbekend',
+					'De nulsituatie ontbreekt, dus er is geen pad naar de norm om aan te toetsen.',
+					obs
+				);
 			}
-			const path = [baseline, ...(norm.kind === 'target' ? (norm.milestones ?? []) : []), { year: norm.year, value: norm.value }];
+			const path = [
+				baseline,
+				...(norm.kind === 'target' ? (norm.milestones ?? []) : []),
+				{ year: norm.year, value: norm.value }
+			];
 			const expected = interpolate(path, obs.year);
 			if (expected === null) return result('onbekend', 'De meting ligt vóór de nulsituatie.', obs);
 			const onTrack = atLeastAsGood(value, expected, better);
@@ -96,12 +102,18 @@ export function judge(options: JudgeOptions): Judgement {
 			}
 			const want = norm.kind === 'rise' ? 1 : -1;
 			const se = obs.standardError;
-			const refSe = reference?.value !== null && reference?.value !== undefined ? reference.standardError : undefined;
+			const refSe =
+				reference?.value !== null && reference?.value !== undefined ? reference.standardError : undefined;
 			const good = (ok: boolean) =>
 				mode === 'final' ? (ok ? 'behaald' : 'niet behaald') : ok ? 'op koers' : 'achter op koers';
 			const compared = `${formatValue(value, options.unit)} in ${obs.year} tegen ${formatValue(refValue, options.unit)} in ${norm.referenceYear}`;
 			if (se !== undefined && se !== null && refSe !== undefined && refSe !== null) {
-				const d = compareEstimates({ value, standardError: se, reference: refValue, referenceStandardError: refSe });
+				const d = compareEstimates({
+					value,
+					standardError: se,
+					reference: refValue,
+					referenceStandardError: refSe
+				});
 				const margin = `verschil ${signed(d.difference)} ± ${formatNumber(d.margin, { decimals: 2 })}`;
 				if (!d.significant) {
 					// Not significant: no rise and no fall. A strict norm is then not met; a non-strict one is.
@@ -125,7 +137,10 @@ function latestUpTo(observations: Observation[], year: number): Observation | un
 	return best;
 }
 
-function resolveBaseline(baseline: Baseline, observations: Observation[]): { year: number; value: number } | null {
+function resolveBaseline(
+	baseline: Baseline,
+	observations: Observation[]
+): { year: number; value: number } | null {
 	switch (baseline.kind) {
 		case 'value':
 			return { year: baseline.year, value: baseline.value };

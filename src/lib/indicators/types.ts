@@ -38,7 +38,8 @@ export interface Observation {
 }
 
 /** The statuses a streefdoel can have. */
-export type StatusKind = 'behaald' | 'niet behaald' | 'op koers' | 'achter op koers' | 'geen norm' | 'onbekend';
+export type StatusKind =
+	'behaald' | 'niet behaald' | 'op koers' | 'achter op koers' | 'geen norm' | 'onbekend';
 
 /** A judged streefdoel: the status, the year it was judged on, and the reasoning in plain Dutch. */
 export interface Judgement {

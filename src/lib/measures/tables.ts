@@ -46,9 +46,10 @@ export const TABLES = {
 		},
 		columns: {
 			...GEBIED_COLUMNS,
-			voorziening: 'Soort maatwerkvoorziening (HH, IB, DB, KV, WV, VV, RS, BW; TOTAAL = inwoners met ten minste één)',
+			voorziening:
+				'Soort maatwerkvoorziening (HH, IB, DB, KV, WV, VV, RS, BW; TOTAAL = inwoners met ten minste één)',
 			meting:
-				"in_gebruik: inwoners met een lopende voorziening op 1 januari van het jaar; verstrekt: voorzieningen toegekend in het jaar",
+				'in_gebruik: inwoners met een lopende voorziening op 1 januari van het jaar; verstrekt: voorzieningen toegekend in het jaar',
 			aantal: 'Aantal, afgerond op 5; leeg als het 0 tot en met 7 is (onthullingsbeheersing)'
 		}
 	},
@@ -75,8 +76,10 @@ export const TABLES = {
 		},
 		columns: {
 			...GEBIED_COLUMNS,
-			schaal: 'participatie (sociale participatie, hoger is beter) of isolement (sociaal isolement, lager is beter)',
-			doelgroep: "'18+' alle inwoners van 18 jaar en ouder; '18+ met beperking' met een beperking of chronische ziekte",
+			schaal:
+				'participatie (sociale participatie, hoger is beter) of isolement (sociaal isolement, lager is beter)',
+			doelgroep:
+				"'18+' alle inwoners van 18 jaar en ouder; '18+ met beperking' met een beperking of chronische ziekte",
 			gemiddelde: 'Gewogen gemiddelde schaalscore (0–10); leeg onder de drempel van respondenten',
 			standaardfout: 'Standaardfout van het gewogen gemiddelde',
 			respondenten: 'Aantal respondenten, afgerond op 5'

@@ -54,7 +54,9 @@ export function readManifest(publishedDir: string): Manifest {
 }
 
 /** Opens native DuckDB with one view per published table, named as in the browser. */
-export async function openRelease(options: { publishedDir: string }): Promise<{ engine: NodeEngine; manifest: Manifest }> {
+export async function openRelease(options: {
+	publishedDir: string;
+}): Promise<{ engine: NodeEngine; manifest: Manifest }> {
 	const manifest = readManifest(options.publishedDir);
 	const engine = await openNodeEngine();
 	for (const [name, table] of Object.entries(manifest.tables)) {

@@ -26,7 +26,11 @@ export interface ProgrammeView {
 }
 
 /** Runs every query of the programme overview and judges every measured streefdoel. */
-export async function buildProgrammeView(options: { engine: QueryEngine; catalog: Catalog; manifest: Manifest }): Promise<ProgrammeView> {
+export async function buildProgrammeView(options: {
+	engine: QueryEngine;
+	catalog: Catalog;
+	manifest: Manifest;
+}): Promise<ProgrammeView> {
 	const { engine, catalog, manifest } = options;
 	const gemeente = catalog.gemeente.code;
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -39,16 +43,36 @@ export async function buildProgrammeView(options: { engine: QueryEngine; catalog
 				unmeasured.push(s);
 				continue;
 			}
-			const rows = await engine.query<ObservationRow>(observationsSql({ measure: s.measure, gemeente, area: gemeente }));
+			const rows = await engine.query<ObservationRow>(
+				observationsSql({ measure: s.measure, gemeente, area: gemeente })
+			);
 			const observations = toObservations(rows);
-			const judgement = judge({ direction: s.direction, unit: s.unit, baseline: s.baseline, norm: s.norm, observations });
+			const judgement = judge({
+				direction: s.direction,
+				unit: s.unit,
+				baseline: s.baseline,
+				norm: s.norm,
+				observations
+			});
 			const chart = figureMarkup(
-				trendChart({ observations, baseline: s.baseline, norm: s.norm, unit: s.unit, label: catalog.gemeente.name, document: document as unknown as Document })
+				trendChart({
+					observations,
+					baseline: s.baseline,
+					norm: s.norm,
+					unit: s.unit,
+					label: catalog.gemeente.name,
+					document: document as unknown as Document
+				})
 			);
 			measured.push({ streefdoel: s, observations, judgement, chart });
 		}
 		goals.push({ name: goal.name, measured, unmeasured });
 	}
 	const areas = await engine.query<{ code: string; name: string }>(areasSql({ gemeente, level: 'wijk' }));
-	return { catalog, goals, areas, release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate } };
+	return {
+		catalog,
+		goals,
+		areas,
+		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+	};
 }

@@ -19,7 +19,11 @@ export class Comparison {
 	charts = $state<Record<string, string>>({});
 
 	constructor(
-		private readonly options: { dataUrl: string; gemeente: { code: string; name: string }; indicators: IndicatorView[] }
+		private readonly options: {
+			dataUrl: string;
+			gemeente: { code: string; name: string };
+			indicators: IndicatorView[];
+		}
 	) {}
 
 	/** Selects an area ('' for none) and queries its series for every indicator. */
@@ -43,7 +47,9 @@ export class Comparison {
 			for (const view of this.options.indicators) {
 				const s = view.streefdoel;
 				if (!s.measure) continue;
-				const rows = await engine.query<ObservationRow>(observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area }));
+				const rows = await engine.query<ObservationRow>(
+					observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area })
+				);
 				series[s.id] = toObservations(rows);
 				charts[s.id] = figureMarkup(
 					trendChart({
