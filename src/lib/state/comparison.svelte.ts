@@ -1,6 +1,3 @@
-import { figureMarkup } from '../charts/figure';
-import { trendChart } from '../charts/trend';
-import { wasmEngine } from '../db/wasm';
 import { toObservations } from '../indicators/observations';
 import type { Observation } from '../indicators/types';
 import { observationsSql, type ObservationRow } from '../measures/sql';
@@ -40,6 +37,12 @@ export class Comparison {
 		this.status = 'loading';
 		this.message = `Gegevens voor ${areaName} worden geladen…`;
 		try {
+			// Loaded on first use: DuckDB-WASM, Arrow, hyparquet and Plot stay out of the first page.
+			const [{ wasmEngine }, { trendChart }, { figureMarkup }] = await Promise.all([
+				import('../db/wasm'),
+				import('../charts/trend'),
+				import('../charts/figure')
+			]);
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 			const series: Record<string, Observation[]> = {};
 			const charts: Record<string, string> = {};

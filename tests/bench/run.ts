@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: measures, in one run, the things Koers promises to be fast at, and writes
+ * BENCHMARKS.md with medians and spread. Not a test: nothing here fails on a timing.
+ * Needs a build (`npm run data && npm run build`).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultPaths } from '../../pipelines/config';
+import { runPipeline } from '../../pipelines/run';
+import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { launchChromium, serveBuild } from '../helpers/browser';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+const nl = (x: number, d = 0) =>
+	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+async function pipelineBench() {
+	const paths = defaultPaths();
+	const pipeline: number[] = [];
+	const copy: number[] = [];
+	let rows = 0;
+	for (let i = 0; i < RUNS; i++) {
+		const published = mkdtempSync(join(tmpdir(), 'koers-bench-'));
+		const t0 = performance.now();
+		const report = await runPipeline({ paths: { ...paths, published } });
+		pipeline.push(performance.now() - t0);
+		rows = report.sources.reduce((s, r) => s + r.rows, 0);
+		// Baseline in the same run: a plain DuckDB COPY of the same CSVs to Parquet.
+		const engine = await openNodeEngine();
+		const t1 = performance.now();
+		for (const f of ['wmo_voorzieningen.csv', 'bvb_respondenten.csv']) {
+			await engine.run(
+				`COPY (SELECT * FROM read_csv('${join(paths.raw, 'GM0193', f)}', delim = ';', header = true)) TO '${join(published, f)}.parquet' (FORMAT parquet)`
+			);
+		}
+		copy.push(performance.now() - t1);
+		engine.close();
+	}
+	return { rows, pipeline, copy };
+}
+
+async function browserBench() {
+	const browser = await launchChromium();
+	const site = await serveBuild();
+	const visible: number[] = [];
+	const fcp: number[] = [];
+	const wasmReady: number[] = [];
+	const firstBytes: number[] = [];
+	const allBytes: number[] = [];
+	try {
+		for (let i = 0; i < RUNS; i++) {
+			const context = await browser.newContext(); // cold: empty cache every run
+			const page = await context.newPage();
+			const sizes: Promise<number>[] = [];
+			page.on('requestfinished', (r) =>
+				sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize))
+			);
+			await page.goto(site.url + '/', { waitUntil: 'load' });
+			await page.waitForSelector('article.indicator h3');
+			const t = await page.evaluate(() => {
+				const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+				const paint = performance.getEntriesByName('first-contentful-paint')[0];
+				return { dcl: nav.domContentLoadedEventEnd, fcp: paint?.startTime ?? NaN };
+			});
+			visible.push(t.fcp); // the streefdoelen are in the prerendered HTML: visible at first paint
+			fcp.push(t.dcl);
+			await page.waitForFunction(() => !(document.querySelector('#gebied') as HTMLSelectElement).disabled);
+			firstBytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
+			const start = await page.evaluate(() => performance.now());
+			await page.selectOption('#gebied', 'WK019311');
+			await page.waitForFunction(() => performance.getEntriesByName('koers:wasm-ready').length > 0, null, {
+				timeout: 60_000
+			});
+			const ready = await page.evaluate(() => performance.getEntriesByName('koers:wasm-ready')[0]!.startTime);
+			wasmReady.push(ready - start);
+			await page.waitForFunction(() => document.querySelector('.live')?.textContent?.includes('Vergeleken'));
+			allBytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		await site.close();
+	}
+	return { visible, fcp, wasmReady, firstBytes, allBytes };
+}
+
+const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
+const wasmBytes = build
+	.filter((f) => f.endsWith('.wasm'))
+	.reduce((s, f) => s + statSync(join('build/_app/immutable', f)).size, 0);
+const p = await pipelineBench();
+const b = await browserBench();
+const cpu = execFileSync('nproc').toString().trim();
+const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${cpu} cores, ${RUNS} runs each; median (min–max). Headless Debian Chromium
+against the built site on localhost, a fresh browser context (empty cache) per run.
+
+## Pipeline (Zwolle sample, ${nl(p.rows)} input rows)
+| what | median ms | spread ms | rows/s |
+|---|---|---|---|
+| full pipeline (validate, pseudonymise, aggregate with disclosure control, leak scan, publish) | ${nl(median(p.pipeline))} | ${spread(p.pipeline)} | ${nl(p.rows / (median(p.pipeline) / 1000))} |
+| baseline: plain DuckDB \`COPY\` of the same CSVs to Parquet | ${nl(median(p.copy))} | ${spread(p.copy)} | ${nl(p.rows / (median(p.copy) / 1000))} |
+| ratio pipeline / COPY | ${nl(median(p.pipeline) / median(p.copy), 1)}× | | |
+
+## Start page, cold load
+| what | median | spread |
+|---|---|---|
+| streefdoelen visible (first contentful paint; they are in the prerendered HTML) | ${nl(median(b.visible))} ms | ${spread(b.visible)} ms |
+| DOMContentLoaded | ${nl(median(b.fcp))} ms | ${spread(b.fcp)} ms |
+| DuckDB-WASM ready with all tables, from choosing a wijk | ${nl(median(b.wasmReady))} ms | ${spread(b.wasmReady)} ms |
+| bytes transferred, first page (no WASM) | ${nl(median(b.firstBytes) / 1024)} KiB | |
+| bytes transferred, after the first live query (with WASM) | ${nl(median(b.allBytes) / 1024)} KiB | |
+| WASM file on disk (uncompressed; the local server sends it as is) | ${nl(wasmBytes / 1024)} KiB | |
+`;
+writeFileSync('BENCHMARKS.md', md);
+console.log(md);
