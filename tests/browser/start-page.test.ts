@@ -72,6 +72,9 @@ describe('start page', () => {
 		expect(await page.locator('svg.koers-plot').count()).toBe(measured.length);
 		const participatie = (await page.textContent('#mo-participatie table')) ?? '';
 		expect(participatie).toMatch(/2014\s*4,4/);
+		expect((await page.textContent('#mo-huishoudelijke-ondersteuning table')) ?? '').toMatch(
+			/1-1-2015\s*3.385/
+		);
 		await close();
 	});
 
