@@ -3,6 +3,10 @@ import { VOORZIENINGEN } from '../../src/lib/measures/tables';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
+/** GROUPING SETS over area levels: buurt, wijk and gemeente, each with and without voorziening. */
+const AREA_GROUPING = `GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), (jaar, voorziening, wijkcode), (jaar, voorziening), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))`;
+const AREA_LEVEL = `CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END`;
+
 /**
  * Builds `pub_wmo_clienten` from the pseudonymised toewijzingen: for every gemeente, wijk and buurt,
  * every year and every voorziening (and TOTAAL), the inwoners with a lopende voorziening on 1 January
@@ -29,19 +33,19 @@ export async function aggregateWmo(options: {
 		granted AS (SELECT CAST(year(startdatum) AS INTEGER) AS jaar, t.* FROM t WHERE year(startdatum) BETWEEN ${years.from} AND ${years.to}),
 		counts AS (
 			SELECT 'in_gebruik' AS meting, jaar, coalesce(voorziening, 'TOTAAL') AS voorziening,
-				CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END AS gebied_niveau,
+				${AREA_LEVEL} AS gebied_niveau,
 				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}) AS gebied_code,
 				count(DISTINCT pseudoniem) AS n
 			FROM active
-			GROUP BY GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), (jaar, voorziening, wijkcode), (jaar, voorziening), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))
+			GROUP BY ${AREA_GROUPING}
 			UNION ALL
 			-- verstrekt counts toewijzingen, not persons: one inwoner can be granted two in a year.
 			SELECT 'verstrekt', jaar, coalesce(voorziening, 'TOTAAL'),
-				CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END,
+				${AREA_LEVEL},
 				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}),
 				count(*)
 			FROM granted
-			GROUP BY GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), (jaar, voorziening, wijkcode), (jaar, voorziening), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))
+			GROUP BY ${AREA_GROUPING}
 		),
 		grid AS (
 			SELECT g.gebied_niveau, g.gebied_code, y.jaar, k.voorziening, m.meting

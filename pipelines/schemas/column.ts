@@ -11,6 +11,17 @@ export type ColumnSpec = { name: string; description: string; required: boolean 
 	| { type: 'boolean' }
 );
 
+/** The buurt of a row: a CBS buurtcode that must exist in the gemeente's area reference. */
+export const BUURTCODE_COLUMN: ColumnSpec = {
+	name: 'buurtcode',
+	type: 'reference',
+	table: 'ref_buurten',
+	column: 'code',
+	hint: 'buurtcode',
+	required: true,
+	description: 'CBS-buurtcode van het woonadres (BU…)'
+};
+
 /** A rule over several columns of one row (e.g. end before start). */
 export interface RowRule {
 	column: string;

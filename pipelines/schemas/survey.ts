@@ -1,4 +1,4 @@
-import type { FileSchema } from './column';
+import { BUURTCODE_COLUMN, type FileSchema } from './column';
 
 /** Buurt-voor-Buurt survey: one row per respondent. */
 export const surveySchema: FileSchema = {
@@ -12,15 +12,7 @@ export const surveySchema: FileSchema = {
 			description: 'Volgnummer van de respondent (wordt niet gepubliceerd)'
 		},
 		{ name: 'jaar', type: 'integer', min: 2000, max: 2100, required: true, description: 'Enquêtejaar' },
-		{
-			name: 'buurtcode',
-			type: 'reference',
-			table: 'ref_buurten',
-			column: 'code',
-			hint: 'buurtcode',
-			required: true,
-			description: 'CBS-buurtcode'
-		},
+		BUURTCODE_COLUMN,
 		{
 			name: 'leeftijdsklasse',
 			type: 'code',

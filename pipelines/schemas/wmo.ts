@@ -1,5 +1,5 @@
 import { VOORZIENINGEN } from '../../src/lib/measures/tables';
-import type { FileSchema } from './column';
+import { BUURTCODE_COLUMN, type FileSchema } from './column';
 
 /** WMO maatwerkvoorzieningen: one row per toewijzing. */
 export const wmoSchema: FileSchema = {
@@ -12,15 +12,7 @@ export const wmoSchema: FileSchema = {
 			required: true,
 			description: 'Cliëntnummer in het bronsysteem (wordt gepseudonimiseerd)'
 		},
-		{
-			name: 'buurtcode',
-			type: 'reference',
-			table: 'ref_buurten',
-			column: 'code',
-			hint: 'buurtcode',
-			required: true,
-			description: 'CBS-buurtcode van het woonadres (BU…)'
-		},
+		BUURTCODE_COLUMN,
 		{
 			name: 'leeftijdsklasse',
 			type: 'code',
