@@ -1,5 +1,6 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
+import { AREA_LEVEL, areaCodeSql } from './area-sql';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
 /**
@@ -30,8 +31,8 @@ export async function aggregateSurvey(options: {
 		),
 		sums AS (
 			SELECT jaar, schaal, doelgroep,
-				CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END AS gebied_niveau,
-				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}) AS gebied_code,
+				${AREA_LEVEL} AS gebied_niveau,
+				${areaCodeSql(sqlString(gemeente))} AS gebied_code,
 				count(*) AS n, sum(w) AS sw, sum(w * x) AS swx, sum(w * w) AS sw2, sum(w * w * x) AS sw2x, sum(w * w * x * x) AS sw2x2
 			FROM groups
 			GROUP BY GROUPING SETS ((jaar, schaal, doelgroep, wijkcode, buurtcode), (jaar, schaal, doelgroep, wijkcode), (jaar, schaal, doelgroep))

@@ -1,11 +1,11 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { VOORZIENINGEN } from '../../src/lib/measures/tables';
 import { sqlString } from '../../src/lib/db/query';
+import { AREA_LEVEL, areaCodeSql } from './area-sql';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
 /** GROUPING SETS over area levels: buurt, wijk and gemeente, each with and without voorziening. */
 const AREA_GROUPING = `GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), (jaar, voorziening, wijkcode), (jaar, voorziening), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))`;
-const AREA_LEVEL = `CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wijkcode IS NOT NULL THEN 'wijk' ELSE 'gemeente' END`;
 
 /**
  * Builds `pub_wmo_clienten` from the pseudonymised toewijzingen: for every gemeente, wijk and buurt,
@@ -34,7 +34,7 @@ export async function aggregateWmo(options: {
 		counts AS (
 			SELECT 'in_gebruik' AS meting, jaar, coalesce(voorziening, 'TOTAAL') AS voorziening,
 				${AREA_LEVEL} AS gebied_niveau,
-				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}) AS gebied_code,
+				${areaCodeSql(sqlString(gemeente))} AS gebied_code,
 				count(DISTINCT pseudoniem) AS n
 			FROM active
 			GROUP BY ${AREA_GROUPING}
@@ -42,7 +42,7 @@ export async function aggregateWmo(options: {
 			-- verstrekt counts toewijzingen, not persons: one inwoner can be granted two in a year.
 			SELECT 'verstrekt', jaar, coalesce(voorziening, 'TOTAAL'),
 				${AREA_LEVEL},
-				coalesce(buurtcode, wijkcode, ${sqlString(gemeente)}),
+				${areaCodeSql(sqlString(gemeente))},
 				count(*)
 			FROM granted
 			GROUP BY ${AREA_GROUPING}
