@@ -2,7 +2,8 @@ import { defaultPaths } from './config';
 import { writeSample } from './synth/index';
 import { runPipeline } from './run';
 import { serve } from './serve';
-import { PipelineError } from './errors';
+import { formatIssue, PipelineError } from './errors';
+import { relative } from 'node:path';
 
 /** The one command-line entry of the pipelines: `synth`, `run` and `serve`. */
 async function main(argv: string[]): Promise<void> {
@@ -26,10 +27,13 @@ async function main(argv: string[]): Promise<void> {
 			console.log(
 				`Pipeline klaar in ${report.seconds.toFixed(1)} s. Release ${report.manifest.release.slice(0, 12)}${report.manifest.sample ? ' (VOORBEELDDATA)' : ''}:`
 			);
-			for (const s of report.sources)
+			for (const s of report.sources) {
 				console.log(
-					`  bron ${s.file}: ${s.rows} regels gelezen, ${s.rows} verwerkt, 0 in quarantaine (${s.format})`
+					`  bron ${s.file}: ${s.rows} regels gelezen, ${s.published} verwerkt, ${s.quarantined} in quarantaine (${s.format})`
 				);
+				for (const issue of s.issues.slice(0, 5)) console.log(`    - ${formatIssue(issue)}`);
+				if (s.report) console.log(`    volledig quarantainerapport: ${relative(process.cwd(), s.report)}`);
+			}
 			for (const [name, t] of Object.entries(report.manifest.tables))
 				console.log(`  tabel ${name}: ${t.rows} rijen`);
 			return;

@@ -12,7 +12,7 @@ import { aggregateWmo } from './publish/aggregate-wmo';
 import { leakScan } from './publish/leak-scan';
 import { pseudonymiseColumn } from './publish/pseudonymise';
 import { publishRelease } from './publish/release';
-import { loadCsvExport } from './sources/csv-export';
+import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { loadAreas } from './sources/reference';
 import { surveySchema } from './schemas/survey';
 import { wmoSchema } from './schemas/wmo';
@@ -20,7 +20,7 @@ import { wmoSchema } from './schemas/wmo';
 /** What a run did, for the run report. */
 export interface RunReport {
 	manifest: Manifest;
-	sources: { file: string; rows: number; format: string }[];
+	sources: LoadedExport[];
 	seconds: number;
 	sampleKey: boolean;
 }
@@ -39,11 +39,19 @@ export async function runPipeline(options: {
 	paths: Paths;
 	gemeente?: string;
 	env?: NodeJS.ProcessEnv;
+	/** fraction of a file's rows that may be quarantined (default: KOERS_MAX_QUARANTINE or 5%) */
+	maxQuarantineRate?: number;
 }): Promise<RunReport> {
 	const started = performance.now();
 	const { paths } = options;
 	const env = options.env ?? process.env;
 	const gemeente = options.gemeente ?? 'GM0193';
+	const maxQuarantineRate = options.maxQuarantineRate ?? Number(env['KOERS_MAX_QUARANTINE'] ?? 0.05);
+	if (!(maxQuarantineRate >= 0 && maxQuarantineRate <= 1)) {
+		throw new PipelineError(
+			`KOERS_MAX_QUARANTINE must be a fraction between 0 and 1, got "${env['KOERS_MAX_QUARANTINE']}"`
+		);
+	}
 	const rawDir = join(paths.raw, gemeente);
 	if (!existsSync(rawDir))
 		throw new PipelineError(
@@ -81,7 +89,14 @@ export async function runPipeline(options: {
 					`${relative(process.cwd(), join(rawDir, fileName))} ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
 				);
 			const path = join(rawDir, fileName);
-			const loaded = await loadCsvExport({ engine, path, file: relative(process.cwd(), path), schema });
+			const loaded = await loadCsvExport({
+				engine,
+				path,
+				file: relative(process.cwd(), path),
+				schema,
+				maxQuarantineRate,
+				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine')
+			});
 			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
 		}
 		await pseudonymiseColumn({ engine, table: 'wmo_toewijzingen', column: 'clientnummer', key });
@@ -119,6 +134,8 @@ export async function runPipeline(options: {
 				sources: sources.map((s) => ({
 					file: relative(paths.raw, join(process.cwd(), s.file)),
 					rows: s.rows,
+					published: s.published,
+					quarantined: s.quarantined,
 					sha256: s.sha256,
 					format: s.format
 				})),

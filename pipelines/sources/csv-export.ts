@@ -1,14 +1,21 @@
-import { open, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 import { cellChecksSql, typedSql, type FileSchema } from '../schemas/column';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 
-/** What was detected about a file and how many rows it held. */
+/** What was detected about a file, and where every row went: rows = published + quarantined. */
 export interface LoadedExport {
 	file: string;
 	rows: number;
+	published: number;
+	quarantined: number;
 	format: string;
+	/** the first problems of quarantined rows, for the run report */
+	issues: RowIssue[];
+	/** where the full quarantine report was written, if any row was quarantined */
+	report: string | null;
 }
 
 const MAX_LISTED = 20;
@@ -63,12 +70,13 @@ export function checkHeader(options: { file: string; names: string[]; schema: Fi
 	return issues;
 }
 
-function fail(file: string, issues: RowIssue[], total = issues.length): never {
+function fail(file: string, issues: RowIssue[], total = issues.length, headline?: string): never {
 	const listed = issues.slice(0, MAX_LISTED).map((i) => `  - ${formatIssue(i)}`);
 	const more = total > MAX_LISTED ? [`  … en nog ${total - MAX_LISTED} andere problemen`] : [];
 	throw new PipelineError(
 		[
-			`${file}: ${total} ${total === 1 ? 'probleem' : 'problemen'} gevonden; er is niets gepubliceerd.`,
+			headline ??
+				`${file}: ${total} ${total === 1 ? 'probleem' : 'problemen'} gevonden; er is niets gepubliceerd.`,
 			...listed,
 			...more,
 			'Corrigeer de export en draai de pipeline opnieuw; zie docs/aanleverformaat.md.'
@@ -85,9 +93,13 @@ export async function loadCsvExport(options: {
 	engine: NodeEngine;
 	path: string;
 	file: string;
+	/** fraction of rows that may be quarantined before the whole file is refused (0 = none) */
+	maxQuarantineRate: number;
+	/** internal folder for the full quarantine report */
+	quarantineDir?: string;
 	schema: FileSchema;
 }): Promise<LoadedExport> {
-	const { engine, path, file, schema } = options;
+	const { engine, path, file, schema, maxQuarantineRate, quarantineDir } = options;
 	const size = (await stat(path)).size;
 	if (size === 0)
 		fail(file, [
@@ -147,39 +159,61 @@ export async function loadCsvExport(options: {
 
 	const columnNumbers = new Map(names.map((n, i) => [n.toLowerCase(), i + 1]));
 	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers });
-	const [{ total } = { total: 0 }] = await engine.query<{ total: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS total FROM (${checks})`
+	const quarantine = `quarantine_${schema.name}`;
+	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT * FROM (${checks})`);
+	const [{ total, bad } = { total: 0, bad: 0 }] = await engine.query<{ total: number; bad: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS total, CAST(count(DISTINCT line) AS INTEGER) AS bad FROM ${sqlIdent(quarantine)}`
 	);
-	if (total > 0) {
-		const found = await engine.query<{
-			line: number;
-			column_number: number;
-			column_name: string;
-			value: string | null;
-			message: string;
-		}>(`SELECT * FROM (${checks}) ORDER BY line, column_number LIMIT ${MAX_LISTED}`);
+	const found = await engine.query<{
+		line: number;
+		column_number: number;
+		column_name: string;
+		value: string | null;
+		message: string;
+	}>(`SELECT * FROM ${sqlIdent(quarantine)} ORDER BY line, column_number LIMIT ${MAX_LISTED}`);
+	const issues = found.map((r) => ({
+		file,
+		line: r.line,
+		column: r.column_number,
+		columnName: r.column_name,
+		value: r.value,
+		message: r.message
+	}));
+	if (bad > rows * maxQuarantineRate) {
+		const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
 		fail(
 			file,
-			found.map((r) => ({
-				file,
-				line: r.line,
-				column: r.column_number,
-				columnName: r.column_name,
-				value: r.value,
-				message: r.message
-			})),
-			total
+			issues,
+			total,
+			`${file}: ${bad} van ${rows} regels afgekeurd (${pct(bad / rows)}), meer dan de toegestane ${pct(maxQuarantineRate)}; er is niets gepubliceerd.`
+		);
+	}
+
+	let report: string | null = null;
+	if (bad > 0 && quarantineDir) {
+		// The full report stays internal (warehouse), never in the release: it quotes raw values.
+		await mkdir(quarantineDir, { recursive: true });
+		report = join(quarantineDir, `${basename(path)}.quarantaine.csv`);
+		await engine.run(
+			`COPY (SELECT line AS regel, column_number AS kolom, column_name AS kolomnaam, value AS waarde, message AS melding FROM ${sqlIdent(quarantine)} ORDER BY line, column_number) TO ${sqlString(report)} (HEADER, DELIMITER ';')`
 		);
 	}
 
 	const typed = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');
+	// Rows with any problem are quarantined whole: a row is published entirely or not at all.
 	await engine.run(
-		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} ORDER BY line`
+		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} WHERE line NOT IN (SELECT line FROM ${sqlIdent(quarantine)}) ORDER BY line`
 	);
-	await engine.run(`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}`);
+	await engine.run(
+		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
+	);
 	return {
 		file,
 		rows,
+		published: rows - bad,
+		quarantined: bad,
+		issues,
+		report,
 		format: `CSV, scheidingsteken "${delimiter}", UTF-8, datums dd-mm-jjjj, decimale komma`
 	};
 }

@@ -11,6 +11,9 @@ const cases = readdirSync(root).sort();
 
 interface Expected {
 	ok: boolean;
+	options?: { maxQuarantineRate?: number };
+	/** per input file: rows read, published and quarantined */
+	sources?: Record<string, { rows: number; published: number; quarantined: number }>;
 	messages?: string[];
 	rows?: Record<string, number>;
 	cells?: { table: string; where: string; column: string; value: number | null }[];
@@ -21,7 +24,7 @@ describe('pipeline fixtures', () => {
 		const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected;
 		const paths = fixturePaths({ raw: join(root, name) });
 		if (!expected.ok) {
-			const error = await runPipeline({ paths, env: {} }).then(
+			const error = await runPipeline({ paths, env: {}, ...expected.options }).then(
 				() => null,
 				(e: unknown) => e
 			);
@@ -30,9 +33,13 @@ describe('pipeline fixtures', () => {
 			expect(readdirSync(paths.published), 'nothing may be published').toEqual([]);
 			return;
 		}
-		const report = await runPipeline({ paths, env: {} });
-		// Nothing lost silently: every row read was processed.
-		for (const s of report.sources) expect(s.rows).toBeGreaterThan(0);
+		const report = await runPipeline({ paths, env: {}, ...expected.options });
+		// Nothing lost silently: rows in = rows published + rows quarantined, in the report and manifest.
+		for (const s of report.sources) expect(s.published + s.quarantined).toBe(s.rows);
+		for (const s of report.manifest.sources) expect(s.published + s.quarantined).toBe(s.rows);
+		for (const [file, counts] of Object.entries(expected.sources ?? {})) {
+			expect(report.manifest.sources.find((s) => s.file.endsWith(file))).toMatchObject(counts);
+		}
 		const { engine } = await openRelease({ publishedDir: paths.published });
 		try {
 			for (const [table, rows] of Object.entries(expected.rows ?? {}))

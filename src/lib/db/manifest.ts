@@ -8,7 +8,15 @@ export interface Manifest {
 	/** the date the data was delivered (not the build time, so the same input gives the same release) */
 	dataDate: string;
 	gemeenten: { code: string; name: string }[];
-	sources: { file: string; rows: number; sha256: string; format: string }[];
+	/** every input file: rows read = rows published + rows quarantined */
+	sources: {
+		file: string;
+		rows: number;
+		published: number;
+		quarantined: number;
+		sha256: string;
+		format: string;
+	}[];
 	tables: Record<string, ManifestTable>;
 	disclosure: { secretMax: number; roundingBase: number; minRespondents: number };
 }
