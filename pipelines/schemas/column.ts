@@ -37,6 +37,8 @@ export interface FileSchema {
 	title: string;
 	columns: ColumnSpec[];
 	rules: RowRule[];
+	/** columns that together identify a row; a repeat is quarantined as a duplicate */
+	key: string[];
 }
 
 /** SQL that turns a raw text cell into its typed value (NULL when empty or unparseable). */
@@ -130,6 +132,18 @@ export function cellChecksSql(options: {
 				`SELECT line, ${number} AS column_number, ${sqlString(spec.name)} AS column_name, ${cell} AS value, ${message} AS message FROM ${sqlIdent(table)} WHERE ${when}`
 			);
 		}
+	}
+	// A sum row from a spreadsheet ("Totaal") is not a registration.
+	const first = schema.columns[0]!.name;
+	const allCells = `lower(concat_ws(';', ${schema.columns.map((c) => `trim(${sqlIdent(c.name)})`).join(', ')}))`;
+	parts.push(
+		`SELECT line, ${columnNumbers.get(first) ?? 1}, ${sqlString(first)}, ${sqlIdent(first)}, 'totaalregel: een regel met "Totaal" hoort niet in de export; verwijder deze regel' FROM ${sqlIdent(table)} WHERE regexp_matches(${allCells}, '(^|;)(sub)?totaa?l\\b')`
+	);
+	if (schema.key.length > 0) {
+		const keys = schema.key.map((k) => `trim(${sqlIdent(k)})`).join(', ');
+		parts.push(
+			`SELECT line, ${columnNumbers.get(schema.key[0]!) ?? 0}, ${sqlString(schema.key[0]!)}, NULL, 'dubbele regel: dezelfde ${schema.key.join(', ')} als regel ' || first_line || '; verwijder een van beide' FROM (SELECT line, min(line) OVER (PARTITION BY ${keys}) AS first_line FROM ${sqlIdent(table)}) WHERE line > first_line`
+		);
 	}
 	for (const rule of schema.rules) {
 		const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');

@@ -44,5 +44,6 @@ export const surveySchema: FileSchema = {
 			description: 'Schaalscore sociaal isolement (0–10)'
 		}
 	],
+	key: ['respondentnummer', 'jaar'],
 	rules: []
 };

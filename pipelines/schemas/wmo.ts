@@ -55,6 +55,7 @@ export const wmoSchema: FileSchema = {
 			description: 'Reden beëindiging (iWmo WMO588)'
 		}
 	],
+	key: ['clientnummer', 'voorziening', 'startdatum'],
 	rules: [
 		{
 			column: 'einddatum',

@@ -1,5 +1,6 @@
-import { mkdir, open, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 import { cellChecksSql, typedSql, type FileSchema } from '../schemas/column';
@@ -20,20 +21,30 @@ export interface LoadedExport {
 
 const MAX_LISTED = 20;
 
-/** Reads the first line of a file (the header), without a UTF-8 byte order mark. */
-async function readHeaderLine(path: string): Promise<string> {
-	const handle = await open(path, 'r');
+/** The text encoding of an export, as detected and reported (never guessed silently). */
+export type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
+
+/** Detects the encoding: a BOM, valid UTF-8, or else Windows-1252 (what Excel on Windows writes). */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8 met BOM';
 	try {
-		const buffer = Buffer.alloc(64 * 1024);
-		const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-		const text = buffer
-			.subarray(0, bytesRead)
-			.toString('utf8')
-			.replace(/^\uFEFF/, '');
-		return text.split(/\r?\n/)[0] ?? '';
-	} finally {
-		await handle.close();
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return 'UTF-8';
+	} catch {
+		return 'Windows-1252';
 	}
+}
+
+/**
+ * Returns a UTF-8 path DuckDB can read: the file itself, or a transcoded copy for Windows-1252
+ * (DuckDB's reader would mangle bytes like 0x80 €, and curly quotes).
+ */
+async function utf8Copy(options: { path: string; encoding: Encoding; bytes: Buffer }): Promise<string> {
+	if (options.encoding !== 'Windows-1252') return options.path;
+	const dir = await mkdtemp(join(tmpdir(), 'koers-utf8-'));
+	const copy = join(dir, basename(options.path));
+	await writeFile(copy, new TextDecoder('windows-1252').decode(options.bytes), 'utf8');
+	return copy;
 }
 
 /** Checks header names explicitly: DuckDB would rename duplicates and map pinned columns by position. */
@@ -113,17 +124,47 @@ export async function loadCsvExport(options: {
 			}
 		]);
 
-	const headerLine = await readHeaderLine(path);
+	const bytes = await readFile(path);
+	const encoding = detectEncoding(bytes);
+	const utf8Path = await utf8Copy({ path, encoding, bytes });
+	const headerLine =
+		(encoding === 'Windows-1252'
+			? new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536))
+			: bytes.subarray(0, 65536).toString('utf8')
+		)
+			.replace(/^\uFEFF/, '')
+			.split(/\r?\n/)[0] ?? '';
 	const delimiter =
 		(headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
 	const names = headerLine.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
 	const headerIssues = checkHeader({ file, names, schema });
 	if (headerIssues.length > 0) fail(file, headerIssues);
 
+	// A file cut off mid-row (an interrupted copy or download) ends without a line break and with too
+	// few fields on its last line: say so, rather than a generic CSV error.
+	const tail = bytes.subarray(Math.max(0, bytes.length - 65536)).toString('latin1');
+	if (!tail.endsWith('\n')) {
+		const lines = tail.split('\n');
+		const lastFields = (lines[lines.length - 1] ?? '').split(delimiter).length;
+		if (lastFields < names.length) {
+			const lineCount = bytes.toString('latin1').split('\n').length;
+			fail(file, [
+				{
+					file,
+					line: lineCount,
+					column: null,
+					columnName: null,
+					value: null,
+					message: `het bestand lijkt afgebroken: de laatste regel heeft ${lastFields} van de ${names.length} kolommen en eindigt zonder regeleinde; lever de volledige export opnieuw aan`
+				}
+			]);
+		}
+	}
+
 	const raw = `raw_${schema.name}`;
 	try {
 		await engine.run(
-			`CREATE OR REPLACE TABLE ${sqlIdent(raw)} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
+			`CREATE OR REPLACE TABLE ${sqlIdent(raw)} AS SELECT * FROM read_csv(${sqlString(utf8Path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
 		);
 	} catch (cause) {
 		const message = (cause as Error).message.replace(/^statement failed: /, '');
@@ -204,6 +245,7 @@ export async function loadCsvExport(options: {
 	await engine.run(
 		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} WHERE line NOT IN (SELECT line FROM ${sqlIdent(quarantine)}) ORDER BY line`
 	);
+	if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
 	await engine.run(
 		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
 	);
@@ -214,6 +256,6 @@ export async function loadCsvExport(options: {
 		quarantined: bad,
 		issues,
 		report,
-		format: `CSV, scheidingsteken "${delimiter}", UTF-8, datums dd-mm-jjjj, decimale komma`
+		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}`
 	};
 }

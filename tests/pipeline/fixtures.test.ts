@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
-import { PipelineError } from '../../pipelines/errors';
+import { formatIssue, PipelineError } from '../../pipelines/errors';
 import { openRelease } from '../../src/lib/server/duckdb-node';
 import { fixturePaths } from '../helpers/paths';
 
@@ -37,6 +37,8 @@ describe('pipeline fixtures', () => {
 		// Nothing lost silently: rows in = rows published + rows quarantined, in the report and manifest.
 		for (const s of report.sources) expect(s.published + s.quarantined).toBe(s.rows);
 		for (const s of report.manifest.sources) expect(s.published + s.quarantined).toBe(s.rows);
+		const reported = report.sources.flatMap((s) => [s.format, ...s.issues.map(formatIssue)]).join('\n');
+		for (const m of expected.messages ?? []) expect(reported).toContain(m);
 		for (const [file, counts] of Object.entries(expected.sources ?? {})) {
 			expect(report.manifest.sources.find((s) => s.file.endsWith(file))).toMatchObject(counts);
 		}
