@@ -9,14 +9,17 @@ export interface Paths {
 	published: string;
 }
 
-/** The default layout: raw and warehouse stay out of git; the release is served from static/data. */
-export function defaultPaths(root = process.cwd()): Paths {
+/**
+ * The default layout: raw and warehouse stay out of git; the release is served from static/data.
+ * KOERS_RAW_DIR, KOERS_WAREHOUSE_DIR and KOERS_PUBLISHED_DIR override the data folders.
+ */
+export function defaultPaths(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Paths {
 	return {
 		reference: resolve(root, 'data/reference'),
 		catalog: resolve(root, 'data/catalog'),
-		raw: resolve(root, 'data/raw'),
-		warehouse: resolve(root, 'data/warehouse'),
-		published: resolve(root, 'static/data')
+		raw: resolve(root, env['KOERS_RAW_DIR'] ?? 'data/raw'),
+		warehouse: resolve(root, env['KOERS_WAREHOUSE_DIR'] ?? 'data/warehouse'),
+		published: resolve(root, env['KOERS_PUBLISHED_DIR'] ?? 'static/data')
 	};
 }
 

@@ -5,7 +5,7 @@ import { defaultPaths, type Paths } from '../../pipelines/config';
 
 /** Paths for a pipeline run over a fixture folder, publishing into a fresh temporary folder. */
 export function fixturePaths(options: { raw: string; published?: string }): Paths {
-	const base = defaultPaths(resolve('.'));
+	const base = defaultPaths(resolve('.'), {});
 	return {
 		...base,
 		raw: resolve(options.raw),
