@@ -11,7 +11,10 @@ async function main(argv: string[]): Promise<void> {
 	const paths = defaultPaths();
 	switch (command) {
 		case 'synth': {
-			const r = await writeSample({ paths });
+			const at = argv.indexOf('--scale');
+			const scale = at >= 0 ? Number(argv[at + 1]) : 1;
+			if (!(scale > 0)) throw new Error(`--scale needs a positive number, got "${argv[at + 1] ?? ''}"`);
+			const r = await writeSample({ paths, scale });
 			console.log(
 				`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten.`
 			);
@@ -34,6 +37,11 @@ async function main(argv: string[]): Promise<void> {
 				for (const issue of s.issues.slice(0, 5)) console.log(`    - ${formatIssue(issue)}`);
 				if (s.report) console.log(`    volledig quarantainerapport: ${relative(process.cwd(), s.report)}`);
 			}
+			console.log(
+				`  tijd per stap: ${Object.entries(report.stages)
+					.map(([k, v]) => `${k} ${v.toFixed(2)} s`)
+					.join('; ')}`
+			);
 			for (const [name, t] of Object.entries(report.manifest.tables))
 				console.log(`  tabel ${name}: ${t.rows} rijen`);
 			return;

@@ -23,6 +23,8 @@ export interface RunReport {
 	sources: LoadedExport[];
 	seconds: number;
 	sampleKey: boolean;
+	/** seconds per stage, for the run report and for finding what is slow */
+	stages: Record<string, number>;
 }
 
 interface SourceInfo {
@@ -76,6 +78,13 @@ export async function runPipeline(options: {
 	const name = catalogs[0]?.gemeente.name ?? gemeente;
 
 	const engine = await openNodeEngine();
+	const stages: Record<string, number> = {};
+	let mark = performance.now();
+	const lap = (stage: string) => {
+		const now = performance.now();
+		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
+		mark = now;
+	};
 	try {
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
 		const sources = [];
@@ -98,9 +107,12 @@ export async function runPipeline(options: {
 				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine')
 			});
 			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+			lap(`lezen en valideren: ${fileName}`);
 		}
 		await pseudonymiseColumn({ engine, table: 'wmo_toewijzingen', column: 'clientnummer', key });
-		await pseudonymiseColumn({ engine, table: 'bvb_respondenten', column: 'respondentnummer', key });
+		// Respondent numbers only serve the duplicate check at load; nothing downstream needs them.
+		await engine.run('ALTER TABLE bvb_respondenten DROP COLUMN respondentnummer');
+		lap('pseudonimiseren');
 
 		const [range] = await engine.query<{ first: number; last: number }>(
 			'SELECT CAST(min(year(startdatum)) AS INTEGER) AS first, CAST(max(year(startdatum)) AS INTEGER) AS last FROM wmo_toewijzingen'
@@ -109,7 +121,9 @@ export async function runPipeline(options: {
 		// Twelve years at most: older stocks depend on toewijzingen that ended before the export window.
 		const years = { from: Math.max(range?.first ?? last, last - 11), to: last };
 		await aggregateWmo({ engine, gemeente, years });
+		lap('aggregeren: WMO');
 		await aggregateSurvey({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS });
+		lap('aggregeren: enquête');
 
 		const tables = {
 			gebieden: 'pub_gebieden',
@@ -117,6 +131,7 @@ export async function runPipeline(options: {
 			bvb_schaalscores: 'pub_bvb_schaalscores'
 		};
 		const leaks = await leakScan({ engine, tables: Object.values(tables) });
+		lap('lekcontrole');
 		if (leaks.length > 0)
 			throw new PipelineError(
 				`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`
@@ -146,11 +161,13 @@ export async function runPipeline(options: {
 				}
 			}
 		});
+		lap('publiceren');
 		return {
 			manifest,
 			sources,
 			seconds: (performance.now() - started) / 1000,
-			sampleKey: key === SAMPLE_PSEUDONYM_KEY
+			sampleKey: key === SAMPLE_PSEUDONYM_KEY,
+			stages
 		};
 	} finally {
 		engine.close();

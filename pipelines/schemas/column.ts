@@ -25,8 +25,8 @@ export const BUURTCODE_COLUMN: ColumnSpec = {
 /** A rule over several columns of one row (e.g. end before start). */
 export interface RowRule {
 	column: string;
-	/** SQL condition, over typed columns, that is true for a bad row */
-	failsWhen: string;
+	/** SQL condition that is true for a bad row; `typed(name)` refers to a column's typed value */
+	failsWhen: (typed: (name: string) => string) => string;
 	message: string;
 }
 
@@ -62,95 +62,135 @@ export function typedSql(spec: ColumnSpec, cell = sqlIdent(spec.name)): string {
 	}
 }
 
-/** SQL yielding one row (line, column, value, message) per invalid cell of `table`. */
+/** One check of one cell: when it fails, where, and the message (SQL expressions). */
+interface CellCheck {
+	when: string;
+	columnNumber: number;
+	columnName: string;
+	value: string;
+	message: string;
+}
+
+/** Name of the typed copy of a column inside the checking query. */
+const typedAlias = (name: string) => sqlIdent(`typed__${name}`);
+
+/**
+ * SQL yielding one row (line, column_number, column_name, value, message) per problem in `table`.
+ * All checks run in a single scan: each row yields a list of failed checks that is unnested, so the
+ * cost does not grow with the number of checks the way a UNION of one scan per check would.
+ */
 export function cellChecksSql(options: {
 	schema: FileSchema;
 	table: string;
 	columnNumbers: Map<string, number>;
 }): string {
 	const { schema, table, columnNumbers } = options;
-	const parts: string[] = [];
+	const checks: CellCheck[] = [];
 	for (const spec of schema.columns) {
 		const cell = sqlIdent(spec.name);
 		const text = `nullif(trim(${cell}), '')`;
-		const typed = typedSql(spec);
-		const conditions: [string, string][] = [];
-		if (spec.required) conditions.push([`${text} IS NULL`, `'verplicht veld is leeg: vul een waarde in'`]);
+		const typed = typedAlias(spec.name);
 		const present = `${text} IS NOT NULL`;
+		const add = (when: string, message: string) =>
+			checks.push({
+				when,
+				columnNumber: columnNumbers.get(spec.name) ?? 0,
+				columnName: spec.name,
+				value: cell,
+				message
+			});
+		if (spec.required) add(`${text} IS NULL`, `'verplicht veld is leeg: vul een waarde in'`);
 		switch (spec.type) {
 			case 'text':
 				if (spec.pattern) {
-					conditions.push([
+					add(
 						`${present} AND NOT regexp_full_match(${text}, ${sqlString(spec.pattern)})`,
 						`'ongeldige waarde "' || ${text} || '": verwacht ${spec.hint ?? spec.pattern}'`
-					]);
+					);
 				}
 				break;
 			case 'code':
-				conditions.push([
+				add(
 					`${present} AND ${text} NOT IN (${spec.codes.map(sqlString).join(', ')})`,
 					`'onbekende code "' || ${text} || '": kies uit ${spec.codes.join(', ')}'`
-				]);
+				);
 				break;
 			case 'reference':
-				conditions.push([
+				add(
 					`${present} AND ${text} NOT IN (SELECT ${sqlIdent(spec.column)} FROM ${sqlIdent(spec.table)})`,
 					`'onbekende ${spec.hint} "' || ${text} || '": gebruik een code uit de CBS-gebiedsindeling'`
-				]);
+				);
 				break;
 			case 'date':
-				conditions.push([
-					`${present} AND ${typed} IS NULL`,
-					`'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`
-				]);
-				conditions.push([
+				add(`${present} AND ${typed} IS NULL`, `'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`);
+				add(
 					`${typed} > current_date`,
 					`'datum "' || ${text} || '" ligt in de toekomst: controleer de datum of de exportdatum'`
-				]);
+				);
 				break;
 			case 'integer':
 			case 'decimal':
-				conditions.push([
+				add(
 					`${present} AND ${typed} IS NULL`,
 					`'ongeldig getal "' || ${text} || '": verwacht ${spec.type === 'integer' ? 'een geheel getal' : 'een getal met decimale komma'}'`
-				]);
-				conditions.push([
+				);
+				add(
 					`${typed} NOT BETWEEN ${spec.min} AND ${spec.max}`,
 					`'waarde "' || ${text} || '" valt buiten het bereik ${spec.min} tot en met ${spec.max}'`
-				]);
+				);
 				break;
 			case 'boolean':
-				conditions.push([
-					`${present} AND ${typed} IS NULL`,
-					`'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`
-				]);
+				add(`${present} AND ${typed} IS NULL`, `'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`);
 				break;
-		}
-		const number = columnNumbers.get(spec.name) ?? 0;
-		for (const [when, message] of conditions) {
-			parts.push(
-				`SELECT line, ${number} AS column_number, ${sqlString(spec.name)} AS column_name, ${cell} AS value, ${message} AS message FROM ${sqlIdent(table)} WHERE ${when}`
-			);
 		}
 	}
 	// A sum row from a spreadsheet ("Totaal") is not a registration.
 	const first = schema.columns[0]!.name;
-	const allCells = `lower(concat_ws(';', ${schema.columns.map((c) => `trim(${sqlIdent(c.name)})`).join(', ')}))`;
-	parts.push(
-		`SELECT line, ${columnNumbers.get(first) ?? 1}, ${sqlString(first)}, ${sqlIdent(first)}, 'totaalregel: een regel met "Totaal" hoort niet in de export; verwijder deze regel' FROM ${sqlIdent(table)} WHERE regexp_matches(${allCells}, '(^|;)(sub)?totaa?l\\b')`
-	);
+	// Such a row starts with "Totaal" in its first non-empty cell (spreadsheets put the label there).
+	const firstCells = schema.columns.slice(0, 2).map((c) => `nullif(trim(${sqlIdent(c.name)}), '')`);
+	checks.push({
+		when: `regexp_matches(lower(coalesce(${firstCells.join(', ')}, '')), '^(sub)?totaa?l\\b')`,
+		columnNumber: columnNumbers.get(first) ?? 1,
+		columnName: first,
+		value: sqlIdent(first),
+		message: `'totaalregel: een regel met "Totaal" hoort niet in de export; verwijder deze regel'`
+	});
 	if (schema.key.length > 0) {
-		const keys = schema.key.map((k) => `trim(${sqlIdent(k)})`).join(', ');
-		parts.push(
-			`SELECT line, ${columnNumbers.get(schema.key[0]!) ?? 0}, ${sqlString(schema.key[0]!)}, NULL, 'dubbele regel: dezelfde ${schema.key.join(', ')} als regel ' || first_line || '; verwijder een van beide' FROM (SELECT line, min(line) OVER (PARTITION BY ${keys}) AS first_line FROM ${sqlIdent(table)}) WHERE line > first_line`
-		);
+		checks.push({
+			when: 'line > first__line',
+			columnNumber: columnNumbers.get(schema.key[0]!) ?? 0,
+			columnName: schema.key[0]!,
+			value: 'NULL',
+			message: `'dubbele regel: dezelfde ${schema.key.join(', ')} als regel ' || first__line || '; verwijder een van beide'`
+		});
 	}
 	for (const rule of schema.rules) {
-		const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');
-		const number = columnNumbers.get(rule.column) ?? 0;
-		parts.push(
-			`SELECT line, ${number}, ${sqlString(rule.column)}, NULL, ${sqlString(rule.message)} FROM (SELECT line, ${typedColumns} FROM ${sqlIdent(table)}) WHERE ${rule.failsWhen}`
-		);
+		checks.push({
+			when: rule.failsWhen((name) => typedAlias(name)),
+			columnNumber: columnNumbers.get(rule.column) ?? 0,
+			columnName: rule.column,
+			value: 'NULL',
+			message: sqlString(rule.message)
+		});
 	}
-	return parts.join('\nUNION ALL\n');
+	const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${typedAlias(c.name)}`).join(', ');
+	const firstLine =
+		schema.key.length > 0
+			? `, min(line) OVER (PARTITION BY ${schema.key.map((k) => `trim(${sqlIdent(k)})`).join(', ')}) AS first__line`
+			: '';
+	const list = checks
+		.map(
+			(c) =>
+				`CASE WHEN ${c.when} THEN {'column_number': ${c.columnNumber}, 'column_name': ${sqlString(c.columnName)}, 'value': CAST(${c.value} AS VARCHAR), 'message': CAST(${c.message} AS VARCHAR)} END`
+		)
+		.join(',\n\t');
+	return `SELECT line, f.column_number AS column_number, f.column_name AS column_name, f.value AS value, f.message AS message
+FROM (
+	SELECT line, unnest(list_filter([
+	${list}
+	], x -> x IS NOT NULL)) AS f
+	FROM (SELECT *, ${typedColumns}${firstLine} FROM ${sqlIdent(table)})
+	-- Almost every row is valid: build the list of failed checks only for rows where one fails.
+	WHERE ${checks.map((c) => `(${c.when})`).join(' OR ')}
+)`;
 }

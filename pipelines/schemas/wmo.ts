@@ -59,7 +59,7 @@ export const wmoSchema: FileSchema = {
 	rules: [
 		{
 			column: 'einddatum',
-			failsWhen: 'einddatum < startdatum',
+			failsWhen: (t) => `${t('einddatum')} < ${t('startdatum')}`,
 			message: 'einddatum ligt vóór de startdatum: corrigeer een van beide'
 		}
 	]

@@ -77,11 +77,14 @@ function surveyCsv(records: SurveyRecord[]): string {
 export async function writeSample(options: {
 	paths: Paths;
 	seed?: number;
+	/** multiply sizes (for throughput measurements); 1 reproduces the calibration figures */
+	scale?: number;
 }): Promise<{ dir: string; wmo: number; survey: number }> {
 	const seed = options.seed ?? DEFAULT_SEED;
 	const buurten = loadZwolleBuurten(options.paths.reference);
-	const wmo = generateWmo({ buurten, seed });
-	const survey = generateSurvey({ buurten, seed: seed + 1 });
+	const scale = options.scale ?? 1;
+	const wmo = generateWmo({ buurten, seed, scale });
+	const survey = generateSurvey({ buurten, seed: seed + 1, scale });
 	const dir = join(options.paths.raw, 'GM0193');
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
@@ -94,6 +97,9 @@ export async function writeSample(options: {
 				voorbeelddata: true,
 				omschrijving: 'Synthetische voorbeelddata (geen echte personen), zie docs/voorbeelddata.md',
 				seed,
+				...(scale !== 1
+					? { schaal: scale, let_op: `geschaald ×${scale}: alleen voor metingen, niet de kalibratiecijfers` }
+					: {}),
 				peildatum_levering: '2025-01-31'
 			},
 			null,

@@ -40,7 +40,11 @@ const RESPONSE_RATE = 0.08;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Generates Buurt-voor-Buurt respondents, deterministic from the seed, calibrated on the 2014 figures. */
-export function generateSurvey(options: { buurten: SynthBuurt[]; seed: number }): SurveyRecord[] {
+export function generateSurvey(options: {
+	buurten: SynthBuurt[];
+	seed: number;
+	scale?: number;
+}): SurveyRecord[] {
 	const rng = new Random(options.seed);
 	const records: SurveyRecord[] = [];
 	const buurten = options.buurten.filter(
@@ -50,7 +54,7 @@ export function generateSurvey(options: { buurten: SynthBuurt[]; seed: number })
 		const growth = 1.008 ** (year - 2014);
 		for (const b of buurten) {
 			const adults = b.adults * growth;
-			const n = Math.round(adults * RESPONSE_RATE * (0.8 + 0.4 * rng.next()));
+			const n = Math.round(adults * RESPONSE_RATE * (options.scale ?? 1) * (0.8 + 0.4 * rng.next()));
 			const pBeperking = Math.min(0.6, 0.22 + 0.3 * b.share65);
 			const bandWeights = cumulative([0.27, 0.26, 0.24, 0.16 + b.share65 * 0.3, 0.07 + b.share65 * 0.2]);
 			// Group offsets that keep the buurt's 2014 all-18+ mean equal to the real figure.

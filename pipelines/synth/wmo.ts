@@ -70,8 +70,10 @@ interface Client {
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 /** Generates the WMO toewijzingen for Zwolle, deterministic from the seed. */
-export function generateWmo(options: { buurten: SynthBuurt[]; seed: number }): WmoRecord[] {
+export function generateWmo(options: { buurten: SynthBuurt[]; seed: number; scale?: number }): WmoRecord[] {
 	const rng = new Random(options.seed);
+	// Scale > 1 multiplies every target, for throughput measurements only (no longer the seed's figures).
+	const scaled = (x: number) => Math.round(x * (options.scale ?? 1));
 	const buurten = options.buurten.filter((b) => b.adults > 0);
 	const oldWeights = cumulative(buurten.map((b) => b.adults * (0.3 + 2 * b.share65)));
 	const youngWeights = cumulative(buurten.map((b) => b.adults * (1.2 - b.share65)));
@@ -117,14 +119,14 @@ export function generateWmo(options: { buurten: SynthBuurt[]; seed: number }): W
 		const hazard = END_HAZARD[v] ?? 0.2;
 		// Episodes still open: index into records, kept in generation order.
 		let open: WmoRecord[] = [];
-		const first = stock[0] ?? 0;
+		const first = scaled(stock[0] ?? 0);
 		for (let i = 0; i < first; i++) {
 			const r = record(v, rng.day(utc(FIRST_YEAR - 6, 1, 1), utc(FIRST_YEAR - 1, 12, 31)), null);
 			records.push(r);
 			open.push(r);
 		}
 		for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-			const next = stock[y - FIRST_YEAR + 1] ?? 0;
+			const next = scaled(stock[y - FIRST_YEAR + 1] ?? 0);
 			const survivors: WmoRecord[] = [];
 			const ended: WmoRecord[] = [];
 			for (const r of open) (rng.next() < hazard ? ended : survivors).push(r);
@@ -150,7 +152,7 @@ export function generateWmo(options: { buurten: SynthBuurt[]; seed: number }): W
 	for (const [v, perYear] of Object.entries(GRANTED_PER_YEAR) as [Voorziening, number[]][]) {
 		perYear.forEach((count, i) => {
 			const y = FIRST_YEAR + i;
-			for (let k = 0; k < count; k++) {
+			for (let k = 0; k < scaled(count); k++) {
 				const start = rng.day(utc(y, 1, 1), utc(y, 12, 31));
 				// A woonvoorziening is a one-off provision; vehicles and wheelchairs are used for years.
 				const years = v === 'WV' ? 0 : rng.int(3, 7);

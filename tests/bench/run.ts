@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPaths } from '../../pipelines/config';
 import { runPipeline } from '../../pipelines/run';
+import { writeSample } from '../../pipelines/synth/index';
 import { openNodeEngine } from '../../src/lib/server/duckdb-node';
 import { launchChromium, serveBuild } from '../helpers/browser';
 
@@ -22,8 +23,12 @@ const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...
 const nl = (x: number, d = 0) =>
 	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
 
-async function pipelineBench() {
-	const paths = defaultPaths();
+async function pipelineBench(options: { scale: number }) {
+	const base = defaultPaths();
+	// Each scale gets its own raw folder; scale 1 is the calibrated sample itself.
+	const raw = options.scale === 1 ? base.raw : mkdtempSync(join(tmpdir(), 'koers-bench-raw-'));
+	if (options.scale !== 1) await writeSample({ paths: { ...base, raw }, scale: options.scale });
+	const paths = { ...base, raw, warehouse: mkdtempSync(join(tmpdir(), 'koers-bench-wh-')) };
 	const pipeline: number[] = [];
 	const copy: number[] = [];
 	let rows = 0;
@@ -96,7 +101,8 @@ const build = readdirSync('build/_app/immutable', { recursive: true }) as string
 const wasmBytes = build
 	.filter((f) => f.endsWith('.wasm'))
 	.reduce((s, f) => s + statSync(join('build/_app/immutable', f)).size, 0);
-const p = await pipelineBench();
+const p = await pipelineBench({ scale: 1 });
+const p10 = await pipelineBench({ scale: 10 });
 const b = await browserBench();
 const cpu = execFileSync('nproc').toString().trim();
 const md = `# Benchmarks
@@ -110,6 +116,13 @@ against the built site on localhost, a fresh browser context (empty cache) per r
 | full pipeline (validate, pseudonymise, aggregate with disclosure control, leak scan, publish) | ${nl(median(p.pipeline))} | ${spread(p.pipeline)} | ${nl(p.rows / (median(p.pipeline) / 1000))} |
 | baseline: plain DuckDB \`COPY\` of the same CSVs to Parquet | ${nl(median(p.copy))} | ${spread(p.copy)} | ${nl(p.rows / (median(p.copy) / 1000))} |
 | ratio pipeline / COPY | ${nl(median(p.pipeline) / median(p.copy), 1)}× | | |
+
+## Pipeline at 10× the sample (\`npm run synth -- --scale 10\`, ${nl(p10.rows)} input rows)
+| what | median ms | spread ms | rows/s |
+|---|---|---|---|
+| full pipeline | ${nl(median(p10.pipeline))} | ${spread(p10.pipeline)} | ${nl(p10.rows / (median(p10.pipeline) / 1000))} |
+| baseline: plain DuckDB \`COPY\` | ${nl(median(p10.copy))} | ${spread(p10.copy)} | ${nl(p10.rows / (median(p10.copy) / 1000))} |
+| ratio pipeline / COPY | ${nl(median(p10.pipeline) / median(p10.copy), 1)}× | | |
 
 ## Start page, cold load
 | what | median | spread |
