@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { pseudonym, pseudonymiseColumn } from '../../pipelines/publish/pseudonymise';
+import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+
+describe('pseudonymisation', () => {
+	test.each([
+		['a short key', 'geheim'],
+		['a key with non-ASCII characters', 'sleutel-é€ÿ'],
+		['a key longer than the SHA-256 block', 'k'.repeat(100)]
+	])('SQL HMAC-SHA256 equals Node HMAC-SHA256 with %s', async (_name, key) => {
+		const engine = await openNodeEngine();
+		try {
+			const ids = ['Z0000011', '111222333', 'é€x', ''];
+			await engine.run(
+				`CREATE TABLE t AS SELECT * FROM (VALUES ${ids.map((id, i) => `(${i}, '${id}')`).join(', ')}) v(line, clientnummer)`
+			);
+			await pseudonymiseColumn({ engine, table: 't', column: 'clientnummer', key });
+			const rows = await engine.query<{ line: number; pseudoniem: string }>(
+				'SELECT line, pseudoniem FROM t ORDER BY line'
+			);
+			expect(rows.map((r) => r.pseudoniem)).toEqual(ids.map((id) => pseudonym({ key, id })));
+			expect(Object.keys((await engine.query('SELECT * FROM t LIMIT 1'))[0]!)).not.toContain('clientnummer');
+		} finally {
+			engine.close();
+		}
+	});
+});
