@@ -21,7 +21,19 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		case 'run': {
-			const report = await runPipeline({ paths });
+			// A progress bar on a terminal; plain lines in logs (CI).
+			const tty = process.stderr.isTTY;
+			const report = await runPipeline({
+				paths,
+				onProgress: ({ stage, done }) => {
+					const width = 24;
+					const bar = '█'.repeat(Math.round(done * width)).padEnd(width, '░');
+					if (tty)
+						process.stderr.write(`\r${bar} ${Math.round(done * 100)}% ${stage}`.padEnd(100).slice(0, 100));
+					else process.stderr.write(`${Math.round(done * 100)}% ${stage} klaar\n`);
+				}
+			});
+			if (tty) process.stderr.write('\n');
 			if (report.sampleKey) {
 				console.warn(
 					'LET OP: voorbeeldsleutel gebruikt voor pseudonimisering. Alleen toegestaan voor synthetische voorbeelddata.'

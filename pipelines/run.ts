@@ -43,6 +43,8 @@ export async function runPipeline(options: {
 	env?: NodeJS.ProcessEnv;
 	/** fraction of a file's rows that may be quarantined (default: KOERS_MAX_QUARANTINE or 5%) */
 	maxQuarantineRate?: number;
+	/** called when a stage starts, with the fraction of stages done (for a progress bar) */
+	onProgress?: (progress: { stage: string; done: number }) => void;
 }): Promise<RunReport> {
 	const started = performance.now();
 	const { paths } = options;
@@ -80,10 +82,12 @@ export async function runPipeline(options: {
 	const engine = await openNodeEngine();
 	const stages: Record<string, number> = {};
 	let mark = performance.now();
+	const STAGES = 7; // two sources, pseudonymise, two aggregations, leak scan, publish
 	const lap = (stage: string) => {
 		const now = performance.now();
 		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
 		mark = now;
+		options.onProgress?.({ stage, done: Object.keys(stages).length / STAGES });
 	};
 	try {
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });

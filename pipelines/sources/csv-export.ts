@@ -198,6 +198,13 @@ export async function loadCsvExport(options: {
 			}
 		]);
 
+	const numberFormat = await detectNumberFormat({
+		engine,
+		table: raw,
+		schema,
+		file,
+		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1]))
+	});
 	const columnNumbers = new Map(names.map((n, i) => [n.toLowerCase(), i + 1]));
 	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers });
 	const quarantine = `quarantine_${schema.name}`;
@@ -256,6 +263,55 @@ export async function loadCsvExport(options: {
 		quarantined: bad,
 		issues,
 		report,
-		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}`
+		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
 	};
+}
+
+/**
+ * Detects how decimal numbers are written: decimal comma ("4,4", with optional thousands dots) or
+ * decimal point ("4.4"). A file that uses both is refused: "1.234" would be ambiguous.
+ */
+async function detectNumberFormat(options: {
+	engine: NodeEngine;
+	table: string;
+	schema: FileSchema;
+	file: string;
+	columnNumbers: Map<string, number>;
+}): Promise<string | null> {
+	const { engine, table, schema, file, columnNumbers } = options;
+	const decimals = schema.columns.filter((c) => c.type === 'decimal');
+	if (decimals.length === 0) return null;
+	const cells = decimals
+		.map(
+			(c) =>
+				`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v, rowid + 2 AS line FROM ${sqlIdent(table)}`
+		)
+		.join(' UNION ALL ');
+	const [found] = await engine.query<{
+		comma: number;
+		point: number;
+		comma_at: string | null;
+		point_at: string | null;
+	}>(
+		`SELECT CAST(count(*) FILTER (WHERE contains(v, ',')) AS INTEGER) AS comma,
+			CAST(count(*) FILTER (WHERE regexp_full_match(v, '-?\\d+\\.\\d+')) AS INTEGER) AS point,
+			min(col || ':' || line || ':' || v) FILTER (WHERE contains(v, ',')) AS comma_at,
+			min(col || ':' || line || ':' || v) FILTER (WHERE regexp_full_match(v, '-?\\d+\\.\\d+')) AS point_at
+		FROM (${cells})`
+	);
+	if (!found || (found.comma === 0 && found.point === 0)) return 'geen decimale getallen';
+	if (found.comma > 0 && found.point > 0) {
+		const [col, line, value] = (found.point_at ?? '::').split(':');
+		fail(file, [
+			{
+				file,
+				line: Number(line),
+				column: columnNumbers.get(col ?? '') ?? null,
+				columnName: col ?? null,
+				value: value ?? null,
+				message: `getallen staan zowel met decimale komma (${found.comma}×) als met decimale punt (${found.point}×) in het bestand; "${value}" is dan dubbelzinnig: gebruik één notatie`
+			}
+		]);
+	}
+	return found.comma > 0 ? 'decimale komma' : 'decimale punt';
 }
