@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
 import { openNodeEngine } from '../src/lib/server/duckdb-node';
 import { loadCatalogs } from '../src/lib/server/catalog';
@@ -13,6 +13,8 @@ import { leakScan } from './publish/leak-scan';
 import { pseudonymiseColumn } from './publish/pseudonymise';
 import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
+import { xlsxToCsv } from './sources/xlsx';
+import { rm } from 'node:fs/promises';
 import { loadAreas } from './sources/reference';
 import { surveySchema } from './schemas/survey';
 import { wmoSchema } from './schemas/wmo';
@@ -93,23 +95,35 @@ export async function runPipeline(options: {
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
 		const sources = [];
 		const present = new Set(readdirSync(rawDir));
-		for (const [schema, fileName] of [
-			[wmoSchema, 'wmo_voorzieningen.csv'],
-			[surveySchema, 'bvb_respondenten.csv']
+		for (const [schema, stem] of [
+			[wmoSchema, 'wmo_voorzieningen'],
+			[surveySchema, 'bvb_respondenten']
 		] as const) {
-			if (!present.has(fileName))
+			// CSV or XLSX, never both: two deliveries of the same source would be a guess.
+			const candidates = [`${stem}.csv`, `${stem}.xlsx`].filter((f) => present.has(f));
+			if (candidates.length !== 1) {
 				throw new PipelineError(
-					`${relative(process.cwd(), join(rawDir, fileName))} ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+					candidates.length === 0
+						? `${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+						: `${relative(process.cwd(), rawDir)} bevat zowel ${stem}.csv als ${stem}.xlsx: lever één van beide aan`
 				);
+			}
+			const fileName = candidates[0]!;
 			const path = join(rawDir, fileName);
+			const file = relative(process.cwd(), path);
+			const xlsx = fileName.endsWith('.xlsx') ? await xlsxToCsv({ path, file, schema }) : null;
 			const loaded = await loadCsvExport({
 				engine,
-				path,
-				file: relative(process.cwd(), path),
+				path: xlsx?.csvPath ?? path,
+				file,
 				schema,
 				maxQuarantineRate,
 				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine')
 			});
+			if (xlsx) {
+				loaded.format = `XLSX (werkblad "${xlsx.sheet}", Excel-datums omgezet naar dd-mm-jjjj)`;
+				await rm(dirname(xlsx.csvPath), { recursive: true, force: true });
+			}
 			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
 			lap(`lezen en valideren: ${fileName}`);
 		}
