@@ -7,17 +7,13 @@ import { loadCatalogs } from '../src/lib/server/catalog';
 import type { Manifest } from '../src/lib/db/manifest';
 import { PSEUDONYM_KEY_ENV, SAMPLE_PSEUDONYM_KEY, type Paths } from './config';
 import { PipelineError } from './errors';
-import { aggregateSurvey } from './publish/aggregate-survey';
-import { aggregateWmo } from './publish/aggregate-wmo';
 import { leakScan } from './publish/leak-scan';
-import { pseudonymiseColumn } from './publish/pseudonymise';
 import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { xlsxToCsv } from './sources/xlsx';
 import { rm } from 'node:fs/promises';
 import { loadAreas } from './sources/reference';
-import { surveySchema } from './schemas/survey';
-import { wmoSchema } from './schemas/wmo';
+import { SOURCES, type SourceDefinition } from './sources/registry';
 
 /** What a run did, for the run report. */
 export interface RunReport {
@@ -84,7 +80,7 @@ export async function runPipeline(options: {
 	const engine = await openNodeEngine();
 	const stages: Record<string, number> = {};
 	let mark = performance.now();
-	const STAGES = 7; // two sources, pseudonymise, two aggregations, leak scan, publish
+	const STAGES = 2 * SOURCES.length + 2; // read + aggregate per source, leak scan, publish
 	const lap = (stage: string) => {
 		const now = performance.now();
 		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
@@ -93,20 +89,25 @@ export async function runPipeline(options: {
 	};
 	try {
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
-		const sources = [];
+		const sources: (LoadedExport & { sha256: string })[] = [];
 		const present = new Set(readdirSync(rawDir));
-		for (const [schema, stem] of [
-			[wmoSchema, 'wmo_voorzieningen'],
-			[surveySchema, 'bvb_respondenten']
-		] as const) {
+		const delivered: SourceDefinition[] = [];
+		for (const source of SOURCES) {
+			const { stem, schema } = source;
 			// CSV or XLSX, never both: two deliveries of the same source would be a guess.
 			const candidates = [`${stem}.csv`, `${stem}.xlsx`].filter((f) => present.has(f));
-			if (candidates.length !== 1) {
+			if (candidates.length > 1) {
 				throw new PipelineError(
-					candidates.length === 0
-						? `${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
-						: `${relative(process.cwd(), rawDir)} bevat zowel ${stem}.csv als ${stem}.xlsx: lever één van beide aan`
+					`${relative(process.cwd(), rawDir)} bevat zowel ${stem}.csv als ${stem}.xlsx: lever één van beide aan`
 				);
+			}
+			if (candidates.length === 0) {
+				if (source.required) {
+					throw new PipelineError(
+						`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+					);
+				}
+				continue;
 			}
 			const fileName = candidates[0]!;
 			const path = join(rawDir, fileName);
@@ -124,30 +125,28 @@ export async function runPipeline(options: {
 				loaded.format = `XLSX (werkblad "${xlsx.sheet}", Excel-datums omgezet naar dd-mm-jjjj)`;
 				await rm(dirname(xlsx.csvPath), { recursive: true, force: true });
 			}
+			// Identifiers are protected at once, before anything else touches the rows.
+			await source.protect({ engine, key });
 			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
-			lap(`lezen en valideren: ${fileName}`);
+			delivered.push(source);
+			lap(`lezen, valideren en pseudonimiseren: ${fileName}`);
 		}
-		await pseudonymiseColumn({ engine, table: 'wmo_toewijzingen', column: 'clientnummer', key });
-		// Respondent numbers only serve the duplicate check at load; nothing downstream needs them.
-		await engine.run('ALTER TABLE bvb_respondenten DROP COLUMN respondentnummer');
-		lap('pseudonimiseren');
 
-		const [range] = await engine.query<{ first: number; last: number }>(
-			'SELECT CAST(min(year(startdatum)) AS INTEGER) AS first, CAST(max(year(startdatum)) AS INTEGER) AS last FROM wmo_toewijzingen'
+		// Without a stated delivery date, the latest start date in the registration stands in for it
+		// (deterministic: the same files give the same release).
+		const [latest] = await engine.query<{ d: string | null }>(
+			'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
 		);
-		const last = range?.last ?? new Date().getFullYear();
-		// Twelve years at most: older stocks depend on toewijzingen that ended before the export window.
-		const years = { from: Math.max(range?.first ?? last, last - 11), to: last };
-		await aggregateWmo({ engine, gemeente, years });
-		lap('aggregeren: WMO');
-		await aggregateSurvey({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS });
-		lap('aggregeren: enquête');
+		const dataDate = info.peildatum_levering ?? latest?.d ?? 'onbekend';
 
-		const tables = {
-			gebieden: 'pub_gebieden',
-			wmo_clienten: 'pub_wmo_clienten',
-			bvb_schaalscores: 'pub_bvb_schaalscores'
-		};
+		const tables: Record<string, string> = { gebieden: 'pub_gebieden' };
+		for (const source of delivered) {
+			Object.assign(
+				tables,
+				await source.aggregate({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS })
+			);
+			lap(`aggregeren: ${source.schema.title}`);
+		}
 		const leaks = await leakScan({ engine, tables: Object.values(tables) });
 		lap('lekcontrole');
 		if (leaks.length > 0)
@@ -162,7 +161,7 @@ export async function runPipeline(options: {
 			manifest: {
 				version: 1,
 				sample,
-				dataDate: info.peildatum_levering ?? `${last}-12-31`,
+				dataDate,
 				gemeenten: [{ code: gemeente, name }],
 				sources: sources.map((s) => ({
 					file: relative(paths.raw, join(process.cwd(), s.file)),

@@ -13,12 +13,14 @@ const AREA_GROUPING = `GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), 
  * (in_gebruik) and the voorzieningen granted in the year (verstrekt). The grid is complete, so an
  * area without clients is published as suppressed, never left out or shown as 0.
  */
-export async function aggregateWmo(options: {
-	engine: NodeEngine;
-	gemeente: string;
-	years: { from: number; to: number };
-}): Promise<void> {
-	const { engine, gemeente, years } = options;
+export async function aggregateWmo(options: { engine: NodeEngine; gemeente: string }): Promise<void> {
+	const { engine, gemeente } = options;
+	const [range] = await engine.query<{ first: number; last: number }>(
+		'SELECT CAST(min(year(startdatum)) AS INTEGER) AS first, CAST(max(year(startdatum)) AS INTEGER) AS last FROM wmo_toewijzingen'
+	);
+	const last = range?.last ?? new Date().getFullYear();
+	// Twelve years at most: older stocks depend on toewijzingen that ended before the export window.
+	const years = { from: Math.max(range?.first ?? last, last - 11), to: last };
 	const kinds = [...Object.keys(VOORZIENINGEN), 'TOTAAL'].map((k) => `(${sqlString(k)})`).join(', ');
 	await engine.run(`
 		CREATE OR REPLACE TABLE pub_wmo_clienten AS

@@ -1,0 +1,54 @@
+import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import { aggregateSurvey } from '../publish/aggregate-survey';
+import { aggregateWmo } from '../publish/aggregate-wmo';
+import { pseudonymiseColumn } from '../publish/pseudonymise';
+import type { FileSchema } from '../schemas/column';
+import { surveySchema } from '../schemas/survey';
+import { wmoSchema } from '../schemas/wmo';
+
+/** What a source's aggregation gets to work with. */
+export interface AggregateContext {
+	engine: NodeEngine;
+	gemeente: string;
+	minRespondents: number;
+}
+
+/**
+ * One kind of export: its file, its schema, how its identifiers are protected right after loading,
+ * and which published tables it produces (published name → table in the engine).
+ */
+export interface SourceDefinition {
+	/** file name without extension; `.csv` or `.xlsx` */
+	stem: string;
+	schema: FileSchema;
+	/** the run fails without it; optional sources are reported as not delivered */
+	required: boolean;
+	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
+	aggregate(context: AggregateContext): Promise<Record<string, string>>;
+}
+
+/** Every source Koers reads, in the order the run report lists them. */
+export const SOURCES: SourceDefinition[] = [
+	{
+		stem: 'wmo_voorzieningen',
+		schema: wmoSchema,
+		required: true,
+		protect: ({ engine, key }) =>
+			pseudonymiseColumn({ engine, table: wmoSchema.name, column: 'clientnummer', key }),
+		async aggregate({ engine, gemeente }) {
+			await aggregateWmo({ engine, gemeente });
+			return { wmo_clienten: 'pub_wmo_clienten' };
+		}
+	},
+	{
+		stem: 'bvb_respondenten',
+		schema: surveySchema,
+		required: true,
+		// Respondent numbers only serve the duplicate check at load; nothing downstream needs them.
+		protect: ({ engine }) => engine.run(`ALTER TABLE ${surveySchema.name} DROP COLUMN respondentnummer`),
+		async aggregate({ engine, gemeente, minRespondents }) {
+			await aggregateSurvey({ engine, gemeente, minRespondents });
+			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
+		}
+	}
+];
