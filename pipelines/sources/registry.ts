@@ -5,6 +5,8 @@ import { pseudonymiseColumn } from '../publish/pseudonymise';
 import type { FileSchema } from '../schemas/column';
 import { surveySchema } from '../schemas/survey';
 import { wmoSchema } from '../schemas/wmo';
+import { populationSchema } from '../schemas/population';
+import { aggregatePopulation } from '../publish/aggregate-population';
 
 /** What a source's aggregation gets to work with. */
 export interface AggregateContext {
@@ -29,6 +31,16 @@ export interface SourceDefinition {
 
 /** Every source Koers reads, in the order the run report lists them. */
 export const SOURCES: SourceDefinition[] = [
+	{
+		stem: 'bevolking',
+		schema: populationSchema,
+		required: false,
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			await aggregatePopulation({ engine, gemeente });
+			return { bevolking: 'pub_bevolking' };
+		}
+	},
 	{
 		stem: 'wmo_voorzieningen',
 		schema: wmoSchema,

@@ -10,6 +10,10 @@ export interface SynthBuurt {
 	adults: number;
 	/** share of inhabitants aged 65 and over (0–1) */
 	share65: number;
+	/** share of inhabitants under 18 (0–1) */
+	shareUnder18: number;
+	/** share of inhabitants aged 12–17 (0–1) */
+	share12to17: number;
 	/** sociale participatie schaalscore, all respondents 18+ (2014); null if not published */
 	participatie: number | null;
 	/** sociaal isolement schaalscore, all respondents 18+ (2014); null if not published */
@@ -63,6 +67,8 @@ export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
 			name: r['buurtnaam']!,
 			adults: num(r['b_gwpover']) ?? 0,
 			share65: (num(r['bsp65_eo']) ?? 15) / 100,
+			shareUnder18: ((num(r['bsp0_3']) ?? 5) + (num(r['bsp4_11']) ?? 9) + (num(r['bsp12_17']) ?? 7)) / 100,
+			share12to17: (num(r['bsp12_17']) ?? 7) / 100,
 			participatie: num(r['b_spart']),
 			isolement: num(r['b_scisol'])
 		}));

@@ -3,6 +3,25 @@ import { join } from 'node:path';
 import { loadZwolleBuurten } from './areas';
 import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
+import { generatePopulation } from './population';
+
+/** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
+export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
+	const cell = (v: unknown) =>
+		v === null || v === undefined
+			? ''
+			: v instanceof Date
+				? ddmmyyyy(v)
+				: typeof v === 'boolean'
+					? v
+						? 'ja'
+						: 'nee'
+					: typeof v === 'number'
+						? String(v).replace('.', ',')
+						: String(v);
+	const lines = [header.join(';'), ...records.map((r) => header.map((h) => cell(r[h])).join(';'))];
+	return lines.join('\r\n') + '\r\n';
+}
 import type { Paths } from '../config';
 
 /** Default seed of the sample; the same seed gives byte-identical files. */
@@ -89,6 +108,10 @@ export async function writeSample(options: {
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
+	await writeFile(
+		join(dir, 'bevolking.csv'),
+		toCsv(['jaar', 'buurtcode', 'leeftijdsklasse', 'inwoners'], generatePopulation({ buurten }))
+	);
 	await writeFile(
 		join(dir, 'bron.json'),
 		JSON.stringify(

@@ -66,6 +66,17 @@ export const TABLES = {
 			ouder_code: 'Code van het gebied waar dit gebied in ligt (buurt → wijk → gemeente)'
 		}
 	},
+	bevolking: {
+		name: 'bevolking',
+		title: 'Bevolking per gebied en leeftijdsklasse (noemer voor rates)',
+		valueColumn: 'inwoners',
+		dimensions: { leeftijdsklasse: ['0-14', '15-17', '18-64', '65+', 'totaal'] },
+		columns: {
+			...GEBIED_COLUMNS,
+			leeftijdsklasse: "0-14, 15-17, 18-64, 65+ of 'totaal'",
+			inwoners: 'Inwoners op 1 januari, afgerond op 5; leeg bij 0 tot en met 7'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
