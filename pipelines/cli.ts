@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<void> {
 			if (!(scale > 0)) throw new Error(`--scale needs a positive number, got "${argv[at + 1] ?? ''}"`);
 			const r = await writeSample({ paths, scale });
 			console.log(
-				`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten.`
+				`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten, ${r.jeugd} jeugdhulptrajecten.`
 			);
 			return;
 		}

@@ -7,6 +7,8 @@ import { surveySchema } from '../schemas/survey';
 import { wmoSchema } from '../schemas/wmo';
 import { populationSchema } from '../schemas/population';
 import { aggregatePopulation } from '../publish/aggregate-population';
+import { aggregateJeugd } from '../publish/aggregate-jeugd';
+import { jeugdSchema } from '../schemas/jeugd';
 
 /** What a source's aggregation gets to work with. */
 export interface AggregateContext {
@@ -61,6 +63,17 @@ export const SOURCES: SourceDefinition[] = [
 		async aggregate({ engine, gemeente, minRespondents }) {
 			await aggregateSurvey({ engine, gemeente, minRespondents });
 			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
+		}
+	},
+	{
+		stem: 'jeugdhulp_trajecten',
+		schema: jeugdSchema,
+		required: false,
+		protect: ({ engine, key }) =>
+			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key }),
+		async aggregate({ engine, gemeente }) {
+			await aggregateJeugd({ engine, gemeente });
+			return { jeugdhulp: 'pub_jeugdhulp', jeugdhulp_resultaat: 'pub_jeugdhulp_resultaat' };
 		}
 	}
 ];

@@ -4,6 +4,7 @@ import { loadZwolleBuurten } from './areas';
 import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
+import { generateJeugd } from './jeugd';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
 export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
@@ -98,7 +99,7 @@ export async function writeSample(options: {
 	seed?: number;
 	/** multiply sizes (for throughput measurements); 1 reproduces the calibration figures */
 	scale?: number;
-}): Promise<{ dir: string; wmo: number; survey: number }> {
+}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
 	const seed = options.seed ?? DEFAULT_SEED;
 	const buurten = loadZwolleBuurten(options.paths.reference);
 	const scale = options.scale ?? 1;
@@ -108,6 +109,25 @@ export async function writeSample(options: {
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
+	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale });
+	await writeFile(
+		join(dir, 'jeugdhulp_trajecten.csv'),
+		toCsv(
+			[
+				'clientnummer',
+				'buurtcode',
+				'leeftijdsklasse',
+				'productcategorie',
+				'verblijf',
+				'zwaarte',
+				'verwijzer',
+				'startdatum',
+				'einddatum',
+				'problemen_verminderd'
+			],
+			jeugd
+		)
+	);
 	await writeFile(
 		join(dir, 'bevolking.csv'),
 		toCsv(['jaar', 'buurtcode', 'leeftijdsklasse', 'inwoners'], generatePopulation({ buurten }))
@@ -129,5 +149,5 @@ export async function writeSample(options: {
 			2
 		) + '\n'
 	);
-	return { dir, wmo: wmo.length, survey: survey.length };
+	return { dir, wmo: wmo.length, survey: survey.length, jeugd: jeugd.length };
 }

@@ -77,6 +77,33 @@ export const TABLES = {
 			inwoners: 'Inwoners op 1 januari, afgerond op 5; leeg bij 0 tot en met 7'
 		}
 	},
+	jeugdhulp: {
+		name: 'jeugdhulp',
+		title: 'Jeugdigen met jeugdhulp',
+		valueColumn: 'jeugdigen',
+		dimensions: { vorm: ['totaal', 'zonder verblijf', 'met verblijf', 'zwaar', 'herhaald beroep'] },
+		columns: {
+			...GEBIED_COLUMNS,
+			vorm: "totaal, zonder verblijf, met verblijf, zwaar, of 'herhaald beroep' (nieuw traject binnen een jaar na het einde van een vorig)",
+			jeugdigen:
+				'Jeugdigen met een traject op minstens één dag van het jaar, afgerond op 5; leeg bij 0 tot en met 7'
+		}
+	},
+	jeugdhulp_resultaat: {
+		name: 'jeugdhulp_resultaat',
+		title: 'Resultaat van afgesloten jeugdhulptrajecten',
+		valueColumn: 'percentage',
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Jaar waarin het traject eindigde',
+			gebied_niveau: 'gemeente of wijk',
+			gebied_code: GEBIED_COLUMNS.gebied_code,
+			beantwoord: 'Afgesloten trajecten met een bekend resultaat, afgerond op 5',
+			verminderd: 'Waarvan met vermindering van problemen, afgerond op 5',
+			percentage: 'verminderd / beantwoord × 100, berekend na afronding'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
@@ -102,6 +129,12 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 
 /** Tables that hold measures a streefdoel can refer to. */
-export const MEASURE_TABLES = ['wmo_clienten', 'bvb_schaalscores'] as const;
+export const MEASURE_TABLES = [
+	'wmo_clienten',
+	'bvb_schaalscores',
+	'jeugdhulp',
+	'jeugdhulp_resultaat',
+	'bevolking'
+] as const;
 /** Name of a measure table. */
 export type MeasureTable = (typeof MEASURE_TABLES)[number];

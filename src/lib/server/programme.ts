@@ -39,7 +39,8 @@ export async function buildProgrammeView(options: {
 		const measured: IndicatorView[] = [];
 		const unmeasured: Streefdoel[] = [];
 		for (const s of goal.streefdoelen) {
-			if (!s.measure) {
+			// A measure whose source was not delivered has no table in the release: no realisatie yet.
+			if (!s.measure || !manifest.tables[s.measure.table]) {
 				unmeasured.push(s);
 				continue;
 			}
