@@ -83,9 +83,6 @@ export function generateJeugd(options: {
 				: undefined;
 		// A repeat follows a traject that has really ended before this start.
 		const previous = candidate?.einddatum && candidate.einddatum < start ? candidate : undefined;
-		ended.length > 0 && rng.next() < 0.15
-			? ended[rng.int(Math.max(0, ended.length - 800), ended.length - 1)]
-			: undefined;
 		const heavy = rng.next() < 0.18;
 		const codes = year < 2017 ? CATEGORIES_2015 : CATEGORIES_2017;
 		const productcategorie = (heavy ? codes.heavy : codes.light)[rng.int(0, 3)]!;
