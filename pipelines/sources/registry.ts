@@ -9,6 +9,8 @@ import { populationSchema } from '../schemas/population';
 import { aggregatePopulation } from '../publish/aggregate-population';
 import { aggregateJeugd } from '../publish/aggregate-jeugd';
 import { jeugdSchema } from '../schemas/jeugd';
+import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
+import { aggregateBijstand, aggregatePlaatsingen, aggregatePoort } from '../publish/aggregate-participatie';
 
 /** What a source's aggregation gets to work with. */
 export interface AggregateContext {
@@ -74,6 +76,38 @@ export const SOURCES: SourceDefinition[] = [
 		async aggregate({ engine, gemeente }) {
 			await aggregateJeugd({ engine, gemeente });
 			return { jeugdhulp: 'pub_jeugdhulp', jeugdhulp_resultaat: 'pub_jeugdhulp_resultaat' };
+		}
+	},
+	{
+		stem: 'pw_meldingen',
+		schema: meldingSchema,
+		required: false,
+		protect: ({ engine }) => engine.run(`ALTER TABLE ${meldingSchema.name} DROP COLUMN meldingnummer`),
+		async aggregate({ engine, gemeente }) {
+			await aggregatePoort({ engine, gemeente });
+			return { poort: 'pub_poort' };
+		}
+	},
+	{
+		stem: 'pw_uitkeringen',
+		schema: uitkeringSchema,
+		required: false,
+		protect: ({ engine, key }) =>
+			pseudonymiseColumn({ engine, table: uitkeringSchema.name, column: 'huishoudnummer', key }),
+		async aggregate({ engine, gemeente }) {
+			await aggregateBijstand({ engine, gemeente });
+			return { bijstand: 'pub_bijstand' };
+		}
+	},
+	{
+		stem: 'pw_plaatsingen',
+		schema: plaatsingSchema,
+		required: false,
+		// Placement numbers are kept until counting (count of rows), then never published.
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			await aggregatePlaatsingen({ engine, gemeente });
+			return { plaatsingen: 'pub_plaatsingen' };
 		}
 	}
 ];

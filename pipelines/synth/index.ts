@@ -5,6 +5,7 @@ import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
 import { generateJeugd } from './jeugd';
+import { generateParticipatie } from './participatie';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
 export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
@@ -127,6 +128,33 @@ export async function writeSample(options: {
 			],
 			jeugd
 		)
+	);
+	const pw = generateParticipatie({ buurten, seed: seed + 3, scale });
+	await writeFile(
+		join(dir, 'pw_meldingen.csv'),
+		toCsv(
+			['meldingnummer', 'meldingsdatum', 'buurtcode', 'leeftijdsklasse', 'bijstandsaanvraag'],
+			pw.meldingen
+		)
+	);
+	await writeFile(
+		join(dir, 'pw_uitkeringen.csv'),
+		toCsv(
+			[
+				'huishoudnummer',
+				'buurtcode',
+				'leeftijdsklasse',
+				'startdatum',
+				'einddatum',
+				'uitstroomreden',
+				'inkomsten_uit_werk_vanaf'
+			],
+			pw.uitkeringen
+		)
+	);
+	await writeFile(
+		join(dir, 'pw_plaatsingen.csv'),
+		toCsv(['plaatsingnummer', 'soort', 'startdatum', 'einddatum'], pw.plaatsingen)
 	);
 	await writeFile(
 		join(dir, 'bevolking.csv'),

@@ -7,6 +7,12 @@ export default class SummaryReporter implements Reporter {
 		let failed = 0;
 		let skipped = 0;
 		for (const module of testModules) {
+			// A failing hook or import fails the module while its tests show as skipped: count it.
+			if (
+				module.state() === 'failed' &&
+				![...module.children.allTests()].some((t) => t.result().state === 'failed')
+			)
+				failed++;
 			for (const test of module.children.allTests()) {
 				const state = test.result().state;
 				if (state === 'passed') passed++;

@@ -104,6 +104,51 @@ export const TABLES = {
 			percentage: 'verminderd / beantwoord × 100, berekend na afronding'
 		}
 	},
+	bijstand: {
+		name: 'bijstand',
+		title: 'Bijstand: huishoudens, uitstroom en jongeren',
+		valueColumn: 'huishoudens',
+		dimensions: {
+			maat: [
+				'huishoudens in bijstand',
+				'volledige uitstroom',
+				'gedeeltelijke uitstroom',
+				'instroom jongeren',
+				'uitstroom jongeren naar werk of opleiding'
+			]
+		},
+		columns: {
+			...GEBIED_COLUMNS,
+			maat: 'huishoudens in bijstand (eind van het jaar), volledige uitstroom (naar werk, onderneming of opleiding), gedeeltelijke uitstroom (inkomsten uit werk naast de uitkering), instroom jongeren (18–26), uitstroom jongeren naar werk of opleiding',
+			huishoudens: 'Aantal huishoudens, afgerond op 5; leeg bij 0 tot en met 7'
+		}
+	},
+	poort: {
+		name: 'poort',
+		title: 'Meldingen bij de Poort',
+		valueColumn: 'percentage',
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: GEBIED_COLUMNS.jaar,
+			gebied_niveau: 'gemeente of wijk',
+			gebied_code: GEBIED_COLUMNS.gebied_code,
+			meldingen: 'Meldingen, afgerond op 5',
+			zonder_aanvraag: 'Waarvan zonder formele bijstandsaanvraag, afgerond op 5',
+			percentage: 'zonder_aanvraag / meldingen × 100, berekend na afronding'
+		}
+	},
+	plaatsingen: {
+		name: 'plaatsingen',
+		title: 'Plaatsingen: garantiebanen, beschut werk, leerwerkbanen',
+		valueColumn: 'plaatsingen',
+		dimensions: { soort: ['garantiebaan', 'beschut werk', 'leerwerkbaan'] },
+		columns: {
+			...GEBIED_COLUMNS,
+			soort: 'garantiebaan, beschut werk of leerwerkbaan',
+			plaatsingen: 'Lopende plaatsingen aan het eind van het jaar, afgerond op 5'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
@@ -134,7 +179,10 @@ export const MEASURE_TABLES = [
 	'bvb_schaalscores',
 	'jeugdhulp',
 	'jeugdhulp_resultaat',
-	'bevolking'
+	'bevolking',
+	'bijstand',
+	'poort',
+	'plaatsingen'
 ] as const;
 /** Name of a measure table. */
 export type MeasureTable = (typeof MEASURE_TABLES)[number];
