@@ -12,7 +12,7 @@ import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { xlsxToCsv } from './sources/xlsx';
 import { rm } from 'node:fs/promises';
-import { loadAreas } from './sources/reference';
+import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
 
 /** What a run did, for the run report. */
@@ -89,6 +89,7 @@ export async function runPipeline(options: {
 	};
 	try {
 		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
+		await loadTaakvelden({ engine, referenceDir: paths.reference });
 		const sources: (LoadedExport & { sha256: string })[] = [];
 		const present = new Set(readdirSync(rawDir));
 		const delivered: SourceDefinition[] = [];

@@ -27,3 +27,16 @@ export async function loadAreas(options: {
 		) ORDER BY gemeente, gebied_niveau, gebied_code;
 	`);
 }
+
+/**
+ * Loads the Iv3 taakvelden of the sociaal domein into `ref_taakvelden` (code, van, tot), with the
+ * years each code is valid: the 2023 split replaced 6.71, 6.72, 6.81 and 6.82 by sub-codes.
+ */
+export async function loadTaakvelden(options: { engine: NodeEngine; referenceDir: string }): Promise<void> {
+	const path = join(options.referenceDir, 'begroting', 'iv3_taakvelden_sociaal_domein.csv');
+	await options.engine.run(`
+		CREATE OR REPLACE TABLE ref_taakvelden AS
+		SELECT code, naam, CAST(geldig_van AS INTEGER) AS van, CAST(coalesce(nullif(geldig_tot, ''), '9999') AS INTEGER) AS tot, nullif(opvolger_van, '') AS opvolger_van
+		FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)
+	`);
+}

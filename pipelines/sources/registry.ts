@@ -11,6 +11,8 @@ import { aggregateJeugd } from '../publish/aggregate-jeugd';
 import { jeugdSchema } from '../schemas/jeugd';
 import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
 import { aggregateBijstand, aggregatePlaatsingen, aggregatePoort } from '../publish/aggregate-participatie';
+import { batenLastenSchema, bestedingSchema, kredietSchema } from '../schemas/financien';
+import { publishFinancialTable } from '../publish/publish-financien';
 
 /** What a source's aggregation gets to work with. */
 export interface AggregateContext {
@@ -108,6 +110,50 @@ export const SOURCES: SourceDefinition[] = [
 		async aggregate({ engine, gemeente }) {
 			await aggregatePlaatsingen({ engine, gemeente });
 			return { plaatsingen: 'pub_plaatsingen' };
+		}
+	},
+	{
+		stem: 'fin_baten_lasten',
+		schema: batenLastenSchema,
+		required: false,
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			const order = ['jaar', 'programma', 'doel', 'taakveld', 'fase'];
+			return {
+				baten_lasten: await publishFinancialTable({ engine, gemeente, table: batenLastenSchema.name, order })
+			};
+		}
+	},
+	{
+		stem: 'fin_kredieten',
+		schema: kredietSchema,
+		required: false,
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			return {
+				kredieten: await publishFinancialTable({
+					engine,
+					gemeente,
+					table: kredietSchema.name,
+					order: ['jaar', 'doel', 'status', 'krediet']
+				})
+			};
+		}
+	},
+	{
+		stem: 'fin_bestedingsvoorstellen',
+		schema: bestedingSchema,
+		required: false,
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			return {
+				bestedingsvoorstellen: await publishFinancialTable({
+					engine,
+					gemeente,
+					table: bestedingSchema.name,
+					order: ['jaar', 'soort', 'nummer']
+				})
+			};
 		}
 	}
 ];

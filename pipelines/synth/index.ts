@@ -6,6 +6,7 @@ import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
 import { generateJeugd } from './jeugd';
 import { generateParticipatie } from './participatie';
+import { generateFinancien } from './financien';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
 export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
@@ -155,6 +156,46 @@ export async function writeSample(options: {
 	await writeFile(
 		join(dir, 'pw_plaatsingen.csv'),
 		toCsv(['plaatsingnummer', 'soort', 'startdatum', 'einddatum'], pw.plaatsingen)
+	);
+	const fin = generateFinancien({ seed: seed + 4 });
+	await writeFile(
+		join(dir, 'fin_baten_lasten.csv'),
+		toCsv(
+			[
+				'jaar',
+				'programma',
+				'doel',
+				'doel_naam',
+				'taakveld',
+				'fase',
+				'lasten',
+				'baten',
+				'toevoeging_reserves',
+				'onttrekking_reserves'
+			],
+			fin.batenLasten
+		)
+	);
+	await writeFile(
+		join(dir, 'fin_kredieten.csv'),
+		toCsv(
+			[
+				'jaar',
+				'doel',
+				'krediet',
+				'status',
+				'omvang',
+				'gerealiseerd_tm_vorig_jaar',
+				'raming_vorig_jaar',
+				'raming_begrotingsjaar',
+				'raming_later'
+			],
+			fin.kredieten
+		)
+	);
+	await writeFile(
+		join(dir, 'fin_bestedingsvoorstellen.csv'),
+		toCsv(['jaar', 'soort', 'nummer', 'doel', 'omschrijving', 'bedrag'], fin.bestedingen)
 	);
 	await writeFile(
 		join(dir, 'bevolking.csv'),

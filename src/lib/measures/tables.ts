@@ -149,6 +149,58 @@ export const TABLES = {
 			plaatsingen: 'Lopende plaatsingen aan het eind van het jaar, afgerond op 5'
 		}
 	},
+	baten_lasten: {
+		name: 'baten_lasten',
+		title: 'Baten en lasten per doel, taakveld en begrotingsfase',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			programma: 'Programmanummer',
+			doel: 'Doelnummer (bijv. 2.1.1)',
+			doel_naam: 'Naam van het doel',
+			taakveld: 'Iv3-taakveld (vanaf 2023 de subcodes)',
+			fase: 'primitieve begroting, begroting na wijziging of realisatie',
+			lasten: 'Lasten in euro',
+			baten: 'Baten in euro',
+			toevoeging_reserves: 'Toevoeging aan reserves in euro',
+			onttrekking_reserves: 'Onttrekking aan reserves in euro'
+		}
+	},
+	kredieten: {
+		name: 'kredieten',
+		title: 'Kredieten',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			doel: 'Doelnummer',
+			krediet: 'Naam van het krediet',
+			status: 'vastgesteld of voorgesteld',
+			omvang: 'Omvang krediet in euro',
+			gerealiseerd_tm_vorig_jaar: 'Gerealiseerd tot en met twee jaar vóór het begrotingsjaar',
+			raming_vorig_jaar: 'Raming voor het jaar vóór het begrotingsjaar',
+			raming_begrotingsjaar: 'Raming voor het begrotingsjaar',
+			raming_later: 'Raming voor de jaren daarna'
+		}
+	},
+	bestedingsvoorstellen: {
+		name: 'bestedingsvoorstellen',
+		title: 'Bestedingsvoorstellen',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			soort: 'incidenteel of structureel',
+			nummer: 'Nummer (per soort)',
+			doel: 'Doelnummer',
+			omschrijving: 'Omschrijving',
+			bedrag: 'Bedrag per jaar in euro'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
