@@ -4,6 +4,7 @@ import { runPipeline } from './run';
 import { serve } from './serve';
 import { formatIssue, PipelineError } from './errors';
 import { relative } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 
 /** The one command-line entry of the pipelines: `synth`, `run` and `serve`. */
 async function main(argv: string[]): Promise<void> {
@@ -56,6 +57,21 @@ async function main(argv: string[]): Promise<void> {
 			);
 			for (const [name, t] of Object.entries(report.manifest.tables))
 				console.log(`  tabel ${name}: ${t.rows} rijen`);
+			return;
+		}
+		case 'docs': {
+			// The delivery format and templates are generated from the schemas, then formatted like the rest.
+			const { deliveryFormatMarkdown, templateCsv } = await import('./docs');
+			const { SOURCES } = await import('./sources/registry');
+			const { format } = await import('prettier');
+			const md = await format(deliveryFormatMarkdown(), {
+				parser: 'markdown',
+				printWidth: 110,
+				useTabs: true
+			});
+			await writeFile('docs/aanleverformaat.md', md);
+			for (const s of SOURCES) await writeFile(`data/templates/${s.stem}.csv`, templateCsv(s.schema));
+			console.log(`docs/aanleverformaat.md en ${SOURCES.length} sjablonen in data/templates/ geschreven.`);
 			return;
 		}
 		case 'serve': {

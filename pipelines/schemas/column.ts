@@ -3,7 +3,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 /** One column of an input file: its name, meaning, and what a valid value is. */
 export type ColumnSpec = { name: string; description: string; required: boolean } & (
 	| { type: 'text'; pattern?: string; hint?: string }
-	| { type: 'code'; codes: readonly string[] }
+	| { type: 'code'; codes: readonly string[]; labels?: Record<string, string> }
 	| { type: 'reference'; table: string; column: string; hint: string }
 	| { type: 'date' }
 	| { type: 'integer'; min: number; max: number }
@@ -35,6 +35,10 @@ export interface FileSchema {
 	/** name of the source kind, used for the warehouse table */
 	name: string;
 	title: string;
+	/** what one row is, in Dutch, for the delivery-format document */
+	about: string;
+	/** example rows for the template, values in column order */
+	example: string[][];
 	columns: ColumnSpec[];
 	rules: RowRule[];
 	/** columns that together identify a row; a repeat is quarantined as a duplicate */

@@ -22,6 +22,34 @@ const DOEL = {
 export const batenLastenSchema: FileSchema = {
 	name: 'fin_baten_lasten',
 	title: 'Financiën: baten en lasten per doel en taakveld',
+	about:
+		'Eén regel per jaar, programma, doel, Iv3-taakveld en begrotingsfase, in euro, zoals het overzicht baten en lasten van de begroting.',
+	example: [
+		[
+			'2023',
+			'2',
+			'2.1.1',
+			'Ondersteuning in de wijk',
+			'6.2',
+			'primitieve begroting',
+			'12216821',
+			'0',
+			'265000',
+			'118000'
+		],
+		[
+			'2023',
+			'2',
+			'2.1.1',
+			'Ondersteuning in de wijk',
+			'6.2',
+			'realisatie',
+			'12411093',
+			'0',
+			'265000',
+			'118000'
+		]
+	],
 	columns: [
 		{ ...YEAR },
 		{ name: 'programma', type: 'text', required: true, description: 'Programmanummer' },
@@ -70,6 +98,9 @@ export const batenLastenSchema: FileSchema = {
 export const kredietSchema: FileSchema = {
 	name: 'fin_kredieten',
 	title: 'Financiën: kredieten',
+	about:
+		'Eén regel per krediet zoals het overzicht kredieten van de begroting: vastgestelde en voorgestelde mutaties.',
+	example: [['2023', '2.1.1', 'Voorbereidingskrediet SWT', 'voorgesteld', '265000', '0', '0', '265000', '0']],
 	columns: [
 		{ ...YEAR },
 		{ ...DOEL },
@@ -110,6 +141,8 @@ export const kredietSchema: FileSchema = {
 export const bestedingSchema: FileSchema = {
 	name: 'fin_bestedingsvoorstellen',
 	title: 'Financiën: bestedingsvoorstellen',
+	about: 'Eén regel per bestedingsvoorstel, genummerd per soort, bij een doel.',
+	example: [['2023', 'incidenteel', '11', '2.1.1', 'Voorbereidingskrediet SWT', '265000']],
 	columns: [
 		{ ...YEAR },
 		{

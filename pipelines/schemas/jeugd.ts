@@ -21,6 +21,22 @@ export const MET_VERBLIJF = ['35', '36', '37', '38', '43', '44'];
 export const jeugdSchema: FileSchema = {
 	name: 'jeugd_trajecten',
 	title: 'Jeugdhulptrajecten',
+	about: 'Eén regel per jeugdhulptraject.',
+	example: [
+		['J100200', 'BU01931000', '4-11', '45', 'nee', 'licht', 'huisarts', '01-03-2016', '30-11-2016', 'ja'],
+		[
+			'J100201',
+			'BU01931010',
+			'12-17',
+			'43',
+			'ja',
+			'zwaar',
+			'gecertificeerde instelling',
+			'15-05-2016',
+			'',
+			''
+		]
+	],
 	columns: [
 		{
 			name: 'clientnummer',

@@ -14,6 +14,12 @@ export const EXIT_TO_WORK = ['werk', 'onderneming', 'opleiding'];
 export const meldingSchema: FileSchema = {
 	name: 'pw_meldingen',
 	title: 'Meldingen bij de Poort (Participatiewet)',
+	about:
+		'Eén regel per melding bij de Poort voor ondersteuning uit de Participatiewet (registratie vanaf 2015).',
+	example: [
+		['M2016000001', '04-01-2016', 'BU01931000', '27-44', 'nee'],
+		['M2016000002', '05-01-2016', 'BU01931100', '18-26', 'ja']
+	],
 	columns: [
 		{
 			name: 'meldingnummer',
@@ -39,6 +45,11 @@ export const meldingSchema: FileSchema = {
 export const uitkeringSchema: FileSchema = {
 	name: 'pw_uitkeringen',
 	title: 'Bijstandsuitkeringen (Participatiewet)',
+	about: 'Eén regel per bijstandsuitkering van een huishouden.',
+	example: [
+		['H0012345', 'BU01931000', '27-44', '01-03-2014', '01-06-2016', 'werk', ''],
+		['H0012346', 'BU01931010', '18-26', '01-03-2015', '', '', '01-09-2015']
+	],
 	columns: [
 		{
 			name: 'huishoudnummer',
@@ -91,6 +102,11 @@ export const uitkeringSchema: FileSchema = {
 export const plaatsingSchema: FileSchema = {
 	name: 'pw_plaatsingen',
 	title: 'Plaatsingen: garantiebanen, beschut werk, leerwerkbanen',
+	about: 'Eén regel per plaatsing op een garantiebaan, in beschut werk of op een leerwerkbaan.',
+	example: [
+		['P000001', 'beschut werk', '01-03-2016', ''],
+		['P000002', 'garantiebaan', '01-01-2015', '31-12-2015']
+	],
 	columns: [
 		{
 			name: 'plaatsingnummer',

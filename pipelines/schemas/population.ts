@@ -4,6 +4,12 @@ import { BUURTCODE_COLUMN, type FileSchema } from './column';
 export const populationSchema: FileSchema = {
 	name: 'bevolking_buurt',
 	title: 'Bevolking per buurt en leeftijdsklasse',
+	about:
+		'Eén regel per jaar, buurt en leeftijdsklasse: het aantal inwoners op 1 januari (CBS of BRP). Nodig voor rates per 1.000 of 10.000 inwoners.',
+	example: [
+		['2016', 'BU01931000', '0-14', '160'],
+		['2016', 'BU01931000', '18-64', '1450']
+	],
 	columns: [
 		{
 			name: 'jaar',

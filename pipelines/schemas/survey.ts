@@ -4,6 +4,11 @@ import { BUURTCODE_COLUMN, type FileSchema } from './column';
 export const surveySchema: FileSchema = {
 	name: 'bvb_respondenten',
 	title: 'Buurt-voor-Buurt onderzoek',
+	about: 'Eén regel per respondent van het Buurt-voor-Buurt onderzoek (inwoners van 18 jaar en ouder).',
+	example: [
+		['1001', '2016', 'BU01931000', '50-64', 'ja', '12,5', '4,6', '2,1'],
+		['1002', '2016', 'BU01931000', '35-49', 'nee', '9,75', '5,3', '']
+	],
 	columns: [
 		{
 			name: 'respondentnummer',

@@ -5,6 +5,11 @@ import { BUURTCODE_COLUMN, type FileSchema } from './column';
 export const wmoSchema: FileSchema = {
 	name: 'wmo_toewijzingen',
 	title: 'WMO maatwerkvoorzieningen',
+	about: 'Eén regel per toewijzing van een maatwerkvoorziening.',
+	example: [
+		['A123456', 'BU01931000', '75-84', 'HH', 'ZIN', '15-03-2014', '', ''],
+		['A654321', 'BU01931010', '18-44', 'IB', 'PGB', '01-01-2015', '30-06-2016', '02']
+	],
 	columns: [
 		{
 			name: 'clientnummer',
@@ -24,6 +29,7 @@ export const wmoSchema: FileSchema = {
 			name: 'voorziening',
 			type: 'code',
 			codes: Object.keys(VOORZIENINGEN),
+			labels: VOORZIENINGEN,
 			required: true,
 			description: 'Soort maatwerkvoorziening'
 		},
@@ -31,6 +37,7 @@ export const wmoSchema: FileSchema = {
 			name: 'leveringsvorm',
 			type: 'code',
 			codes: ['ZIN', 'PGB'],
+			labels: { ZIN: 'zorg in natura', PGB: 'persoonsgebonden budget' },
 			required: true,
 			description: 'Zorg in natura of persoonsgebonden budget'
 		},

@@ -1,0 +1,98 @@
+import type { ColumnSpec, FileSchema } from './schemas/column';
+import { SOURCES } from './sources/registry';
+
+const INTRO = `# Aanleverformaat
+
+<!-- Gemaakt door \`npm run docs\` uit de schema's in pipelines/schemas/; niet met de hand bewerken. -->
+
+Zet de exports van één gemeente in \`data/raw/<gemeentecode>/\` (bijvoorbeeld \`data/raw/GM0193/\`) en
+draai \`npm run pipeline\`. Sjablonen staan in \`data/templates/\`. Alleen de WMO-export en het
+Buurt-voor-Buurt onderzoek zijn verplicht; de andere bronnen zijn optioneel, en wat niet is
+aangeleverd staat in het dashboard als "bron niet aangeleverd".
+
+## Algemeen (alle bestanden)
+
+- CSV of XLSX (Excel-werkmap, eerste werkblad; Excel-datums en datumgetallen worden omgezet;
+  foutmeldingen noemen het rijnummer in Excel). Lever per bron één bestand: \`.csv\` of \`.xlsx\`.
+- CSV met \`;\` of \`,\` als scheidingsteken (wordt herkend en gemeld), kopregel verplicht, kolomnamen
+  precies zoals hieronder (volgorde vrij, hoofdletters maken niet uit, elke kolom één keer).
+- Tekenset UTF-8 (met of zonder BOM) of Windows-1252 (Excel); de herkende tekenset staat in het
+  runrapport.
+- Datums als \`dd-mm-jjjj\` (bijvoorbeeld \`31-12-2016\`) of \`jjjj-mm-dd\`. Datums in de toekomst
+  worden afgekeurd.
+- Getallen met decimale komma (\`4,4\`) of punt (\`4.4\`), maar één notatie per bestand (gemengd is
+  dubbelzinnig en wordt geweigerd); met een komma mag een punt als duizendtalscheiding (\`1.234,5\`).
+- Geen totaalregels ("Totaal"), geen dubbele regels, geen lege bestanden, en het bestand moet
+  compleet zijn (laatste regel met alle kolommen).
+- Afgekeurde regels gaan in quarantaine met een rapport (regel, kolom, waarde, melding) in
+  \`data/warehouse/<gemeente>/quarantaine/\`. Zijn het er meer dan 5% van het bestand (instelbaar
+  met \`KOERS_MAX_QUARANTINE\`, een fractie), dan wordt niets gepubliceerd.
+- Cliënt- en huishoudnummers worden gepseudonimiseerd (HMAC-SHA256) met de sleutel uit
+  \`KOERS_PSEUDONYM_KEY\`; zonder sleutel weigert de pipeline echte data. Zet nooit een BSN, naam,
+  geboortedatum of postcode in een export.
+
+## Wat wordt gepubliceerd
+
+Alleen aantallen en gemiddelden per gemeente, wijk en buurt: aantallen personen van 0 tot en met 7
+als "onderdrukt", andere afgerond op 5, percentages berekend na afronding; enquêtegemiddelden alleen
+bij minstens 30 respondenten. Financiële bedragen zijn geen persoonsgegevens en worden gepubliceerd
+zoals aangeleverd.
+`;
+
+function describeType(c: ColumnSpec): [string, string] {
+	switch (c.type) {
+		case 'text':
+			return ['tekst', c.hint ?? ''];
+		case 'code':
+			return [
+				'code',
+				c.codes.map((code) => `\`${code}\`${c.labels?.[code] ? ` ${c.labels[code]}` : ''}`).join(', ')
+			];
+		case 'reference':
+			return [
+				c.hint,
+				c.hint === 'buurtcode'
+					? 'een buurt van de gemeente in de CBS-gebiedsindeling, bijvoorbeeld `BU01931000`'
+					: 'een geldige code voor dat jaar'
+			];
+		case 'date':
+			return ['datum', '`dd-mm-jjjj` of `jjjj-mm-dd`, niet in de toekomst'];
+		case 'integer':
+			return ['geheel getal', `${c.min} tot en met ${c.max}`];
+		case 'decimal':
+			return ['getal', c.min <= -1e9 ? 'bedrag in euro' : `${c.min} tot en met ${c.max}`];
+		case 'boolean':
+			return ['ja/nee', '`ja` of `nee`'];
+	}
+}
+
+function section(stem: string, schema: FileSchema, required: boolean): string {
+	const rows = schema.columns.map((c) => {
+		const [type, allowed] = describeType(c);
+		return `| ${c.name} | ${type} | ${c.required ? 'ja' : 'nee'} | ${c.description}${allowed ? `; ${allowed}` : ''} |`;
+	});
+	const rules = schema.rules.map((r) => `- \`${r.column}\`: ${r.message}.`);
+	return [
+		`## ${schema.title}: \`${stem}.csv\``,
+		'',
+		`${schema.about} ${required ? 'Verplicht.' : 'Optioneel.'} Sleutel (elke combinatie één keer): ${schema.key.map((k) => `\`${k}\``).join(' + ')}.`,
+		'',
+		'| kolom | type | verplicht | betekenis en toegestane waarden |',
+		'|---|---|---|---|',
+		...rows,
+		...(rules.length > 0 ? ['', 'Controles over kolommen heen:', '', ...rules] : []),
+		'',
+		`Sjabloon: \`data/templates/${stem}.csv\`.`,
+		''
+	].join('\n');
+}
+
+/** The delivery-format document, rendered from the schemas of every source. */
+export function deliveryFormatMarkdown(): string {
+	return [INTRO, ...SOURCES.map((s) => section(s.stem, s.schema, s.required))].join('\n');
+}
+
+/** A template CSV for a source: the header and the example rows. */
+export function templateCsv(schema: FileSchema): string {
+	return [schema.columns.map((c) => c.name), ...schema.example].map((row) => row.join(';')).join('\n') + '\n';
+}
