@@ -21,7 +21,7 @@ export const wmoSchema: FileSchema = {
 		{
 			name: 'leeftijdsklasse',
 			type: 'code',
-			codes: ['18-44', '45-64', '65-74', '75-84', '85+'],
+			codes: ['0-17', '18-44', '45-64', '65-74', '75-84', '85+'],
 			required: true,
 			description: 'Leeftijdsklasse bij de start'
 		},
@@ -64,6 +64,13 @@ export const wmoSchema: FileSchema = {
 	],
 	key: ['clientnummer', 'voorziening', 'startdatum'],
 	rules: [
+		{
+			column: 'leeftijdsklasse',
+			// Minors can get WMO aids (woon-, vervoervoorziening, rolstoel); care goes through the Jeugdwet.
+			failsWhen: (t) => `${t('leeftijdsklasse')} = '0-17' AND ${t('voorziening')} NOT IN ('WV', 'VV', 'RS')`,
+			message:
+				'leeftijdsklasse 0-17 past niet bij deze voorziening: jeugdigen krijgen deze ondersteuning via de Jeugdwet (alleen woon-, vervoervoorziening en rolstoel kunnen onder de WMO)'
+		},
 		{
 			column: 'einddatum',
 			failsWhen: (t) => `${t('einddatum')} < ${t('startdatum')}`,
