@@ -31,6 +31,17 @@ aangeleverd staat in het dashboard als "bron niet aangeleverd".
   \`KOERS_PSEUDONYM_KEY\`; zonder sleutel weigert de pipeline echte data. Zet nooit een BSN, naam,
   geboortedatum of postcode in een export.
 
+## WMO als iWmo-berichten
+
+In plaats van \`wmo_voorzieningen.csv\` mag de gemeente een map \`iwmo/\` aanleveren met de
+iWmo-berichten WMO301 (toewijzing) en WMO307 (stop zorg), met daarnaast \`postcode_buurt.csv\`
+(kolommen \`postcode;buurtcode\`): de berichten noemen een postcode, geen buurt. Per toegewezen product
+telt de laatste WMO301 (een intrekking of herindicatie vervangt de eerdere); een WMO307 geeft de
+werkelijke einddatum en reden; een geplande einddatum na \`peildatum_levering\` (in \`bron.json\`)
+betekent dat de voorziening nog loopt. Productcategorieën 01, 02, 04, 07, 11, 12, 13 en 15 worden
+HH, IB, KV, DB, RS, VV, WV en BW; andere categorieën en onbekende postcodes gaan in quarantaine
+met de naam van het bericht. Het BSN uit de berichten wordt direct gepseudonimiseerd.
+
 ## Wat wordt gepubliceerd
 
 Alleen aantallen en gemiddelden per gemeente, wijk en buurt: aantallen personen van 0 tot en met 7

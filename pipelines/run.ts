@@ -11,6 +11,7 @@ import { leakScan } from './publish/leak-scan';
 import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { xlsxToCsv } from './sources/xlsx';
+import { iwmoToCsv, readPostcodes } from './sources/iwmo';
 import { rm } from 'node:fs/promises';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
@@ -96,16 +97,20 @@ export async function runPipeline(options: {
 		for (const source of SOURCES) {
 			const { stem, schema } = source;
 			// CSV or XLSX, never both: two deliveries of the same source would be a guess.
-			const candidates = [`${stem}.csv`, `${stem}.xlsx`].filter((f) => present.has(f));
+			const candidates = [
+				`${stem}.csv`,
+				`${stem}.xlsx`,
+				...(source.messages ? [source.messages] : [])
+			].filter((f) => present.has(f));
 			if (candidates.length > 1) {
 				throw new PipelineError(
-					`${relative(process.cwd(), rawDir)} bevat zowel ${stem}.csv als ${stem}.xlsx: lever één van beide aan`
+					`${relative(process.cwd(), rawDir)} bevat meer dan één levering van ${schema.title} (${candidates.join(', ')}): lever er één aan`
 				);
 			}
 			if (candidates.length === 0) {
 				if (source.required) {
 					throw new PipelineError(
-						`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+						`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
 					);
 				}
 				continue;
@@ -113,22 +118,34 @@ export async function runPipeline(options: {
 			const fileName = candidates[0]!;
 			const path = join(rawDir, fileName);
 			const file = relative(process.cwd(), path);
-			const xlsx = fileName.endsWith('.xlsx') ? await xlsxToCsv({ path, file, schema }) : null;
+			const converted = fileName.endsWith('.xlsx')
+				? await convertXlsx({ path, file, schema })
+				: fileName === 'iwmo'
+					? await convertIwmo({ rawDir, path, file, deliveryDate: info.peildatum_levering })
+					: null;
 			const loaded = await loadCsvExport({
 				engine,
-				path: xlsx?.csvPath ?? path,
+				path: converted?.csvPath ?? path,
 				file,
 				schema,
 				maxQuarantineRate,
-				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine')
+				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
+				rejectedEarlier: converted?.issues
 			});
-			if (xlsx) {
-				loaded.format = `XLSX (werkblad "${xlsx.sheet}", Excel-datums omgezet naar dd-mm-jjjj)`;
-				await rm(dirname(xlsx.csvPath), { recursive: true, force: true });
+			if (converted) {
+				loaded.format = converted.format;
+				// The converted copy may hold identifiers (a BSN from iWmo): remove it at once.
+				await rm(dirname(converted.csvPath), { recursive: true, force: true });
 			}
 			// Identifiers are protected at once, before anything else touches the rows.
 			await source.protect({ engine, key });
-			sources.push({ ...loaded, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') });
+			sources.push({
+				...loaded,
+				sha256:
+					fileName === 'iwmo'
+						? folderHash(path)
+						: createHash('sha256').update(readFileSync(path)).digest('hex')
+			});
 			delivered.push(source);
 			lap(`lezen, valideren en pseudonimiseren: ${fileName}`);
 		}
@@ -190,4 +207,47 @@ export async function runPipeline(options: {
 	} finally {
 		engine.close();
 	}
+}
+
+/** Converts a folder of iWmo messages, with the gemeente's postcode → buurt table beside it. */
+async function convertIwmo(options: {
+	rawDir: string;
+	path: string;
+	file: string;
+	deliveryDate: string | undefined;
+}) {
+	const postcodeFile = join(options.rawDir, 'postcode_buurt.csv');
+	if (!existsSync(postcodeFile)) {
+		throw new PipelineError(
+			`${relative(process.cwd(), postcodeFile)} ontbreekt: iWmo-berichten hebben een postcode, geen buurt; lever de koppeltabel postcode;buurtcode mee`
+		);
+	}
+	if (!options.deliveryDate) {
+		throw new PipelineError(
+			`${relative(process.cwd(), join(options.rawDir, 'bron.json'))} mist "peildatum_levering": nodig om lopende van beëindigde toewijzingen te onderscheiden`
+		);
+	}
+	const result = await iwmoToCsv({
+		dir: options.path,
+		file: options.file,
+		postcodes: await readPostcodes(postcodeFile),
+		deliveryDate: options.deliveryDate
+	});
+	return {
+		...result,
+		format: `iWmo-berichten (${result.messages} bestanden: WMO301 toewijzing, WMO307 stop), buurt via postcode_buurt.csv`
+	};
+}
+
+/** A checksum over every file in a folder, in name order. */
+function folderHash(dir: string): string {
+	const hash = createHash('sha256');
+	for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(join(dir, f)));
+	return hash.digest('hex');
+}
+
+/** Converts an XLSX export to CSV; nothing is rejected before the checks. */
+async function convertXlsx(options: { path: string; file: string; schema: SourceDefinition['schema'] }) {
+	const { csvPath, sheet } = await xlsxToCsv(options);
+	return { csvPath, issues: [], format: `XLSX (werkblad "${sheet}", Excel-datums omgezet naar dd-mm-jjjj)` };
 }

@@ -108,9 +108,12 @@ export async function loadCsvExport(options: {
 	maxQuarantineRate: number;
 	/** internal folder for the full quarantine report */
 	quarantineDir?: string;
+	/** rows already rejected before this file was written (e.g. iWmo products that could not be mapped) */
+	rejectedEarlier?: RowIssue[];
 	schema: FileSchema;
 }): Promise<LoadedExport> {
 	const { engine, path, file, schema, maxQuarantineRate, quarantineDir } = options;
+	const earlier = options.rejectedEarlier ?? [];
 	const size = (await stat(path)).size;
 	if (size === 0)
 		fail(file, [
@@ -227,13 +230,15 @@ export async function loadCsvExport(options: {
 		value: r.value,
 		message: r.message
 	}));
-	if (bad > rows * maxQuarantineRate) {
+	const rowsIn = rows + earlier.length;
+	const rejected = bad + earlier.length;
+	if (rejected > rowsIn * maxQuarantineRate) {
 		const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
 		fail(
 			file,
-			issues,
-			total,
-			`${file}: ${bad} van ${rows} regels afgekeurd (${pct(bad / rows)}), meer dan de toegestane ${pct(maxQuarantineRate)}; er is niets gepubliceerd.`
+			[...earlier, ...issues],
+			total + earlier.length,
+			`${file}: ${rejected} van ${rowsIn} regels afgekeurd (${pct(rejected / rowsIn)}), meer dan de toegestane ${pct(maxQuarantineRate)}; er is niets gepubliceerd.`
 		);
 	}
 
@@ -258,10 +263,10 @@ export async function loadCsvExport(options: {
 	);
 	return {
 		file,
-		rows,
+		rows: rowsIn,
 		published: rows - bad,
-		quarantined: bad,
-		issues,
+		quarantined: rejected,
+		issues: [...earlier, ...issues].slice(0, MAX_LISTED),
 		report,
 		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
 	};

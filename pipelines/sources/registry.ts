@@ -31,6 +31,8 @@ export interface SourceDefinition {
 	schema: FileSchema;
 	/** the run fails without it; optional sources are reported as not delivered */
 	required: boolean;
+	/** a folder of national standard messages that may be delivered instead of the file (iWmo) */
+	messages?: 'iwmo';
 	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
@@ -51,6 +53,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'wmo_voorzieningen',
 		schema: wmoSchema,
 		required: true,
+		messages: 'iwmo',
 		protect: ({ engine, key }) =>
 			pseudonymiseColumn({ engine, table: wmoSchema.name, column: 'clientnummer', key }),
 		async aggregate({ engine, gemeente }) {
