@@ -1,6 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
 /**
@@ -18,11 +19,11 @@ export async function aggregateSurvey(options: {
 	await engine.run(`
 		CREATE OR REPLACE TABLE pub_bvb_schaalscores AS
 		WITH r AS (
-			SELECT s.jaar, s.buurtcode, b.wijk AS wijkcode, s.beperking, s.gewicht AS w, 'participatie' AS schaal, s.participatie AS x
-			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.participatie IS NOT NULL
-			UNION ALL
-			SELECT s.jaar, s.buurtcode, b.wijk, s.beperking, s.gewicht, 'isolement', s.isolement
-			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.isolement IS NOT NULL
+			${SURVEY_SCALES.map(
+				(scale) =>
+					`SELECT s.jaar, s.buurtcode, b.wijk AS wijkcode, s.beperking, s.gewicht AS w, ${sqlString(scale.column)} AS schaal, s.${scale.column} AS x
+			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.${scale.column} IS NOT NULL`
+			).join('\n\t\t\tUNION ALL\n\t\t\t')}
 		),
 		groups AS (
 			SELECT *, '18+' AS doelgroep FROM r
@@ -47,7 +48,7 @@ export async function aggregateSurvey(options: {
 		years AS (SELECT DISTINCT jaar FROM bvb_respondenten),
 		grid AS (
 			SELECT g.gebied_niveau, g.gebied_code, y.jaar, s.schaal, d.doelgroep
-			FROM pub_gebieden g, years y, (VALUES ('participatie'), ('isolement')) s(schaal), (VALUES ('18+'), ('18+ met beperking')) d(doelgroep)
+			FROM pub_gebieden g, years y, (VALUES ${SURVEY_SCALES.map((scale) => `(${sqlString(scale.column)})`).join(', ')}) s(schaal), (VALUES ('18+'), ('18+ met beperking')) d(doelgroep)
 			WHERE g.gemeente = ${sqlString(gemeente)}
 		)
 		SELECT ${sqlString(gemeente)} AS gemeente, CAST(grid.jaar AS INTEGER) AS jaar, grid.gebied_niveau, grid.gebied_code, grid.schaal, grid.doelgroep,

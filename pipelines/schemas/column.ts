@@ -1,7 +1,13 @@
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 
 /** One column of an input file: its name, meaning, and what a valid value is. */
-export type ColumnSpec = { name: string; description: string; required: boolean } & (
+export type ColumnSpec = {
+	name: string;
+	description: string;
+	required: boolean;
+	/** the column may be left out of the file altogether (read as empty), e.g. a scale a wave did not measure */
+	optionalInHeader?: boolean;
+} & (
 	| { type: 'text'; pattern?: string; hint?: string }
 	| { type: 'code'; codes: readonly string[]; labels?: Record<string, string> }
 	| { type: 'reference'; table: string; column: string; hint: string }

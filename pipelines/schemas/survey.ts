@@ -1,4 +1,5 @@
-import { BUURTCODE_COLUMN, type FileSchema } from './column';
+import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { BUURTCODE_COLUMN, type ColumnSpec, type FileSchema } from './column';
 
 /** Buurt-voor-Buurt survey: one row per respondent. */
 export const surveySchema: FileSchema = {
@@ -6,8 +7,8 @@ export const surveySchema: FileSchema = {
 	title: 'Buurt-voor-Buurt onderzoek',
 	about: 'Eén regel per respondent van het Buurt-voor-Buurt onderzoek (inwoners van 18 jaar en ouder).',
 	example: [
-		['1001', '2016', 'BU01931000', '50-64', 'ja', '12,5', '4,6', '2,1'],
-		['1002', '2016', 'BU01931000', '35-49', 'nee', '9,75', '5,3', '']
+		['1001', '2016', 'BU01931000', '50-64', 'ja', '12,5', '4,6', '2,1', '5,2', '2,8', '3,9', '7,5'],
+		['1002', '2016', 'BU01931000', '35-49', 'nee', '9,75', '5,3', '', '6,1', '', '0,4', '8']
 	],
 	columns: [
 		{
@@ -32,22 +33,16 @@ export const surveySchema: FileSchema = {
 			description: 'Beperking of chronische ziekte (ja/nee)'
 		},
 		{ name: 'gewicht', type: 'decimal', min: 0.001, max: 100000, required: true, description: 'Weegfactor' },
-		{
-			name: 'participatie',
+		...SURVEY_SCALES.map((scale): ColumnSpec => ({
+			name: scale.column,
 			type: 'decimal',
 			min: 0,
 			max: 10,
 			required: false,
-			description: 'Schaalscore sociale participatie (0–10)'
-		},
-		{
-			name: 'isolement',
-			type: 'decimal',
-			min: 0,
-			max: 10,
-			required: false,
-			description: 'Schaalscore sociaal isolement (0–10)'
-		}
+			// Participatie and isolement are in every wave; other scales only when a wave measured them.
+			optionalInHeader: scale.column !== 'participatie' && scale.column !== 'isolement',
+			description: `Schaalscore ${scale.label} (0–10, ${scale.better === 'higher' ? 'hoger is beter' : 'lager is beter'}); leeg bij geen antwoord`
+		}))
 	],
 	key: ['respondentnummer', 'jaar'],
 	rules: []

@@ -67,7 +67,7 @@ export function checkHeader(options: { file: string; names: string[]; schema: Fi
 		seen.set(name, i + 1);
 	});
 	for (const name of expected) {
-		if (!seen.has(name)) {
+		if (!seen.has(name) && !schema.columns.find((c) => c.name === name)?.optionalInHeader) {
 			issues.push({
 				file,
 				line: 1,
@@ -181,6 +181,12 @@ export async function loadCsvExport(options: {
 				message: `het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
 			}
 		]);
+	}
+	// Columns the schema allows to be absent are added as empty text, so the checks see every column.
+	for (const c of schema.columns) {
+		if (c.optionalInHeader && !names.some((n) => n.toLowerCase() === c.name)) {
+			await engine.run(`ALTER TABLE ${sqlIdent(raw)} ADD COLUMN ${sqlIdent(c.name)} VARCHAR`);
+		}
 	}
 	// rowid follows insertion order, which DuckDB preserves for CSV: line = rowid + 2 (after the header).
 	await engine.run(

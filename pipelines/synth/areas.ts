@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 
 /** One buurt of the reference set with the figures the generator is calibrated on. */
 export interface SynthBuurt {
@@ -18,6 +19,8 @@ export interface SynthBuurt {
 	participatie: number | null;
 	/** sociaal isolement schaalscore, all respondents 18+ (2014); null if not published */
 	isolement: number | null;
+	/** every survey scale's 2014 buurt score, by reference column (b_scoh, …); null if not published */
+	scores: Record<string, number | null>;
 }
 
 /** Parses a simple comma-separated file with a header (the reference files hold no quoted commas in the columns used). */
@@ -70,6 +73,7 @@ export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
 			shareUnder18: ((num(r['bsp0_3']) ?? 5) + (num(r['bsp4_11']) ?? 9) + (num(r['bsp12_17']) ?? 7)) / 100,
 			share12to17: (num(r['bsp12_17']) ?? 7) / 100,
 			participatie: num(r['b_spart']),
-			isolement: num(r['b_scisol'])
+			isolement: num(r['b_scisol']),
+			scores: Object.fromEntries(SURVEY_SCALES.map((sc) => [sc.reference, num(r[sc.reference])]))
 		}));
 }

@@ -5,6 +5,7 @@ import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
 import { generateJeugd } from './jeugd';
+import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { generateParticipatie } from './participatie';
 import { generateFinancien } from './financien';
 
@@ -54,7 +55,8 @@ export const SURVEY_HEADER = [
 	'beperking',
 	'gewicht',
 	'participatie',
-	'isolement'
+	'isolement',
+	...SURVEY_SCALES.slice(2).map((s) => s.column)
 ];
 
 function wmoCsv(records: WmoRecord[]): string {
@@ -88,7 +90,8 @@ function surveyCsv(records: SurveyRecord[]): string {
 				r.beperking ? 'ja' : 'nee',
 				decimalComma(r.gewicht),
 				decimalComma(r.participatie),
-				decimalComma(r.isolement)
+				decimalComma(r.isolement),
+				...SURVEY_SCALES.slice(2).map((s) => decimalComma(r.other[s.column] ?? null))
 			].join(';')
 		);
 	}

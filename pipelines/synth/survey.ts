@@ -1,5 +1,6 @@
 import { cumulative, Random } from './random';
 import type { SynthBuurt } from './areas';
+import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 
 /** Survey waves of the Buurt-voor-Buurt onderzoek (biennial). */
 export const SURVEY_YEARS = [2014, 2016, 2018, 2020, 2022, 2024];
@@ -34,6 +35,8 @@ export interface SurveyRecord {
 	gewicht: number;
 	participatie: number | null;
 	isolement: number | null;
+	/** the other scales, by export column (cohesie, inzet, …) */
+	other: Record<string, number | null>;
 }
 
 const RESPONSE_RATE = 0.08;
@@ -77,12 +80,14 @@ export function generateSurvey(options: {
 					gewicht: Math.round((adults / n) * Math.exp(rng.normal(0, 0.25)) * 1000) / 1000,
 					// About 3% item non-response per scale: left empty, as real exports do.
 					participatie: rng.next() < 0.03 ? null : Math.min(10, Math.max(0, rng.normal(partMean, 1.7))),
-					isolement: rng.next() < 0.03 ? null : Math.min(10, rng.exponential(isoMean))
+					isolement: rng.next() < 0.03 ? null : Math.min(10, rng.exponential(isoMean)),
+					other: {}
 				});
 			}
 		}
 	}
 	calibrate(records);
+	addOtherScales({ records, buurten, seed: options.seed + 10 });
 	for (const r of records) {
 		if (r.participatie !== null) r.participatie = Math.min(10, Math.max(0, round1(r.participatie)));
 		if (r.isolement !== null) r.isolement = Math.min(10, round1(r.isolement));
@@ -110,5 +115,30 @@ function calibrate(records: SurveyRecord[]): void {
 		if (!r.beperking) continue;
 		if (r.participatie !== null) r.participatie += shift;
 		if (r.isolement !== null) r.isolement *= scale;
+	}
+}
+
+/**
+ * The other scales, from their own random stream (so participatie and isolement stay as calibrated):
+ * around the buurt's 2014 score, lower for inwoners with a beperking except belemmering, which is
+ * mostly theirs; about 5% item non-response.
+ */
+function addOtherScales(options: { records: SurveyRecord[]; buurten: SynthBuurt[]; seed: number }): void {
+	const rng = new Random(options.seed);
+	const byCode = new Map(options.buurten.map((b) => [b.code, b]));
+	for (const r of options.records) {
+		const b = byCode.get(r.buurtcode)!;
+		for (const scale of SURVEY_SCALES.slice(2)) {
+			const mean = b.scores[scale.reference];
+			if (mean === null || mean === undefined || rng.next() < 0.05) {
+				r.other[scale.column] = null;
+				continue;
+			}
+			const value =
+				scale.column === 'belemmering'
+					? rng.exponential(mean * (r.beperking ? 2.6 : 0.35))
+					: rng.normal(mean + (r.beperking ? -0.3 : 0.08), 1.4);
+			r.other[scale.column] = Math.round(Math.min(10, Math.max(0, value)) * 10) / 10;
+		}
 	}
 }

@@ -1,3 +1,4 @@
+import { SURVEY_SCALES } from './scales';
 /**
  * The published tables: their columns with a Dutch description, which column holds the value, and
  * which columns may be used to select a measure. The catalogue, the pipeline's output check and the
@@ -206,7 +207,7 @@ export const TABLES = {
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
 		valueColumn: 'gemiddelde',
 		dimensions: {
-			schaal: ['participatie', 'isolement'],
+			schaal: SURVEY_SCALES.map((s) => s.column),
 			doelgroep: ['18+', '18+ met beperking']
 		},
 		columns: {
