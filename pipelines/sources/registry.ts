@@ -12,6 +12,8 @@ import { jeugdSchema } from '../schemas/jeugd';
 import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
 import { aggregateBijstand, aggregatePlaatsingen, aggregatePoort } from '../publish/aggregate-participatie';
 import { batenLastenSchema, bestedingSchema, kredietSchema } from '../schemas/financien';
+import { clientervaringSchema } from '../schemas/clientervaring';
+import { aggregateClientervaring } from '../publish/aggregate-clientervaring';
 import { publishFinancialTable } from '../publish/publish-financien';
 
 /** What a source's aggregation gets to work with. */
@@ -113,6 +115,17 @@ export const SOURCES: SourceDefinition[] = [
 		async aggregate({ engine, gemeente }) {
 			await aggregatePlaatsingen({ engine, gemeente });
 			return { plaatsingen: 'pub_plaatsingen' };
+		}
+	},
+	{
+		stem: 'clientervaring',
+		schema: clientervaringSchema,
+		required: false,
+		protect: ({ engine }) =>
+			engine.run(`ALTER TABLE ${clientervaringSchema.name} DROP COLUMN respondentnummer`),
+		async aggregate({ engine, gemeente, minRespondents }) {
+			await aggregateClientervaring({ engine, gemeente, minRespondents });
+			return { clientervaring: 'pub_clientervaring' };
 		}
 	},
 	{

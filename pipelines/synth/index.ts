@@ -8,6 +8,7 @@ import { generateJeugd } from './jeugd';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { generateParticipatie } from './participatie';
 import { generateFinancien } from './financien';
+import { generateClientervaring } from './clientervaring';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
 export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
@@ -159,6 +160,23 @@ export async function writeSample(options: {
 	await writeFile(
 		join(dir, 'pw_plaatsingen.csv'),
 		toCsv(['plaatsingnummer', 'soort', 'startdatum', 'einddatum'], pw.plaatsingen)
+	);
+	await writeFile(
+		join(dir, 'clientervaring.csv'),
+		toCsv(
+			[
+				'respondentnummer',
+				'jaar',
+				'onderzoek',
+				'gewicht',
+				'swt_vindbaar',
+				'swt_voldoende',
+				'maatwerk_draagt_bij',
+				'ouders_kennen_swt',
+				'jeugdhulp_cijfer'
+			],
+			generateClientervaring({ seed: seed + 5, scale })
+		)
 	);
 	const fin = generateFinancien({ seed: seed + 4 });
 	await writeFile(

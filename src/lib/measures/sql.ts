@@ -19,7 +19,8 @@ export function observationsSql(options: {
 }): string {
 	const { measure, gemeente, area } = options;
 	const table = TABLES[measure.table];
-	const se = measure.table === 'bvb_schaalscores' ? 'standaardfout' : 'NULL';
+	// Survey tables carry a standard error; registrations do not.
+	const se = 'standaardfout' in table.columns ? 'standaardfout' : 'NULL';
 	const filters = Object.entries(measure.filter).map(([k, v]) => `AND ${sqlIdent(k)} = ${sqlString(v)}`);
 	return [
 		`SELECT CAST(jaar AS INTEGER) AS year, CAST(${sqlIdent(table.valueColumn)} AS DOUBLE) AS value, CAST(${se} AS DOUBLE) AS standard_error`,

@@ -1,4 +1,4 @@
-import { SURVEY_SCALES } from './scales';
+import { EXPERIENCE_QUESTIONS, SURVEY_SCALES } from './scales';
 /**
  * The published tables: their columns with a Dutch description, which column holds the value, and
  * which columns may be used to select a measure. The catalogue, the pipeline's output check and the
@@ -202,6 +202,20 @@ export const TABLES = {
 			bedrag: 'Bedrag per jaar in euro'
 		}
 	},
+	clientervaring: {
+		name: 'clientervaring',
+		title: 'Cliëntervaringsonderzoeken',
+		valueColumn: 'waarde',
+		dimensions: { vraag: EXPERIENCE_QUESTIONS.map((q) => q.column) },
+		columns: {
+			...GEBIED_COLUMNS,
+			vraag: EXPERIENCE_QUESTIONS.map((q) => `${q.column}: ${q.label}`).join('; '),
+			waarde:
+				'Gewogen percentage ja (0–100), of gewogen gemiddeld cijfer; leeg onder de drempel van respondenten',
+			standaardfout: 'Standaardfout',
+			respondenten: 'Aantal respondenten, afgerond op 5'
+		}
+	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
@@ -230,6 +244,7 @@ export type TableName = keyof typeof TABLES;
 export const MEASURE_TABLES = [
 	'wmo_clienten',
 	'bvb_schaalscores',
+	'clientervaring',
 	'jeugdhulp',
 	'jeugdhulp_resultaat',
 	'bevolking',
