@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findIdentifiers } from '../../src/lib/disclosure/identifiers';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
@@ -30,26 +30,51 @@ export async function publishRelease(options: {
 		const tables: Manifest['tables'] = {};
 		const moves: [string, string][] = [];
 		for (const [name, source] of Object.entries(options.tables)) {
-			const tmp = join(staging, `${name}.parquet`);
-			// Modest row groups so a reader can fetch only the ones a query needs.
-			await engine.run(
-				`COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192)`
-			);
-			const bytes = await readFile(tmp);
-			const hash = sha256(bytes);
-			const path = `${name}-${hash.slice(0, 16)}.parquet`;
 			const columns = await engine.query<{ column_name: string; column_type: string }>(
 				`DESCRIBE ${sqlIdent(source)}`
 			);
-			const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
-				`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
+			// Hive layout: <table>/gemeente=…/jaar=…/<content hash>.parquet, partition columns in the path only.
+			const keys = PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+			const partitions = await engine.query<Record<string, string | number>>(
+				keys.length > 0
+					? `SELECT DISTINCT ${keys.map(sqlIdent).join(', ')} FROM ${sqlIdent(source)} ORDER BY ALL`
+					: 'SELECT 1 AS whole'
 			);
+			const files: Manifest['tables'][string]['files'] = [];
+			for (const partition of partitions) {
+				const where =
+					keys.length > 0
+						? `WHERE ${keys.map((k) => `${sqlIdent(k)} = ${typeof partition[k] === 'number' ? partition[k] : sqlString(String(partition[k]))}`).join(' AND ')}`
+						: '';
+				const exclude = keys.length > 0 ? ` EXCLUDE (${keys.map(sqlIdent).join(', ')})` : '';
+				const tmp = join(staging, `${name}-${files.length}.parquet`);
+				// One file per partition, written in the table's order, with modest row groups so a reader
+				// fetches only the row groups a query needs. Written one by one: deterministic names and bytes.
+				await engine.run(
+					`COPY (SELECT *${exclude} FROM ${sqlIdent(source)} ${where}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192)`
+				);
+				const bytes = await readFile(tmp);
+				const hash = sha256(bytes);
+				const dir = [name, ...keys.map((k) => `${k}=${partition[k]}`)].join('/');
+				const path = `${dir}/${hash.slice(0, 16)}.parquet`;
+				const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
+					`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} ${where}`
+				);
+				files.push({
+					path,
+					rows,
+					bytes: bytes.length,
+					sha256: hash,
+					partition: Object.fromEntries(keys.map((k) => [k, partition[k]!]))
+				});
+				moves.push([tmp, join(publishedDir, path)]);
+			}
 			tables[name] = {
-				rows,
+				rows: files.reduce((sum, f) => sum + f.rows, 0),
 				columns: columns.map((c) => ({ name: c.column_name, type: c.column_type })),
-				files: [{ path, rows, bytes: bytes.length, sha256: hash }]
+				partitionBy: keys,
+				files
 			};
-			moves.push([tmp, join(publishedDir, path)]);
 		}
 		const release = sha256(
 			Object.values(tables)
@@ -64,7 +89,10 @@ export async function publishRelease(options: {
 		if (leaks.length > 0)
 			throw new PipelineError(`het manifest bevat mogelijk persoonsgegevens: ${leaks.join('; ')}`);
 		await writeFile(join(staging, 'manifest.json'), text);
-		for (const [from, to] of moves) await rename(from, to);
+		for (const [from, to] of moves) {
+			await mkdir(dirname(to), { recursive: true });
+			await rename(from, to);
+		}
 		// The switch: one atomic rename. Readers see either the old or the new manifest.
 		await rename(join(staging, 'manifest.json'), join(publishedDir, 'manifest.json'));
 		await removeUnreferenced(publishedDir, manifest);
@@ -74,10 +102,27 @@ export async function publishRelease(options: {
 	}
 }
 
+/** Removes Parquet files the new manifest does not reference, and folders left empty. */
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
 	const keep = new Set(Object.values(manifest.tables).flatMap((t) => t.files.map((f) => f.path)));
-	for (const entry of await readdir(dir)) {
-		if (entry.endsWith('.parquet') && !keep.has(entry) && (await stat(join(dir, entry))).isFile())
-			await rm(join(dir, entry));
-	}
+	const walk = async (relative: string): Promise<boolean> => {
+		let empty = true;
+		for (const entry of await readdir(join(dir, relative), { withFileTypes: true })) {
+			const path = relative ? `${relative}/${entry.name}` : entry.name;
+			if (entry.isDirectory()) {
+				if (entry.name.startsWith('.staging-')) continue;
+				if (await walk(path)) await rm(join(dir, path), { recursive: true });
+				else empty = false;
+			} else if (entry.name.endsWith('.parquet') && !keep.has(path)) {
+				await rm(join(dir, path));
+			} else {
+				empty = false;
+			}
+		}
+		return empty;
+	};
+	await walk('');
 }
+
+/** Columns a published table is partitioned on, when it has them (hive layout). */
+export const PARTITION_KEYS = ['gemeente', 'jaar'];

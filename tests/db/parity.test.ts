@@ -38,13 +38,14 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 	const conn = db.connect() as BlockingConnection;
 	conn.query('SET autoload_known_extensions = false');
 	for (const [name, table] of Object.entries(manifest.tables)) {
-		for (const f of table.files) {
+		for (const [i, f] of table.files.entries()) {
 			const arrow = await parquetToArrow({
 				file: await asyncBufferFromFile(join(publishedDir, f.path)),
-				table
+				table,
+				partition: f.partition
 			});
 			// The Node build bundles its own apache-arrow; hand it IPC bytes rather than our Table object.
-			conn.insertArrowFromIPCStream(tableToIPC(arrow, 'stream'), { name, create: true });
+			conn.insertArrowFromIPCStream(tableToIPC(arrow, 'stream'), { name, create: i === 0 });
 		}
 	}
 	return {

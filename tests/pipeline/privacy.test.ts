@@ -7,6 +7,7 @@ import { leakScan } from '../../pipelines/publish/leak-scan';
 import { openNodeEngine, openRelease } from '../../src/lib/server/duckdb-node';
 import { isBsn } from '../../src/lib/disclosure/identifiers';
 import { fixturePaths } from '../helpers/paths';
+import { snapshotFolder } from '../helpers/files';
 
 const BSN = '111222333';
 
@@ -26,8 +27,7 @@ async function releaseText(publishedDir: string): Promise<string> {
 		const parts = [readFileSync(join(publishedDir, 'manifest.json'), 'utf8')];
 		for (const name of Object.keys(manifest.tables))
 			parts.push(JSON.stringify(await engine.query(`SELECT * FROM ${name}`)));
-		for (const f of readdirSync(publishedDir))
-			parts.push(readFileSync(join(publishedDir, f)).toString('latin1'));
+		for (const bytes of Object.values(snapshotFolder(publishedDir))) parts.push(bytes.toString('latin1'));
 		return parts.join('\n');
 	} finally {
 		engine.close();

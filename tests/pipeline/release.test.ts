@@ -1,15 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
+import { snapshotFolder } from '../helpers/files';
+import { openNodeEngine } from '../../src/lib/server/duckdb-node';
 import { fixturePaths } from '../helpers/paths';
 
 const snapshot = (dir: string) =>
-	Object.fromEntries(
-		readdirSync(dir)
-			.sort()
-			.map((f) => [f, readFileSync(join(dir, f)).toString('base64')])
-	);
+	Object.fromEntries(Object.entries(snapshotFolder(dir)).map(([k, v]) => [k, v.toString('base64')]));
 
 describe('release', () => {
 	test('the same input gives a byte-identical release', async () => {
@@ -32,8 +28,8 @@ describe('release', () => {
 	test('the published files hold no client numbers, respondent numbers or exact dates', async () => {
 		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline/good' });
 		await runPipeline({ paths, env: {} });
-		for (const file of readdirSync(paths.published)) {
-			const text = readFileSync(join(paths.published, file)).toString('latin1');
+		for (const bytes of Object.values(snapshotFolder(paths.published))) {
+			const text = bytes.toString('latin1');
 			expect(text).not.toMatch(/Z00000\d\d|R\d+;|\d{2}-\d{2}-20\d\d|2014-06-01/);
 		}
 	});
@@ -41,5 +37,30 @@ describe('release', () => {
 	test('real data without a pseudonym key is refused', async () => {
 		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline-real/real-no-key' });
 		await expect(runPipeline({ paths, env: {} })).rejects.toThrow(/KOERS_PSEUDONYM_KEY/);
+	});
+
+	test('any Parquet engine can read the hive layout without the manifest', async () => {
+		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline/good' });
+		const report = await runPipeline({ paths, env: {} });
+		const engine = await openNodeEngine();
+		try {
+			// What Spark, Trino or DuckDB on a server do: a glob over the folder, partitions from the paths.
+			const [all] = await engine.query<{ rows: number; years: number; gemeenten: string }>(
+				`SELECT CAST(count(*) AS INTEGER) AS rows, CAST(count(DISTINCT jaar) AS INTEGER) AS years, string_agg(DISTINCT gemeente) AS gemeenten
+				FROM read_parquet('${paths.published}/wmo_clienten/*/*/*.parquet', hive_partitioning = true)`
+			);
+			expect(all).toEqual({
+				rows: report.manifest.tables['wmo_clienten']!.rows,
+				years: 2,
+				gemeenten: 'GM0193'
+			});
+			const [one] = await engine.query<{ aantal: number }>(
+				`SELECT aantal FROM read_parquet('${paths.published}/wmo_clienten/*/*/*.parquet', hive_partitioning = true)
+				WHERE jaar = 2015 AND gebied_code = 'GM0193' AND voorziening = 'HH' AND meting = 'in_gebruik'`
+			);
+			expect(one?.aantal).toBe(10);
+		} finally {
+			engine.close();
+		}
 	});
 });

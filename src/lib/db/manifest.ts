@@ -25,5 +25,13 @@ export interface Manifest {
 export interface ManifestTable {
 	rows: number;
 	columns: { name: string; type: string }[];
-	files: { path: string; rows: number; bytes: number; sha256: string }[];
+	/** hive partition columns: their values are in the file paths (and in `partition`), not in the files */
+	partitionBy: string[];
+	files: {
+		path: string;
+		rows: number;
+		bytes: number;
+		sha256: string;
+		partition: Record<string, string | number>;
+	}[];
 }

@@ -72,12 +72,20 @@ function toVector(values: unknown[], duckdbType: string): Vector {
  * time, which fails offline and would leak every visitor's address; this keeps Parquet as the
  * published format without that extension.
  */
-export async function parquetToArrow(options: { file: AsyncBuffer; table: ManifestTable }): Promise<Table> {
+export async function parquetToArrow(options: {
+	file: AsyncBuffer;
+	table: ManifestTable;
+	/** hive partition values of this file: columns that are in the path, not in the file */
+	partition: Record<string, string | number>;
+}): Promise<Table> {
 	const rows = (await parquetReadObjects({ file: options.file })) as Record<string, unknown>[];
 	const columns: Record<string, Vector> = {};
 	for (const { name, type } of options.table.columns) {
+		const fixed = options.partition[name];
 		columns[name] = toVector(
-			rows.map((r) => (typeof r[name] === 'bigint' ? Number(r[name]) : r[name])),
+			rows.map((r) =>
+				fixed !== undefined ? fixed : typeof r[name] === 'bigint' ? Number(r[name]) : r[name]
+			),
 			type
 		);
 	}

@@ -36,7 +36,7 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 		Object.entries(manifest.tables).map(async ([name, table]) => {
 			for (const f of table.files) {
 				const file = await asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes });
-				await conn.insertArrowTable(await parquetToArrow({ file, table }), {
+				await conn.insertArrowTable(await parquetToArrow({ file, table, partition: f.partition }), {
 					name,
 					create: !(await exists(name))
 				});

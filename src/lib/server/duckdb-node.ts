@@ -61,7 +61,16 @@ export async function openRelease(options: {
 	const engine = await openNodeEngine();
 	for (const [name, table] of Object.entries(manifest.tables)) {
 		const files = table.files.map((f) => sqlString(join(options.publishedDir, f.path))).join(', ');
-		await engine.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT * FROM read_parquet([${files}])`);
+		// Hive partitioning restores the partition columns from the paths, typed as published.
+		const types = table.partitionBy.map(
+			(k) => `${sqlString(k)}: ${table.columns.find((c) => c.name === k)?.type ?? 'VARCHAR'}`
+		);
+		const hive =
+			table.partitionBy.length > 0
+				? `, hive_partitioning = true, hive_types = {${types.join(', ')}}`
+				: ', hive_partitioning = false';
+		const order = table.columns.map((c) => sqlIdent(c.name)).join(', ');
+		await engine.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT ${order} FROM read_parquet([${files}]${hive})`);
 	}
 	return { engine, manifest };
 }
