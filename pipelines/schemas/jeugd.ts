@@ -14,6 +14,17 @@ function ijwCategories(): string[] {
 		.map((l) => l.split(',')[0]!);
 }
 
+/** Who referred the jeugdige to jeugdhulp. */
+export const VERWIJZERS = [
+	'gemeente',
+	'huisarts',
+	'jeugdarts',
+	'gecertificeerde instelling',
+	'medisch specialist',
+	'rechter',
+	'geen'
+] as const;
+
 /** Productcategorieën that are jeugdhulp with verblijf. */
 export const MET_VERBLIJF = ['35', '36', '37', '38', '43', '44'];
 
@@ -70,15 +81,7 @@ export const jeugdSchema: FileSchema = {
 		{
 			name: 'verwijzer',
 			type: 'code',
-			codes: [
-				'gemeente',
-				'huisarts',
-				'jeugdarts',
-				'gecertificeerde instelling',
-				'medisch specialist',
-				'rechter',
-				'geen'
-			],
+			codes: VERWIJZERS,
 			required: true,
 			description: 'Wie verwees'
 		},

@@ -1,18 +1,9 @@
 import { cumulative, Random } from './random';
 import type { SynthBuurt } from './areas';
 import { LAST_YEAR } from './wmo';
-import { MET_VERBLIJF } from '../schemas/jeugd';
+import { MET_VERBLIJF, VERWIJZERS } from '../schemas/jeugd';
 
 export const JEUGD_AGE_BANDS = ['0-3', '4-11', '12-17', '18-22'] as const;
-export const VERWIJZERS = [
-	'gemeente',
-	'huisarts',
-	'jeugdarts',
-	'gecertificeerde instelling',
-	'medisch specialist',
-	'rechter',
-	'geen'
-] as const;
 
 /** One jeugdhulptraject as the regional registration exports it. */
 export interface JeugdRecord {
