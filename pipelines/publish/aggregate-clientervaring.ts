@@ -2,6 +2,7 @@ import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { EXPERIENCE_QUESTIONS } from '../../src/lib/measures/scales';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
 
 /**
  * Builds `pub_clientervaring`: per year and question the weighted percentage "ja" (or the weighted
@@ -21,9 +22,8 @@ export async function aggregateClientervaring(options: {
 	await engine.run(`
 		CREATE OR REPLACE TABLE pub_clientervaring AS
 		WITH a AS (${answers}),
-		sums AS (SELECT jaar, vraag, count(*) AS n, sum(w) AS sw, sum(w * x) AS swx, sum(w * w) AS sw2, sum(w * w * x) AS sw2x, sum(w * w * x * x) AS sw2x2 FROM a GROUP BY ALL),
-		-- The same standard error of a weighted mean as the Buurt-voor-Buurt scores (a percentage is a mean of 0/100).
-		e AS (SELECT *, swx / sw AS mean, sqrt(greatest(sw2x2 - 2 * (swx / sw) * sw2x + (swx / sw) * (swx / sw) * sw2, 0) * n / (n - 1)) / sw AS se FROM sums)
+		sums AS (SELECT jaar, vraag, ${WEIGHTED_SUMS} FROM a GROUP BY ALL),
+		e AS (SELECT *, ${WEIGHTED_ESTIMATE} FROM sums)
 		SELECT ${sqlString(gemeente)} AS gemeente, CAST(jaar AS INTEGER) AS jaar, 'gemeente' AS gebied_niveau, ${sqlString(gemeente)} AS gebied_code, vraag,
 			CASE WHEN n >= ${minRespondents} THEN round(mean, 2) END AS waarde,
 			CASE WHEN n >= ${minRespondents} THEN round(se, 4) END AS standaardfout,

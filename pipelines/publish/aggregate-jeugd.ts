@@ -1,9 +1,9 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
-import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 
-const GROUPING = 'GROUPING SETS ((jaar, vorm, wijkcode, buurtcode), (jaar, vorm, wijkcode), (jaar, vorm))';
+const GROUPING = `GROUPING SETS (${areaSets(['jaar', 'vorm'])})`;
 
 /**
  * Builds `pub_jeugdhulp` (jeugdigen per year, area and vorm: totaal, zonder/met verblijf, zwaar,

@@ -2,7 +2,7 @@ import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 import { EXIT_TO_WORK } from '../schemas/participatie';
-import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 
 const toWork = EXIT_TO_WORK.map(sqlString).join(', ');
 
@@ -32,7 +32,7 @@ export async function aggregateBijstand(options: { engine: NodeEngine; gemeente:
 		),
 		counts AS (
 			SELECT jaar, maat, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(gm)} AS gebied_code, count(DISTINCT pseudoniem) AS n
-			FROM events GROUP BY GROUPING SETS ((jaar, maat, wijkcode, buurtcode), (jaar, maat, wijkcode), (jaar, maat))
+			FROM events GROUP BY GROUPING SETS (${areaSets(['jaar', 'maat'])})
 		),
 		grid AS (
 			SELECT g.gebied_niveau, g.gebied_code, y.jaar, m.maat FROM pub_gebieden g, years y,

@@ -1,7 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
-import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 
 /**
  * Builds `pub_bevolking`: inhabitants per gemeente, wijk and buurt, year and age band (plus
@@ -15,7 +15,7 @@ export async function aggregatePopulation(options: { engine: NodeEngine; gemeent
 		WITH p AS (SELECT b.jaar, b.buurtcode, r.wijk AS wijkcode, b.leeftijdsklasse, b.inwoners FROM bevolking_buurt b JOIN ref_buurten r ON r.code = b.buurtcode),
 		sums AS (
 			SELECT jaar, coalesce(leeftijdsklasse, 'totaal') AS leeftijdsklasse, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(sqlString(gemeente))} AS gebied_code, sum(inwoners) AS n
-			FROM p GROUP BY GROUPING SETS ((jaar, leeftijdsklasse, wijkcode, buurtcode), (jaar, leeftijdsklasse, wijkcode), (jaar, leeftijdsklasse), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))
+			FROM p GROUP BY GROUPING SETS (${areaSets(['jaar', 'leeftijdsklasse'])}, ${areaSets(['jaar'])})
 		)
 		SELECT ${sqlString(gemeente)} AS gemeente, CAST(jaar AS INTEGER) AS jaar, gebied_niveau, gebied_code, leeftijdsklasse, ${discloseCountSql('CAST(n AS INTEGER)')} AS inwoners
 		FROM sums ORDER BY gemeente, jaar, gebied_niveau, gebied_code, leeftijdsklasse

@@ -1,6 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
-import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
+import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
@@ -34,16 +35,12 @@ export async function aggregateSurvey(options: {
 			SELECT jaar, schaal, doelgroep,
 				${AREA_LEVEL} AS gebied_niveau,
 				${areaCodeSql(sqlString(gemeente))} AS gebied_code,
-				count(*) AS n, sum(w) AS sw, sum(w * x) AS swx, sum(w * w) AS sw2, sum(w * w * x) AS sw2x, sum(w * w * x * x) AS sw2x2
+				${WEIGHTED_SUMS}
 			FROM groups
-			GROUP BY GROUPING SETS ((jaar, schaal, doelgroep, wijkcode, buurtcode), (jaar, schaal, doelgroep, wijkcode), (jaar, schaal, doelgroep))
+			GROUP BY GROUPING SETS (${areaSets(['jaar', 'schaal', 'doelgroep'])})
 		),
 		estimates AS (
-			-- Standard error of a weighted mean (linearisation, with the n/(n-1) correction);
-			-- the same formula as weightedMeanStandardError in src/lib/indicators/significance.ts.
-			SELECT *, swx / sw AS mean,
-				sqrt(greatest(sw2x2 - 2 * (swx / sw) * sw2x + (swx / sw) * (swx / sw) * sw2, 0) * n / (n - 1)) / sw AS se
-			FROM sums
+			SELECT *, ${WEIGHTED_ESTIMATE} FROM sums
 		),
 		years AS (SELECT DISTINCT jaar FROM bvb_respondenten),
 		grid AS (

@@ -1,11 +1,11 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { VOORZIENINGEN } from '../../src/lib/measures/tables';
 import { sqlString } from '../../src/lib/db/query';
-import { AREA_LEVEL, areaCodeSql } from './area-sql';
+import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
-/** GROUPING SETS over area levels: buurt, wijk and gemeente, each with and without voorziening. */
-const AREA_GROUPING = `GROUPING SETS ((jaar, voorziening, wijkcode, buurtcode), (jaar, voorziening, wijkcode), (jaar, voorziening), (jaar, wijkcode, buurtcode), (jaar, wijkcode), (jaar))`;
+/** Every area level, each per voorziening and over all voorzieningen (TOTAAL). */
+const AREA_GROUPING = `GROUPING SETS (${areaSets(['jaar', 'voorziening'])}, ${areaSets(['jaar'])})`;
 
 /**
  * Builds `pub_wmo_clienten` from the pseudonymised toewijzingen: for every gemeente, wijk and buurt,

@@ -5,3 +5,12 @@ export const AREA_LEVEL = `CASE WHEN buurtcode IS NOT NULL THEN 'buurt' WHEN wij
 export function areaCodeSql(gemeenteLiteral: string): string {
 	return `coalesce(buurtcode, wijkcode, ${gemeenteLiteral})`;
 }
+
+/**
+ * The grouping sets of one breakdown at every area level: buurt (with its wijk), wijk, gemeente.
+ * Combine several inside one GROUPING SETS (…) clause, e.g. with and without a breakdown column.
+ */
+export function areaSets(dimensions: string[]): string {
+	const d = dimensions.join(', ');
+	return `(${d}, wijkcode, buurtcode), (${d}, wijkcode), (${d})`;
+}
