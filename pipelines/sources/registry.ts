@@ -11,7 +11,14 @@ import { aggregateJeugd } from '../publish/aggregate-jeugd';
 import { jeugdSchema } from '../schemas/jeugd';
 import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
 import { aggregateBijstand, aggregatePlaatsingen, aggregatePoort } from '../publish/aggregate-participatie';
-import { batenLastenSchema, bestedingSchema, kredietSchema } from '../schemas/financien';
+import {
+	batenLastenSchema,
+	bestedingSchema,
+	iv3Schema,
+	kredietSchema,
+	kredietTotalenSchema,
+	overzichtSchema
+} from '../schemas/financien';
 import { clientervaringSchema } from '../schemas/clientervaring';
 import { aggregateClientervaring } from '../publish/aggregate-clientervaring';
 import { publishFinancialTable } from '../publish/publish-financien';
@@ -156,6 +163,24 @@ export const SOURCES: SourceDefinition[] = [
 			};
 		}
 	},
+	financialSource({
+		stem: 'fin_overzicht',
+		schema: overzichtSchema,
+		published: 'baten_lasten_overzicht',
+		order: ['jaar', 'fase', 'niveau', 'code']
+	}),
+	financialSource({
+		stem: 'fin_kredieten_totalen',
+		schema: kredietTotalenSchema,
+		published: 'kredieten_totalen',
+		order: ['jaar', 'doel', 'regel']
+	}),
+	financialSource({
+		stem: 'fin_iv3',
+		schema: iv3Schema,
+		published: 'iv3',
+		order: ['jaar', 'fase', 'taakveld']
+	}),
 	{
 		stem: 'fin_bestedingsvoorstellen',
 		schema: bestedingSchema,
@@ -173,3 +198,22 @@ export const SOURCES: SourceDefinition[] = [
 		}
 	}
 ];
+
+/** A financial export: no personal data, published as delivered with the gemeente added. */
+function financialSource(options: {
+	stem: string;
+	schema: FileSchema;
+	published: string;
+	order: string[];
+}): SourceDefinition {
+	const { stem, schema, published, order } = options;
+	return {
+		stem,
+		schema,
+		required: false,
+		protect: async () => {},
+		async aggregate({ engine, gemeente }) {
+			return { [published]: await publishFinancialTable({ engine, gemeente, table: schema.name, order }) };
+		}
+	};
+}

@@ -63,6 +63,7 @@ export interface KredietRecord {
 	raming_vorig_jaar: number;
 	raming_begrotingsjaar: number;
 	raming_later: number;
+	resterend: number;
 }
 
 /** One bestedingsvoorstel. */
@@ -88,6 +89,9 @@ export function generateFinancien(options: { seed: number }): {
 	batenLasten: BatenLastenRecord[];
 	kredieten: KredietRecord[];
 	bestedingen: BestedingRecord[];
+	overzicht: OverzichtRecord[];
+	kredietTotalen: KredietTotaalRecord[];
+	iv3: Iv3Record[];
 } {
 	const rng = new Random(options.seed);
 	const batenLasten: BatenLastenRecord[] = [];
@@ -147,7 +151,8 @@ export function generateFinancien(options: { seed: number }): {
 			gerealiseerd_tm_vorig_jaar: 0,
 			raming_vorig_jaar: 0,
 			raming_begrotingsjaar: 265_000,
-			raming_later: 0
+			raming_later: 0,
+			resterend: 0
 		},
 		{
 			jaar: 2023,
@@ -158,7 +163,8 @@ export function generateFinancien(options: { seed: number }): {
 			gerealiseerd_tm_vorig_jaar: 450_000,
 			raming_vorig_jaar: 300_000,
 			raming_begrotingsjaar: 250_000,
-			raming_later: 200_000
+			raming_later: 200_000,
+			resterend: 0
 		},
 		{
 			jaar: 2023,
@@ -169,7 +175,8 @@ export function generateFinancien(options: { seed: number }): {
 			gerealiseerd_tm_vorig_jaar: 120_000,
 			raming_vorig_jaar: 430_000,
 			raming_begrotingsjaar: 300_000,
-			raming_later: 0
+			raming_later: 0,
+			resterend: 0
 		},
 		{
 			jaar: 2024,
@@ -180,7 +187,8 @@ export function generateFinancien(options: { seed: number }): {
 			gerealiseerd_tm_vorig_jaar: 0,
 			raming_vorig_jaar: 265_000,
 			raming_begrotingsjaar: 0,
-			raming_later: 0
+			raming_later: 0,
+			resterend: 0
 		}
 	];
 	const bestedingen: BestedingRecord[] = [
@@ -217,5 +225,135 @@ export function generateFinancien(options: { seed: number }): {
 			bedrag: 480_000
 		}
 	];
-	return { batenLasten, kredieten, bestedingen };
+	for (const k of kredieten) k.resterend = k.omvang - k.gerealiseerd_tm_vorig_jaar;
+	return {
+		batenLasten,
+		kredieten,
+		bestedingen,
+		overzicht: statedOverview(batenLasten),
+		kredietTotalen: kredietTotals(kredieten),
+		iv3: iv3Export(batenLasten)
+	};
+}
+
+/** One line of the document's overview of baten en lasten (saldo as net cost). */
+export interface OverzichtRecord {
+	jaar: number;
+	fase: string;
+	niveau: 'doel' | 'programma' | 'totaal';
+	code: string;
+	omschrijving: string;
+	lasten: number;
+	baten: number;
+	saldo: number;
+	toevoeging_reserves: number;
+	onttrekking_reserves: number;
+	geraamd_resultaat: number;
+}
+
+/** The overview as the document states it: consistent with the ledger in the sample. */
+function statedOverview(rows: BatenLastenRecord[]): OverzichtRecord[] {
+	const out = new Map<string, OverzichtRecord>();
+	const add = (
+		r: BatenLastenRecord,
+		niveau: OverzichtRecord['niveau'],
+		code: string,
+		omschrijving: string
+	) => {
+		const key = `${r.jaar}|${r.fase}|${niveau}|${code}`;
+		const line = out.get(key) ?? {
+			jaar: r.jaar,
+			fase: r.fase,
+			niveau,
+			code,
+			omschrijving,
+			lasten: 0,
+			baten: 0,
+			saldo: 0,
+			toevoeging_reserves: 0,
+			onttrekking_reserves: 0,
+			geraamd_resultaat: 0
+		};
+		line.lasten += r.lasten;
+		line.baten += r.baten;
+		line.saldo += r.lasten - r.baten;
+		line.toevoeging_reserves += r.toevoeging_reserves;
+		line.onttrekking_reserves += r.onttrekking_reserves;
+		line.geraamd_resultaat += r.lasten - r.baten + r.toevoeging_reserves - r.onttrekking_reserves;
+		out.set(key, line);
+	};
+	for (const r of rows) {
+		add(r, 'doel', r.doel, r.doel_naam);
+		add(r, 'programma', r.programma, 'Sociaal domein');
+		add(r, 'totaal', 'totaal', 'Totaal');
+	}
+	return [...out.values()];
+}
+
+/** One subtotal or total line of the krediet overview. */
+export interface KredietTotaalRecord {
+	jaar: number;
+	doel: string;
+	regel: 'subtotaal vastgestelde mutaties' | 'subtotaal voorgestelde mutaties' | 'totaal';
+	omvang: number;
+	gerealiseerd_tm_vorig_jaar: number;
+	resterend: number;
+	raming_vorig_jaar: number;
+	raming_begrotingsjaar: number;
+	raming_later: number;
+}
+
+function kredietTotals(kredieten: KredietRecord[]): KredietTotaalRecord[] {
+	const out: KredietTotaalRecord[] = [];
+	const groups = [...new Set(kredieten.map((k) => `${k.jaar}|${k.doel}`))];
+	for (const g of groups) {
+		const [jaar, doel] = g.split('|') as [string, string];
+		const lines = kredieten.filter((k) => k.jaar === Number(jaar) && k.doel === doel);
+		for (const regel of [
+			'subtotaal vastgestelde mutaties',
+			'subtotaal voorgestelde mutaties',
+			'totaal'
+		] as const) {
+			const part = lines.filter((k) => regel === 'totaal' || regel === `subtotaal ${k.status}e mutaties`);
+			const sum = (f: (k: KredietRecord) => number) => part.reduce((a, k) => a + f(k), 0);
+			out.push({
+				jaar: Number(jaar),
+				doel,
+				regel,
+				omvang: sum((k) => k.omvang),
+				gerealiseerd_tm_vorig_jaar: sum((k) => k.gerealiseerd_tm_vorig_jaar),
+				resterend: sum((k) => k.resterend),
+				raming_vorig_jaar: sum((k) => k.raming_vorig_jaar),
+				raming_begrotingsjaar: sum((k) => k.raming_begrotingsjaar),
+				raming_later: sum((k) => k.raming_later)
+			});
+		}
+	}
+	return out;
+}
+
+/** One line of the Iv3 export. */
+export interface Iv3Record {
+	jaar: number;
+	fase: string;
+	taakveld: string;
+	lasten: number;
+	baten: number;
+}
+
+/** The ledger per Iv3 taakveld, reserve mutations on 0.10: consistent with the ledger in the sample. */
+function iv3Export(rows: BatenLastenRecord[]): Iv3Record[] {
+	const out = new Map<string, Iv3Record>();
+	const add = (jaar: number, fase: string, taakveld: string, lasten: number, baten: number) => {
+		const key = `${jaar}|${fase}|${taakveld}`;
+		const line = out.get(key) ?? { jaar, fase, taakveld, lasten: 0, baten: 0 };
+		line.lasten += lasten;
+		line.baten += baten;
+		out.set(key, line);
+	};
+	for (const r of rows) {
+		add(r.jaar, r.fase, r.taakveld, r.lasten, r.baten);
+		add(r.jaar, r.fase, '0.10', r.toevoeging_reserves, r.onttrekking_reserves);
+	}
+	return [...out.values()];
 }

@@ -209,11 +209,49 @@ export async function writeSample(options: {
 				'gerealiseerd_tm_vorig_jaar',
 				'raming_vorig_jaar',
 				'raming_begrotingsjaar',
-				'raming_later'
+				'raming_later',
+				'resterend'
 			],
 			fin.kredieten
 		)
 	);
+	await writeFile(
+		join(dir, 'fin_overzicht.csv'),
+		toCsv(
+			[
+				'jaar',
+				'fase',
+				'niveau',
+				'code',
+				'omschrijving',
+				'lasten',
+				'baten',
+				'saldo',
+				'toevoeging_reserves',
+				'onttrekking_reserves',
+				'geraamd_resultaat'
+			],
+			fin.overzicht
+		)
+	);
+	await writeFile(
+		join(dir, 'fin_kredieten_totalen.csv'),
+		toCsv(
+			[
+				'jaar',
+				'doel',
+				'regel',
+				'omvang',
+				'gerealiseerd_tm_vorig_jaar',
+				'resterend',
+				'raming_vorig_jaar',
+				'raming_begrotingsjaar',
+				'raming_later'
+			],
+			fin.kredietTotalen
+		)
+	);
+	await writeFile(join(dir, 'fin_iv3.csv'), toCsv(['jaar', 'fase', 'taakveld', 'lasten', 'baten'], fin.iv3));
 	await writeFile(
 		join(dir, 'fin_bestedingsvoorstellen.csv'),
 		toCsv(['jaar', 'soort', 'nummer', 'doel', 'omschrijving', 'bedrag'], fin.bestedingen)

@@ -54,7 +54,8 @@ export function parseCatalog(options: { text: string; file: string }): Catalog {
 	);
 }
 
-function nodeAt(node: unknown, path: (string | number)[]): Node | undefined {
+/** The YAML node at a path (or the deepest node on it), for line numbers in messages. */
+export function nodeAt(node: unknown, path: (string | number)[]): Node | undefined {
 	let current = node as Node | undefined;
 	for (const key of path) {
 		if (isMap(current)) {

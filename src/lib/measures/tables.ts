@@ -184,7 +184,60 @@ export const TABLES = {
 			gerealiseerd_tm_vorig_jaar: 'Gerealiseerd tot en met twee jaar vóór het begrotingsjaar',
 			raming_vorig_jaar: 'Raming voor het jaar vóór het begrotingsjaar',
 			raming_begrotingsjaar: 'Raming voor het begrotingsjaar',
+			raming_later: 'Raming voor de jaren daarna',
+			resterend: 'Resterend krediet zoals het document het noemt (leeg als niet aangeleverd)'
+		}
+	},
+	baten_lasten_overzicht: {
+		name: 'baten_lasten_overzicht',
+		title: 'Overzicht baten en lasten zoals in het begrotingsdocument',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			fase: 'primitieve begroting, begroting na wijziging of realisatie',
+			niveau: 'doel, programma of totaal',
+			code: 'Doelnummer, programmanummer of "totaal"',
+			omschrijving: 'Naam van de regel zoals in het document',
+			lasten: 'Lasten in euro',
+			baten: 'Baten in euro',
+			saldo: 'Saldo als netto lasten (lasten − baten), zoals in het document',
+			toevoeging_reserves: 'Toevoeging aan reserves in euro',
+			onttrekking_reserves: 'Onttrekking aan reserves in euro',
+			geraamd_resultaat: 'Geraamd resultaat (saldo + toevoeging − onttrekking), zoals in het document'
+		}
+	},
+	kredieten_totalen: {
+		name: 'kredieten_totalen',
+		title: 'Subtotalen en totaal van het overzicht kredieten, zoals in het document',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			doel: 'Doelnummer',
+			regel: 'subtotaal vastgestelde mutaties, subtotaal voorgestelde mutaties of totaal',
+			omvang: 'Omvang in euro',
+			gerealiseerd_tm_vorig_jaar: 'Gerealiseerd in euro',
+			resterend: 'Resterend krediet in euro',
+			raming_vorig_jaar: 'Raming voor het jaar vóór het begrotingsjaar',
+			raming_begrotingsjaar: 'Raming voor het begrotingsjaar',
 			raming_later: 'Raming voor de jaren daarna'
+		}
+	},
+	iv3: {
+		name: 'iv3',
+		title: 'Iv3-export per taakveld (financiële administratie)',
+		valueColumn: null,
+		dimensions: {},
+		columns: {
+			gemeente: GEBIED_COLUMNS.gemeente,
+			jaar: 'Begrotingsjaar',
+			fase: 'primitieve begroting, begroting na wijziging of realisatie',
+			taakveld: 'Iv3-taakveld (vanaf 2023 de subcodes; 0.10 mutaties reserves)',
+			lasten: 'Lasten in euro',
+			baten: 'Baten in euro'
 		}
 	},
 	bestedingsvoorstellen: {

@@ -9,7 +9,8 @@ export function loadCatalogs(catalogDir: string): Catalog[] {
 	for (const gemeente of readdirSync(catalogDir, { withFileTypes: true })) {
 		if (!gemeente.isDirectory()) continue;
 		for (const file of readdirSync(join(catalogDir, gemeente.name)).sort()) {
-			if (!file.endsWith('.yaml') && !file.endsWith('.yml')) continue;
+			// Only begroting-<jaar>.yaml are catalogues; financien.yaml holds the controller's settings.
+			if (!/^begroting-.*\.ya?ml$/.test(file)) continue;
 			const path = join(catalogDir, gemeente.name, file);
 			catalogs.push(parseCatalog({ text: readFileSync(path, 'utf8'), file: relative(process.cwd(), path) }));
 		}

@@ -1,0 +1,93 @@
+/** Budget phases: separate figures, never overwritten. Variance is measured against the amended one. */
+export const PHASES = ['primitieve begroting', 'begroting na wijziging', 'realisatie'] as const;
+/** A budget phase. */
+export type Phase = (typeof PHASES)[number];
+
+/** One ledger line: a doel's amounts on one Iv3 taakveld in one phase (published `baten_lasten`). */
+export interface LedgerRow {
+	jaar: number;
+	programma: string;
+	doel: string;
+	doel_naam: string;
+	taakveld: string;
+	fase: Phase;
+	lasten: number;
+	baten: number;
+	toevoeging_reserves: number;
+	onttrekking_reserves: number;
+}
+
+/** One line of the overview of baten en lasten as the document states it (saldo as net cost). */
+export interface StatedRow {
+	jaar: number;
+	fase: Phase;
+	niveau: 'doel' | 'programma' | 'totaal';
+	code: string;
+	omschrijving: string;
+	lasten: number;
+	baten: number;
+	saldo: number;
+	toevoeging_reserves: number;
+	onttrekking_reserves: number;
+	geraamd_resultaat: number;
+}
+
+/** One krediet line. `resterend` is the figure the document states, when delivered. */
+export interface KredietRow {
+	jaar: number;
+	doel: string;
+	krediet: string;
+	status: 'vastgesteld' | 'voorgesteld';
+	omvang: number;
+	gerealiseerd_tm_vorig_jaar: number;
+	raming_vorig_jaar: number;
+	raming_begrotingsjaar: number;
+	raming_later: number;
+	resterend: number | null;
+}
+
+/** A subtotal or total line of the krediet overview as the document states it. */
+export interface KredietTotalRow {
+	jaar: number;
+	doel: string;
+	regel: 'subtotaal vastgestelde mutaties' | 'subtotaal voorgestelde mutaties' | 'totaal';
+	omvang: number;
+	gerealiseerd_tm_vorig_jaar: number;
+	resterend: number;
+	raming_vorig_jaar: number;
+	raming_begrotingsjaar: number;
+	raming_later: number;
+}
+
+/** One line of the Iv3 export per taakveld. */
+export interface Iv3Row {
+	jaar: number;
+	fase: Phase;
+	taakveld: string;
+	lasten: number;
+	baten: number;
+}
+
+/** An Iv3 taakveld with the years it is valid and the code it succeeds (the 2023 split). */
+export interface Taakveld {
+	code: string;
+	naam: string;
+	van: number;
+	tot: number;
+	opvolger_van: string | null;
+}
+
+/** All financial figures of one gemeente. Optional exports that were not delivered are empty. */
+export interface FinanceData {
+	ledger: LedgerRow[];
+	stated: StatedRow[];
+	kredieten: KredietRow[];
+	kredietTotals: KredietTotalRow[];
+	iv3: Iv3Row[];
+	taakvelden: Taakveld[];
+	/** which optional exports were delivered */
+	delivered: { stated: boolean; kredietTotals: boolean; iv3: boolean };
+}
+
+/** The taakveld on which reserve mutations are booked in Iv3. */
+export const RESERVES_TAAKVELD = '0.10';

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Manifest } from '../db/manifest';
+import type { QueryEngine } from '../db/query';
+import { reconcile, rollUpTaakveld, type Reconciliation } from '../finance/reconcile';
+import { DEFAULT_SETTINGS, parseFinanceSettings, type FinanceSettings } from '../finance/settings';
+import { statement, type StatementLine } from '../finance/statement';
+import {
+	PHASES,
+	type FinanceData,
+	type Iv3Row,
+	type KredietRow,
+	type KredietTotalRow,
+	type LedgerRow,
+	type Phase,
+	type StatedRow,
+	type Taakveld
+} from '../finance/types';
+import { costPerResult, variances, type CostPerResult, type Variance } from '../finance/variance';
+import { observationsSql, type ObservationRow } from '../measures/sql';
+import { sqlString } from '../db/query';
+
+/** Everything the financial page of one year shows, computed at build time. */
+export interface FinanceYearView {
+	year: number;
+	statements: Record<Phase, StatementLine[]>;
+	/** the document's own overview, when delivered, to show next to the computed one */
+	stated: StatedRow[];
+	reconciliation: Reconciliation;
+	variances: Variance[];
+	kredieten: KredietRow[];
+	kredietTotals: KredietTotalRow[];
+	bestedingen: { soort: string; nummer: number; doel: string; omschrijving: string; bedrag: number }[];
+	costPerResult: CostPerResult[];
+}
+
+/** The financial view of a gemeente: every year, and the Iv3 series rolled up across the 2023 split. */
+export interface FinanceView {
+	gemeente: { code: string; name: string };
+	years: number[];
+	settings: FinanceSettings;
+	byYear: Record<number, FinanceYearView>;
+	/** lasten per taakveld (2023 sub-codes rolled up to their parent) per year, realisatie or else the latest phase */
+	iv3Series: { taakveld: string; name: string; values: Record<number, number> }[];
+	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
+}
+
+/** Reads the controller's settings of a gemeente (`data/catalog/<gemeente>/financien.yaml`), or the defaults. */
+export function loadFinanceSettings(options: { catalogDir: string; gemeente: string }): FinanceSettings {
+	const path = join(options.catalogDir, options.gemeente, 'financien.yaml');
+	if (!existsSync(path)) return DEFAULT_SETTINGS;
+	return parseFinanceSettings({ text: readFileSync(path, 'utf8'), file: relative(process.cwd(), path) });
+}
+
+/** Reads every published financial table of a gemeente; exports that were not delivered come back empty. */
+export async function loadFinanceData(options: {
+	engine: QueryEngine;
+	manifest: Manifest;
+	gemeente: string;
+	taakvelden: Taakveld[];
+}): Promise<FinanceData> {
+	const { engine, manifest, gemeente } = options;
+	const read = async <T>(table: string, order: string): Promise<T[]> =>
+		manifest.tables[table]
+			? ((await engine.query(
+					`SELECT * EXCLUDE (gemeente) FROM ${table} WHERE gemeente = ${sqlString(gemeente)} ORDER BY ${order}`
+				)) as unknown as T[])
+			: [];
+	const kredieten = await read<KredietRow>('kredieten', 'jaar, doel, status, krediet');
+	return {
+		ledger: await read<LedgerRow>('baten_lasten', 'jaar, programma, doel, taakveld, fase'),
+		stated: await read<StatedRow>('baten_lasten_overzicht', 'jaar, fase, niveau, code'),
+		kredieten: kredieten.map((k) => ({ ...k, resterend: k.resterend ?? null })),
+		kredietTotals: await read<KredietTotalRow>('kredieten_totalen', 'jaar, doel, regel'),
+		iv3: await read<Iv3Row>('iv3', 'jaar, fase, taakveld'),
+		taakvelden: options.taakvelden,
+		delivered: {
+			stated: Boolean(manifest.tables['baten_lasten_overzicht']),
+			kredietTotals: Boolean(manifest.tables['kredieten_totalen']),
+			iv3: Boolean(manifest.tables['iv3'])
+		}
+	};
+}
+
+/** Reads the Iv3 taakvelden reference (`data/reference/begroting/iv3_taakvelden_sociaal_domein.csv`). */
+export async function loadTaakvelden(options: {
+	engine: QueryEngine;
+	referenceDir: string;
+}): Promise<Taakveld[]> {
+	const path = join(options.referenceDir, 'begroting', 'iv3_taakvelden_sociaal_domein.csv');
+	return options.engine.query<Taakveld & Record<string, string | number | null>>(`
+		SELECT code, naam, CAST(geldig_van AS INTEGER) AS van, CAST(coalesce(nullif(geldig_tot, ''), '9999') AS INTEGER) AS tot, nullif(opvolger_van, '') AS opvolger_van
+		FROM read_csv(${sqlString(path)}, header = true, all_varchar = true) ORDER BY code, van`);
+}
+
+/** Builds the financial view of one gemeente from the release. */
+export async function buildFinanceView(options: {
+	engine: QueryEngine;
+	manifest: Manifest;
+	gemeente: { code: string; name: string };
+	settings: FinanceSettings;
+	referenceDir: string;
+}): Promise<FinanceView> {
+	const { engine, manifest, gemeente, settings } = options;
+	const taakvelden = await loadTaakvelden({ engine, referenceDir: options.referenceDir });
+	const data = await loadFinanceData({ engine, manifest, gemeente: gemeente.code, taakvelden });
+	const years = [...new Set([...data.ledger.map((r) => r.jaar), ...data.stated.map((r) => r.jaar)])].sort();
+
+	const volumes: { doel: string; unit: string; year: number; value: number | null }[] = [];
+	for (const v of settings.volumes) {
+		if (!manifest.tables[v.measure.table]) continue;
+		const rows = await engine.query<ObservationRow>(
+			observationsSql({ measure: v.measure, gemeente: gemeente.code, area: gemeente.code })
+		);
+		for (const r of rows)
+			if (years.includes(r.year)) volumes.push({ doel: v.doel, unit: v.unit, year: r.year, value: r.value });
+	}
+	const costs = costPerResult({ ledger: data.ledger, volumes });
+
+	const byYear: Record<number, FinanceYearView> = {};
+	for (const year of years) {
+		byYear[year] = {
+			year,
+			statements: Object.fromEntries(
+				PHASES.map((phase) => [phase, statement({ ledger: data.ledger, year, phase })])
+			) as Record<Phase, StatementLine[]>,
+			stated: data.stated.filter((r) => r.jaar === year),
+			reconciliation: reconcile({ data, year, tolerance: settings.tolerance }),
+			variances: variances({
+				ledger: data.ledger,
+				year,
+				threshold: settings.threshold,
+				explanations: settings.explanations
+			}),
+			kredieten: data.kredieten.filter((k) => k.jaar === year),
+			kredietTotals: data.kredietTotals.filter((k) => k.jaar === year),
+			bestedingen: manifest.tables['bestedingsvoorstellen']
+				? await engine.query(
+						`SELECT soort, nummer, doel, omschrijving, bedrag FROM bestedingsvoorstellen WHERE gemeente = ${sqlString(gemeente.code)} AND jaar = ${year} ORDER BY soort, nummer`
+					)
+				: [],
+			costPerResult: costs.filter((c) => c.year === year)
+		};
+	}
+
+	// The Iv3 series per parent taakveld: realisatie where there is one, else the amended budget.
+	const series = new Map<string, Record<number, number>>();
+	for (const year of years) {
+		const inYear = data.iv3.filter((r) => r.jaar === year);
+		const phase = (['realisatie', 'begroting na wijziging', 'primitieve begroting'] as const).find((p) =>
+			inYear.some((r) => r.fase === p)
+		);
+		for (const r of inYear.filter((x) => x.fase === phase)) {
+			const parent = rollUpTaakveld({ code: r.taakveld, taakvelden });
+			const values = series.get(parent) ?? {};
+			values[year] = (values[year] ?? 0) + r.lasten;
+			series.set(parent, values);
+		}
+	}
+	const iv3Series = [...series.entries()]
+		.map(([taakveld, values]) => ({
+			taakveld,
+			name: taakvelden.filter((t) => t.code === taakveld).at(0)?.naam ?? '',
+			values
+		}))
+		.sort((a, b) => a.taakveld.localeCompare(b.taakveld, 'nl', { numeric: true }));
+
+	return {
+		gemeente,
+		years,
+		settings,
+		byYear,
+		iv3Series,
+		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+	};
+}
