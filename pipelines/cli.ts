@@ -74,13 +74,27 @@ async function main(argv: string[]): Promise<void> {
 			console.log(`docs/aanleverformaat.md en ${SOURCES.length} sjablonen in data/templates/ geschreven.`);
 			return;
 		}
+		case 'reconcile': {
+			// The reconciliation report over the published release: every year, or --jaar J.
+			const { reconcileReport } = await import('./reconcile-report');
+			const at = argv.indexOf('--jaar');
+			const xlsxAt = argv.indexOf('--xlsx');
+			const failed = await reconcileReport({
+				paths,
+				year: at >= 0 ? Number(argv[at + 1]) : undefined,
+				xlsx: xlsxAt >= 0 ? argv[xlsxAt + 1] : undefined,
+				print: (line) => console.log(line)
+			});
+			if (failed > 0 && argv.includes('--strikt')) process.exitCode = 1;
+			return;
+		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
 			await serve({ dir: 'build', port });
 			return;
 		}
 		default:
-			throw new Error(`unknown command "${command ?? ''}": use synth, run or serve`);
+			throw new Error(`unknown command "${command ?? ''}": use synth, run, docs, reconcile or serve`);
 	}
 }
 

@@ -100,7 +100,9 @@ export const kredietSchema: FileSchema = {
 	title: 'Financiën: kredieten',
 	about:
 		'Eén regel per krediet zoals het overzicht kredieten van de begroting: vastgestelde en voorgestelde mutaties.',
-	example: [['2023', '2.1.1', 'Voorbereidingskrediet SWT', 'voorgesteld', '265000', '0', '0', '265000', '0', '265000']],
+	example: [
+		['2023', '2.1.1', 'Voorbereidingskrediet SWT', 'voorgesteld', '265000', '0', '0', '265000', '0', '265000']
+	],
 	columns: [
 		{ ...YEAR },
 		{ ...DOEL },

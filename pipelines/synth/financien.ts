@@ -35,6 +35,12 @@ const DOELEN = [
 		from2023: ['6.3', '6.4', '6.5']
 	}
 ];
+/** The pre-2023 taakveld a sub-code succeeds (6.71a → 6.71, 6.73a → 6.72); other codes are their own. */
+function parentOf(taakveld: string): string {
+	if (/^6\.7[234][a-d]$/.test(taakveld)) return '6.72';
+	return taakveld.replace(/[a-d]$/, '');
+}
+
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 const PHASES = ['primitieve begroting', 'begroting na wijziging', 'realisatie'] as const;
 
@@ -95,11 +101,20 @@ export function generateFinancien(options: { seed: number }): {
 } {
 	const rng = new Random(options.seed);
 	const batenLasten: BatenLastenRecord[] = [];
+	// The split of a doel over its taakvelden is stable over the years, with a small yearly drift.
+	const baseShares = new Map(DOELEN.map((d) => [d.doel, d.before.map(() => 0.5 + rng.next())]));
 	for (const year of YEARS) {
 		for (const d of DOELEN) {
-			const taakvelden = year >= 2023 ? d.from2023 : d.before;
 			const growth = 1.035 ** (year - 2019);
-			const shares = taakvelden.map(() => 0.5 + rng.next());
+			// Shares are drawn per pre-2023 taakveld; from 2023 each is split over its sub-codes, so the
+			// series rolled up to the old codes stays continuous, as in a real ledger.
+			const parentShares = baseShares.get(d.doel)!.map((x) => x * (1 + rng.normal(0, 0.04)));
+			const taakvelden = year >= 2023 ? d.from2023 : d.before;
+			const shares = taakvelden.map((t) => {
+				const parent = d.before.indexOf(parentOf(t));
+				const siblings = taakvelden.filter((x) => parentOf(x) === parentOf(t)).length;
+				return parentShares[parent]! / siblings;
+			});
 			const total = shares.reduce((a, b) => a + b, 0);
 			let amended = 1 + rng.normal(0, 0.03);
 			let realised = amended * (1 + rng.normal(-0.01, 0.04));

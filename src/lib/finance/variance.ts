@@ -70,7 +70,7 @@ export function variances(options: {
 				percent,
 				flagged: isFlagged({ difference, percent, threshold }),
 				explanation:
-					explanations.find((e) => e.year === year && e.doel === b.code && (e.column ?? 'saldo') === column)
+					explanations.find((e) => e.year === year && e.doel === b.code && (!e.column || e.column === column))
 						?.text ?? null
 			});
 		}

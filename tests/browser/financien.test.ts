@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, serveBuild } from '../helpers/browser';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+
+async function open(options: { javaScriptEnabled?: boolean } = {}) {
+	const context = await browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		locale: 'nl-NL',
+		acceptDownloads: true
+	});
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('request', (r) => {
+		if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url()))
+			problems.push(`external: ${r.url()}`);
+	});
+	return { page, problems, close: () => context.close() };
+}
+
+async function download(page: Page, group: string, button: 'CSV' | 'Excel (XLSX)'): Promise<Buffer> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('group', { name: `Download ${group}` })
+			.getByRole('button', { name: button })
+			.click()
+	]);
+	expect(file.suggestedFilename()).toMatch(/voorbeelddata\.(csv|xlsx)$/);
+	return readFileSync((await file.path())!);
+}
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	site = await serveBuild();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe('financial page', () => {
+	test('the seed row of doel 2.1.1 and every check are in the page without JavaScript', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(`${site.url}/financien/2023`);
+		const row = page.locator('#baten-lasten tbody tr', { hasText: 'Doel 2.1.1 Ondersteuning in de wijk' });
+		expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
+			'12.216.821',
+			'0',
+			'12.216.821',
+			'265.000',
+			'118.000',
+			'12.363.821'
+		]);
+		expect(await page.textContent('.sample-banner')).toContain('Voorbeelddata');
+		expect(await page.textContent('.check-summary')).toMatch(/\d+ controles, 0 kloppen niet/);
+		expect(await page.locator('details table.checks tbody tr').count()).toBeGreaterThan(100);
+		await close();
+	});
+
+	test('phase and sign convention change the table and live in the URL; a shared URL restores them', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/financien/2023`);
+		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
+		await page.selectOption('#fase', 'realisatie');
+		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2023');
+		await page.selectOption('#teken', 'baten-min-lasten');
+		await expect.poll(() => page.textContent('#baten-lasten tbody')).toMatch(/\d\s[VN]\b/);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('fase')).toBe('realisatie');
+		expect(url.searchParams.get('teken')).toBe('baten-min-lasten');
+
+		const shared = await open();
+		await shared.page.goto(page.url());
+		await expect.poll(() => shared.page.textContent('#baten-lasten caption')).toContain('realisatie 2023');
+		await shared.close();
+
+		// The year is a page of its own; the choices go along.
+		await page.selectOption('#jaar', '2022');
+		await expect.poll(() => page.url()).toContain('/financien/2022?');
+		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2022');
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('the XLSX download holds real numbers in Dutch format; the reconciliation CSV lists every check', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/financien/2023`);
+		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
+		const xlsx = await download(page, 'overzicht baten en lasten', 'Excel (XLSX)');
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(
+			xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer
+		);
+		const sheet = workbook.worksheets[0]!;
+		const rows = sheet.getSheetValues() as unknown[][];
+		const seed = rows.find((r) => r?.[1] === 'Doel 2.1.1 Ondersteuning in de wijk')!;
+		expect(seed.slice(2, 8)).toEqual([12216821, 0, 12216821, 265000, 118000, 12363821]);
+		expect(sheet.getCell('B2').numFmt).toBe('#,##0');
+		expect(workbook.getWorksheet('Bron')!.getColumn(1).values.join(' ')).toContain('VOORBEELDDATA');
+
+		const csv = (await download(page, 'aansluitingsrapport', 'CSV')).toString('utf8');
+		const lines = csv
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n');
+		expect(lines[0]).toBe('Uitkomst;Controle;Fase;Onderwerp;Regel;Verwacht;Staat er;Verschil');
+		const checks = Number((await page.textContent('.check-summary strong'))!.replace(/\./g, ''));
+		expect(lines).toHaveLength(checks + 1);
+		expect(lines).toContain(
+			'klopt;Saldo = lasten − baten;primitieve begroting;Doel 2.1.1 Ondersteuning in de wijk;saldo = lasten − baten;12216821;12216821;0'
+		);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('keyboard reaches the filters and downloads; axe-core finds no serious or critical violation', async () => {
+		const { page, close } = await open();
+		await page.goto(`${site.url}/financien/2023`);
+		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
+		const reached = new Set<string>();
+		for (let i = 0; i < 12; i++) {
+			await page.keyboard.press('Tab');
+			reached.add(
+				await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || '')
+			);
+		}
+		expect([...reached]).toEqual(expect.arrayContaining(['jaar', 'fase', 'teken', 'CSV']));
+		for (const path of ['/financien/2023', '/financien']) {
+			await page.goto(site.url + path);
+			const result = await new AxeBuilder({
+				page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page']
+			})
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+				.analyze();
+			const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			expect(
+				bad.map((v) => `${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+			).toEqual([]);
+		}
+		await close();
+	});
+});

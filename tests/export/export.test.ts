@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { toDutchCsv } from '../../src/lib/export/csv';
+import { fileStem, type ExportTable } from '../../src/lib/export/table';
+import { toXlsx } from '../../src/lib/export/xlsx';
+import { crc32 } from '../../src/lib/export/zip';
+
+const table: ExportTable = {
+	name: 'Baten en lasten 2023',
+	columns: [
+		{ key: 'regel', label: 'Doel', kind: 'text' },
+		{ key: 'lasten', label: 'Lasten', kind: 'integer' },
+		{ key: 'procent', label: 'Verschil (%)', kind: 'decimal', decimals: 1 }
+	],
+	rows: [
+		{ regel: 'Doel 2.1.1 Ondersteuning in de wijk', lasten: 12216821, procent: 5.4 },
+		{ regel: 'Regel met ; en "aanhalingstekens"', lasten: null, procent: -0.1 }
+	]
+};
+const source = { title: 'Financiën Zwolle 2023', source: 'test', dataDate: '2025-01-31', sample: true };
+
+describe('CSV for Dutch Excel', () => {
+	test('semicolons, decimal comma, no thousands separator, BOM, quoted text, empty for missing', () => {
+		const csv = toDutchCsv(table);
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(csv.slice(1).split('\r\n')).toEqual([
+			'Doel;Lasten;Verschil (%)',
+			'Doel 2.1.1 Ondersteuning in de wijk;12216821;5,4',
+			'"Regel met ; en ""aanhalingstekens""";;-0,1',
+			''
+		]);
+	});
+	test('file names say "voorbeelddata" for the sample', () => {
+		expect(fileStem({ title: 'Financiën Zwolle 2023', sample: true })).toBe(
+			'financien-zwolle-2023-voorbeelddata'
+		);
+		expect(fileStem({ title: 'Financiën Zwolle 2023', sample: false })).toBe('financien-zwolle-2023');
+	});
+});
+
+describe('XLSX', () => {
+	test('CRC-32 matches the standard check value', () => {
+		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+	});
+
+	test('Excel reads real numbers with a thousands format, the texts, and a source sheet labelled as sample', async () => {
+		const bytes = toXlsx({ tables: [table], source });
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Baten en lasten 2023', 'Bron']);
+		const sheet = workbook.getWorksheet('Baten en lasten 2023')!;
+		expect(sheet.getRow(1).values).toEqual([undefined, 'Doel', 'Lasten', 'Verschil (%)']);
+		const lasten = sheet.getCell('B2');
+		expect(lasten.value).toBe(12216821);
+		expect(typeof lasten.value).toBe('number');
+		expect(lasten.numFmt).toBe('#,##0');
+		expect(sheet.getCell('C2').value).toBe(5.4);
+		expect(sheet.getCell('C2').numFmt).toBe('#,##0.0');
+		expect(sheet.getCell('A3').value).toBe('Regel met ; en "aanhalingstekens"');
+		expect(sheet.getCell('B3').value).toBeNull();
+		const about = workbook.getWorksheet('Bron')!;
+		const text = about.getColumn(1).values.join('\n');
+		expect(text).toContain('VOORBEELDDATA');
+		expect(text).toContain('Gegevens geleverd op: 2025-01-31');
+	});
+
+	test('sheet names stay unique and within Excel limits', async () => {
+		const long = { ...table, name: 'Een heel lange naam: langer dan eenendertig tekens' };
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(toXlsx({ tables: [long, long], source }).buffer as ArrayBuffer);
+		const names = workbook.worksheets.map((w) => w.name);
+		expect(new Set(names).size).toBe(3);
+		for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+		expect(names.join()).not.toMatch(/[[\]:*?/\\]/);
+	});
+});
