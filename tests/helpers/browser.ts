@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '../../pipelines/serve';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,4 +35,16 @@ export async function serveBuild(): Promise<{ url: string; close: () => Promise<
 	const server = await serve({ dir: 'build', port: 0, quiet: true });
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page, one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({
+		page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page']
+	})
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
