@@ -15,10 +15,11 @@ async function main(argv: string[]): Promise<void> {
 			const at = argv.indexOf('--scale');
 			const scale = at >= 0 ? Number(argv[at + 1]) : 1;
 			if (!(scale > 0)) throw new Error(`--scale needs a positive number, got "${argv[at + 1] ?? ''}"`);
-			const r = await writeSample({ paths, scale });
-			console.log(
-				`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten, ${r.jeugd} jeugdhulptrajecten.`
-			);
+			for (const r of await writeSample({ paths, scale })) {
+				console.log(
+					`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten, ${r.jeugd} jeugdhulptrajecten.`
+				);
+			}
 			return;
 		}
 		case 'run': {

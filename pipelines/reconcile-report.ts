@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { toXlsx } from '../src/lib/export/xlsx';
 import { checksTable, varianceTable } from '../src/lib/finance/exports';
 import { openRelease } from '../src/lib/server/duckdb-node';
-import { buildFinanceView, loadFinanceSettings } from '../src/lib/server/finance';
+import { buildFinanceView, financeGemeente, loadFinanceSettings } from '../src/lib/server/finance';
 import type { Paths } from './config';
 import { PipelineError } from './errors';
 
@@ -19,7 +19,11 @@ export async function reconcileReport(options: {
 }): Promise<number> {
 	const { engine, manifest } = await openRelease({ publishedDir: options.paths.published });
 	try {
-		const gemeente = manifest.gemeenten[0]!;
+		const gemeente = await financeGemeente({ engine, manifest });
+		if (!gemeente)
+			throw new PipelineError(
+				'de release bevat geen financiële gegevens (fin_baten_lasten): lever ze aan en draai de pipeline'
+			);
 		const settings = loadFinanceSettings({ catalogDir: options.paths.catalog, gemeente: gemeente.code });
 		const view = await buildFinanceView({
 			engine,

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
-import { openNodeEngine } from '../src/lib/server/duckdb-node';
+import { openNodeEngine, type NodeEngine } from '../src/lib/server/duckdb-node';
+import { sqlIdent } from '../src/lib/db/query';
 import { loadCatalogs } from '../src/lib/server/catalog';
 import type { Manifest } from '../src/lib/db/manifest';
 import { PSEUDONYM_KEY_ENV, SAMPLE_PSEUDONYM_KEY, type Paths } from './config';
@@ -32,9 +33,21 @@ interface SourceInfo {
 	peildatum_levering?: string;
 }
 
+/** One gemeente's delivery after reading and aggregation: what it contributes to the release. */
+interface Ingested {
+	gemeente: { code: string; name: string };
+	sample: boolean;
+	sampleKey: boolean;
+	dataDate: string;
+	sources: (LoadedExport & { sha256: string })[];
+	/** published name → this gemeente's table in the engine */
+	tables: Record<string, string>;
+}
+
 /**
- * Runs the whole pipeline for one gemeente's raw folder: validate the catalogue and the exports,
- * pseudonymise, aggregate with disclosure control, scan for leaks, and publish atomically.
+ * Runs the whole pipeline over every gemeente folder in `data/raw` (or one, with `gemeente`):
+ * validate the catalogue and the exports, pseudonymise, aggregate with disclosure control, scan for
+ * leaks, and publish one release atomically. Any failing gemeente fails the run: nothing is published.
  */
 export async function runPipeline(options: {
 	paths: Paths;
@@ -48,13 +61,124 @@ export async function runPipeline(options: {
 	const started = performance.now();
 	const { paths } = options;
 	const env = options.env ?? process.env;
-	const gemeente = options.gemeente ?? 'GM0193';
 	const maxQuarantineRate = options.maxQuarantineRate ?? Number(env['KOERS_MAX_QUARANTINE'] ?? 0.05);
 	if (!(maxQuarantineRate >= 0 && maxQuarantineRate <= 1)) {
 		throw new PipelineError(
 			`KOERS_MAX_QUARANTINE must be a fraction between 0 and 1, got "${env['KOERS_MAX_QUARANTINE']}"`
 		);
 	}
+	const gemeenten = options.gemeente
+		? [options.gemeente]
+		: existsSync(paths.raw)
+			? readdirSync(paths.raw)
+					.filter((d) => /^GM\d{4}$/.test(d))
+					.sort()
+			: [];
+	if (gemeenten.length === 0)
+		throw new PipelineError(
+			`geen aanlevering gevonden in ${relative(process.cwd(), paths.raw)}: zet de exports van een gemeente in een map als GM0193/ of draai "npm run synth"`
+		);
+
+	const engine = await openNodeEngine();
+	const stages: Record<string, number> = {};
+	let mark = performance.now();
+	// read + aggregate per source and gemeente, then leak scan and publish
+	const STAGES = gemeenten.length * 2 * SOURCES.length + 2;
+	let done = 0;
+	const lap = (stage: string) => {
+		const now = performance.now();
+		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
+		mark = now;
+		options.onProgress?.({ stage, done: ++done / STAGES });
+	};
+	try {
+		await loadTaakvelden({ engine, referenceDir: paths.reference });
+		const ingested: Ingested[] = [];
+		for (const gemeente of gemeenten) {
+			ingested.push(
+				await ingestGemeente({
+					engine,
+					paths,
+					gemeente,
+					env,
+					maxQuarantineRate,
+					lap,
+					multiple: gemeenten.length > 1
+				})
+			);
+		}
+
+		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did
+		// not measure) are NULL for it. Row order stays per gemeente, so the release stays deterministic.
+		const names = [...new Set(ingested.flatMap((g) => Object.keys(g.tables)))];
+		const tables: Record<string, string> = {};
+		for (const name of names) {
+			const parts = ingested.flatMap((g) => (g.tables[name] ? [g.tables[name]] : []));
+			await engine.run(
+				`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${parts.map((t) => `SELECT * FROM ${sqlIdent(t)}`).join(' UNION ALL BY NAME ')}`
+			);
+			tables[name] = `release_${name}`;
+		}
+		const leaks = await leakScan({ engine, tables: Object.values(tables) });
+		lap('lekcontrole');
+		if (leaks.length > 0)
+			throw new PipelineError(
+				`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`
+			);
+
+		const sources = ingested.flatMap((g) => g.sources);
+		const manifest = await publishRelease({
+			engine,
+			publishedDir: paths.published,
+			tables,
+			manifest: {
+				version: 1,
+				// One sample gemeente makes the whole release a sample: every page then says so.
+				sample: ingested.some((g) => g.sample),
+				dataDate: ingested
+					.map((g) => g.dataDate)
+					.sort()
+					.at(-1)!,
+				gemeenten: ingested.map((g) => g.gemeente),
+				sources: sources.map((s) => ({
+					file: relative(paths.raw, join(process.cwd(), s.file)),
+					rows: s.rows,
+					published: s.published,
+					quarantined: s.quarantined,
+					sha256: s.sha256,
+					format: s.format
+				})),
+				disclosure: {
+					secretMax: SECRET_MAX,
+					roundingBase: ROUNDING_BASE,
+					minRespondents: DEFAULT_MIN_RESPONDENTS
+				}
+			}
+		});
+		lap('publiceren');
+		return {
+			manifest,
+			sources,
+			seconds: (performance.now() - started) / 1000,
+			sampleKey: ingested.some((g) => g.sampleKey),
+			stages
+		};
+	} finally {
+		engine.close();
+	}
+}
+
+/** Reads, checks, pseudonymises and aggregates one gemeente's folder; its tables get the gemeente's suffix. */
+async function ingestGemeente(options: {
+	engine: NodeEngine;
+	paths: Paths;
+	gemeente: string;
+	env: NodeJS.ProcessEnv;
+	maxQuarantineRate: number;
+	lap: (stage: string) => void;
+	multiple: boolean;
+}): Promise<Ingested> {
+	const { engine, paths, gemeente, env, maxQuarantineRate, lap } = options;
 	const rawDir = join(paths.raw, gemeente);
 	if (!existsSync(rawDir))
 		throw new PipelineError(
@@ -76,138 +200,101 @@ export async function runPipeline(options: {
 	}
 
 	const catalogs = loadCatalogs(paths.catalog).filter((c) => c.gemeente.code === gemeente);
-	const name = catalogs[0]?.gemeente.name ?? gemeente;
+	const name = catalogs[0]?.gemeente.name ?? GEMEENTE_NAMES[gemeente] ?? gemeente;
+	const tag = (stage: string) => (options.multiple ? `${gemeente}: ${stage}` : stage);
 
-	const engine = await openNodeEngine();
-	const stages: Record<string, number> = {};
-	let mark = performance.now();
-	const STAGES = 2 * SOURCES.length + 2; // read + aggregate per source, leak scan, publish
-	const lap = (stage: string) => {
-		const now = performance.now();
-		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
-		mark = now;
-		options.onProgress?.({ stage, done: Object.keys(stages).length / STAGES });
-	};
-	try {
-		await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
-		await loadTaakvelden({ engine, referenceDir: paths.reference });
-		const sources: (LoadedExport & { sha256: string })[] = [];
-		const present = new Set(readdirSync(rawDir));
-		const delivered: SourceDefinition[] = [];
-		for (const source of SOURCES) {
-			const { stem, schema } = source;
-			// CSV or XLSX, never both: two deliveries of the same source would be a guess.
-			const candidates = [
-				`${stem}.csv`,
-				`${stem}.xlsx`,
-				...(source.messages ? [source.messages] : [])
-			].filter((f) => present.has(f));
-			if (candidates.length > 1) {
+	await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
+	const sources: (LoadedExport & { sha256: string })[] = [];
+	const present = new Set(readdirSync(rawDir));
+	const delivered: SourceDefinition[] = [];
+	for (const source of SOURCES) {
+		const { stem, schema } = source;
+		// CSV or XLSX, never both: two deliveries of the same source would be a guess.
+		const candidates = [`${stem}.csv`, `${stem}.xlsx`, ...(source.messages ? [source.messages] : [])].filter(
+			(f) => present.has(f)
+		);
+		if (candidates.length > 1) {
+			throw new PipelineError(
+				`${relative(process.cwd(), rawDir)} bevat meer dan één levering van ${schema.title} (${candidates.join(', ')}): lever er één aan`
+			);
+		}
+		if (candidates.length === 0) {
+			if (source.required) {
 				throw new PipelineError(
-					`${relative(process.cwd(), rawDir)} bevat meer dan één levering van ${schema.title} (${candidates.join(', ')}): lever er één aan`
+					`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
 				);
 			}
-			if (candidates.length === 0) {
-				if (source.required) {
-					throw new PipelineError(
-						`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
-					);
-				}
-				continue;
-			}
-			const fileName = candidates[0]!;
-			const path = join(rawDir, fileName);
-			const file = relative(process.cwd(), path);
-			const converted = fileName.endsWith('.xlsx')
-				? await convertXlsx({ path, file, schema })
-				: fileName === 'iwmo'
-					? await convertIwmo({ rawDir, path, file, deliveryDate: info.peildatum_levering })
-					: null;
-			const loaded = await loadCsvExport({
-				engine,
-				path: converted?.csvPath ?? path,
-				file,
-				schema,
-				maxQuarantineRate,
-				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
-				rejectedEarlier: converted?.issues
-			});
-			if (converted) {
-				loaded.format = converted.format;
-				// The converted copy may hold identifiers (a BSN from iWmo): remove it at once.
-				await rm(dirname(converted.csvPath), { recursive: true, force: true });
-			}
-			// Identifiers are protected at once, before anything else touches the rows.
-			await source.protect({ engine, key });
-			sources.push({
-				...loaded,
-				sha256:
-					fileName === 'iwmo'
-						? folderHash(path)
-						: createHash('sha256').update(readFileSync(path)).digest('hex')
-			});
-			delivered.push(source);
-			lap(`lezen, valideren en pseudonimiseren: ${fileName}`);
+			// A source this gemeente did not deliver must not leave another gemeente's rows behind.
+			await engine.run(`DROP TABLE IF EXISTS ${sqlIdent(schema.name)}`);
+			continue;
 		}
-
-		// Without a stated delivery date, the latest start date in the registration stands in for it
-		// (deterministic: the same files give the same release).
-		const [latest] = await engine.query<{ d: string | null }>(
-			'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
-		);
-		const dataDate = info.peildatum_levering ?? latest?.d ?? 'onbekend';
-
-		const tables: Record<string, string> = { gebieden: 'pub_gebieden' };
-		for (const source of delivered) {
-			Object.assign(
-				tables,
-				await source.aggregate({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS })
-			);
-			lap(`aggregeren: ${source.schema.title}`);
-		}
-		const leaks = await leakScan({ engine, tables: Object.values(tables) });
-		lap('lekcontrole');
-		if (leaks.length > 0)
-			throw new PipelineError(
-				`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`
-			);
-
-		const manifest = await publishRelease({
+		const fileName = candidates[0]!;
+		const path = join(rawDir, fileName);
+		const file = relative(process.cwd(), path);
+		const converted = fileName.endsWith('.xlsx')
+			? await convertXlsx({ path, file, schema })
+			: fileName === 'iwmo'
+				? await convertIwmo({ rawDir, path, file, deliveryDate: info.peildatum_levering })
+				: null;
+		const loaded = await loadCsvExport({
 			engine,
-			publishedDir: paths.published,
-			tables,
-			manifest: {
-				version: 1,
-				sample,
-				dataDate,
-				gemeenten: [{ code: gemeente, name }],
-				sources: sources.map((s) => ({
-					file: relative(paths.raw, join(process.cwd(), s.file)),
-					rows: s.rows,
-					published: s.published,
-					quarantined: s.quarantined,
-					sha256: s.sha256,
-					format: s.format
-				})),
-				disclosure: {
-					secretMax: SECRET_MAX,
-					roundingBase: ROUNDING_BASE,
-					minRespondents: DEFAULT_MIN_RESPONDENTS
-				}
-			}
+			path: converted?.csvPath ?? path,
+			file,
+			schema,
+			maxQuarantineRate,
+			quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
+			rejectedEarlier: converted?.issues
 		});
-		lap('publiceren');
-		return {
-			manifest,
-			sources,
-			seconds: (performance.now() - started) / 1000,
-			sampleKey: key === SAMPLE_PSEUDONYM_KEY,
-			stages
-		};
-	} finally {
-		engine.close();
+		if (converted) {
+			loaded.format = converted.format;
+			// The converted copy may hold identifiers (a BSN from iWmo): remove it at once.
+			await rm(dirname(converted.csvPath), { recursive: true, force: true });
+		}
+		// Identifiers are protected at once, before anything else touches the rows.
+		await source.protect({ engine, key });
+		sources.push({
+			...loaded,
+			sha256:
+				fileName === 'iwmo' ? folderHash(path) : createHash('sha256').update(readFileSync(path)).digest('hex')
+		});
+		delivered.push(source);
+		lap(tag(`lezen, valideren en pseudonimiseren: ${fileName}`));
 	}
+
+	// Without a stated delivery date, the latest start date in the registration stands in for it
+	// (deterministic: the same files give the same release).
+	const [latest] = await engine.query<{ d: string | null }>(
+		'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
+	);
+	const dataDate = info.peildatum_levering ?? latest?.d ?? 'onbekend';
+
+	const produced: Record<string, string> = { gebieden: 'pub_gebieden' };
+	for (const source of delivered) {
+		Object.assign(
+			produced,
+			await source.aggregate({ engine, gemeente, minRespondents: DEFAULT_MIN_RESPONDENTS })
+		);
+		lap(tag(`aggregeren: ${source.schema.title}`));
+	}
+	// Keep this gemeente's aggregates apart: the next gemeente's run reuses the working table names.
+	const tables: Record<string, string> = {};
+	for (const [published, table] of Object.entries(produced)) {
+		const kept = `${table}__${gemeente}`;
+		await engine.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(kept)}`);
+		tables[published] = kept;
+	}
+	return {
+		gemeente: { code: gemeente, name },
+		sample,
+		sampleKey: key === SAMPLE_PSEUDONYM_KEY,
+		dataDate,
+		sources,
+		tables
+	};
 }
+
+/** Names of gemeenten without a catalogue (a catalogue's own name wins). */
+const GEMEENTE_NAMES: Record<string, string> = { GM0193: 'Zwolle', GM0014: 'Groningen' };
 
 /** Converts a folder of iWmo messages, with the gemeente's postcode → buurt table beside it. */
 async function convertIwmo(options: {

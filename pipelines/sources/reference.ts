@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import { PipelineError } from '../errors';
+
+/** The file prefix of each gemeente's CBS area files in `data/reference/cbs/`. */
+export const AREA_FILES: Record<string, string> = { GM0193: 'zwolle', GM0014: 'groningen' };
 
 /**
  * Loads the CBS area codes of a gemeente into `ref_buurten` (code, wijk, name) and builds
@@ -13,7 +17,11 @@ export async function loadAreas(options: {
 }): Promise<void> {
 	const { engine, referenceDir, gemeente } = options;
 	const cbs = join(referenceDir, 'cbs');
-	const prefix = gemeente.code === 'GM0193' ? 'zwolle' : gemeente.code.toLowerCase();
+	const prefix = AREA_FILES[gemeente.code];
+	if (!prefix)
+		throw new PipelineError(
+			`geen CBS-gebiedsindeling voor ${gemeente.code} in ${cbs}: voeg <naam>_{wijken,buurten}_2014_codes.csv toe en neem de gemeente op in AREA_FILES`
+		);
 	const read = (kind: string) =>
 		`read_csv(${sqlString(join(cbs, `${prefix}_${kind}_2014_codes.csv`))}, header = true, all_varchar = true)`;
 	await engine.run(`

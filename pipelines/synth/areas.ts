@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { Random } from './random';
 
 /** One buurt of the reference set with the figures the generator is calibrated on. */
 export interface SynthBuurt {
@@ -76,4 +77,42 @@ export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
 			isolement: num(r['b_scisol']),
 			scores: Object.fromEntries(SURVEY_SCALES.map((sc) => [sc.reference, num(r[sc.reference])]))
 		}));
+}
+
+/**
+ * Buurten of a gemeente without calibration figures (Groningen): the real CBS codes and names, with
+ * buurt profiles drawn from a seeded generator around plausible means, and the other survey scales
+ * borrowed from a random Zwolle buurt. Synthetic through and through, like the rest of the sample.
+ */
+export function synthesizeBuurten(options: {
+	referenceDir: string;
+	gemeente: string;
+	prefix: string;
+	seed: number;
+	zwolle: SynthBuurt[];
+	profile: { adults: number; share65: number; shareUnder18: number; participatie: number; isolement: number };
+}): SynthBuurt[] {
+	const rng = new Random(options.seed);
+	const rows = readSimpleCsv(
+		join(options.referenceDir, 'cbs', `${options.prefix}_buurten_2014_codes.csv`)
+	).filter((r) => r['gemeentecode'] === options.gemeente);
+	const p = options.profile;
+	const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+	const round1 = (x: number) => Math.round(x * 10) / 10;
+	return rows.map((r) => {
+		const donor = options.zwolle[rng.int(0, options.zwolle.length - 1)]!;
+		const shareUnder18 = clamp(rng.normal(p.shareUnder18, 0.05), 0.03, 0.35);
+		return {
+			code: r['statcode']!,
+			wijk: r['wijkcode']!,
+			name: r['statnaam']!,
+			adults: Math.round(clamp(rng.normal(p.adults, p.adults * 0.45), 150, p.adults * 3)),
+			share65: clamp(rng.normal(p.share65, 0.06), 0.02, 0.45),
+			shareUnder18,
+			share12to17: shareUnder18 * 0.33,
+			participatie: round1(clamp(rng.normal(p.participatie, 0.35), 2, 8)),
+			isolement: round1(clamp(rng.normal(p.isolement, 0.3), 0.5, 5)),
+			scores: { ...donor.scores }
+		};
+	});
 }

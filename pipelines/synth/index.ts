@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadZwolleBuurten } from './areas';
+import { loadZwolleBuurten, synthesizeBuurten, type SynthBuurt } from './areas';
 import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
@@ -99,19 +99,64 @@ function surveyCsv(records: SurveyRecord[]): string {
 	return lines.join('\r\n') + '\r\n';
 }
 
-/** Writes the synthetic Zwolle sample (GM0193) to `paths.raw/GM0193`, returning row counts. */
+/** Writes the synthetic sample: Zwolle (GM0193, calibrated on its real figures) and Groningen (GM0014). */
 export async function writeSample(options: {
 	paths: Paths;
 	seed?: number;
 	/** multiply sizes (for throughput measurements); 1 reproduces the calibration figures */
 	scale?: number;
-}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
+}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }[]> {
 	const seed = options.seed ?? DEFAULT_SEED;
-	const buurten = loadZwolleBuurten(options.paths.reference);
 	const scale = options.scale ?? 1;
+	const zwolle = loadZwolleBuurten(options.paths.reference);
+	const groningen = synthesizeBuurten({
+		referenceDir: options.paths.reference,
+		gemeente: 'GM0014',
+		prefix: 'groningen',
+		seed: seed + 100,
+		zwolle,
+		// A student city: more young adults, fewer over-65s and children than Zwolle.
+		profile: { adults: 2400, share65: 0.12, shareUnder18: 0.14, participatie: 5.0, isolement: 2.0 }
+	});
+	return [
+		await writeGemeente({
+			paths: options.paths,
+			gemeente: 'GM0193',
+			buurten: zwolle,
+			seed,
+			scale,
+			finance: true
+		}),
+		// Groningen has about 1,6 times Zwolle's inhabitants; its registrations are scaled to match.
+		await writeGemeente({
+			paths: options.paths,
+			gemeente: 'GM0014',
+			buurten: groningen,
+			seed: seed + 1000,
+			scale,
+			size: 1.6,
+			finance: false
+		})
+	];
+}
+
+/** Writes one gemeente's exports to `paths.raw/<gemeente>`. */
+async function writeGemeente(options: {
+	paths: Paths;
+	gemeente: string;
+	buurten: SynthBuurt[];
+	seed: number;
+	scale: number;
+	/** registrations relative to Zwolle's (the survey follows the buurt populations by itself) */
+	size?: number;
+	/** the financial exports are Zwolle's (the seed document's) only */
+	finance: boolean;
+}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
+	const { buurten, seed } = options;
+	const scale = options.scale * (options.size ?? 1);
 	const wmo = generateWmo({ buurten, seed, scale });
-	const survey = generateSurvey({ buurten, seed: seed + 1, scale });
-	const dir = join(options.paths.raw, 'GM0193');
+	const survey = generateSurvey({ buurten, seed: seed + 1, scale: options.scale });
+	const dir = join(options.paths.raw, options.gemeente);
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
@@ -178,84 +223,89 @@ export async function writeSample(options: {
 			generateClientervaring({ seed: seed + 5, scale })
 		)
 	);
-	const fin = generateFinancien({ seed: seed + 4 });
-	await writeFile(
-		join(dir, 'fin_baten_lasten.csv'),
-		toCsv(
-			[
-				'jaar',
-				'programma',
-				'doel',
-				'doel_naam',
-				'taakveld',
-				'fase',
-				'lasten',
-				'baten',
-				'toevoeging_reserves',
-				'onttrekking_reserves'
-			],
-			fin.batenLasten
-		)
-	);
-	await writeFile(
-		join(dir, 'fin_kredieten.csv'),
-		toCsv(
-			[
-				'jaar',
-				'doel',
-				'krediet',
-				'status',
-				'omvang',
-				'gerealiseerd_tm_vorig_jaar',
-				'raming_vorig_jaar',
-				'raming_begrotingsjaar',
-				'raming_later',
-				'resterend'
-			],
-			fin.kredieten
-		)
-	);
-	await writeFile(
-		join(dir, 'fin_overzicht.csv'),
-		toCsv(
-			[
-				'jaar',
-				'fase',
-				'niveau',
-				'code',
-				'omschrijving',
-				'lasten',
-				'baten',
-				'saldo',
-				'toevoeging_reserves',
-				'onttrekking_reserves',
-				'geraamd_resultaat'
-			],
-			fin.overzicht
-		)
-	);
-	await writeFile(
-		join(dir, 'fin_kredieten_totalen.csv'),
-		toCsv(
-			[
-				'jaar',
-				'doel',
-				'regel',
-				'omvang',
-				'gerealiseerd_tm_vorig_jaar',
-				'resterend',
-				'raming_vorig_jaar',
-				'raming_begrotingsjaar',
-				'raming_later'
-			],
-			fin.kredietTotalen
-		)
-	);
-	await writeFile(join(dir, 'fin_iv3.csv'), toCsv(['jaar', 'fase', 'taakveld', 'lasten', 'baten'], fin.iv3));
-	await writeFile(
-		join(dir, 'fin_bestedingsvoorstellen.csv'),
-		toCsv(['jaar', 'soort', 'nummer', 'doel', 'omschrijving', 'bedrag'], fin.bestedingen)
-	);
+	if (options.finance) {
+		const fin = generateFinancien({ seed: seed + 4 });
+		await writeFile(
+			join(dir, 'fin_baten_lasten.csv'),
+			toCsv(
+				[
+					'jaar',
+					'programma',
+					'doel',
+					'doel_naam',
+					'taakveld',
+					'fase',
+					'lasten',
+					'baten',
+					'toevoeging_reserves',
+					'onttrekking_reserves'
+				],
+				fin.batenLasten
+			)
+		);
+		await writeFile(
+			join(dir, 'fin_kredieten.csv'),
+			toCsv(
+				[
+					'jaar',
+					'doel',
+					'krediet',
+					'status',
+					'omvang',
+					'gerealiseerd_tm_vorig_jaar',
+					'raming_vorig_jaar',
+					'raming_begrotingsjaar',
+					'raming_later',
+					'resterend'
+				],
+				fin.kredieten
+			)
+		);
+		await writeFile(
+			join(dir, 'fin_overzicht.csv'),
+			toCsv(
+				[
+					'jaar',
+					'fase',
+					'niveau',
+					'code',
+					'omschrijving',
+					'lasten',
+					'baten',
+					'saldo',
+					'toevoeging_reserves',
+					'onttrekking_reserves',
+					'geraamd_resultaat'
+				],
+				fin.overzicht
+			)
+		);
+		await writeFile(
+			join(dir, 'fin_kredieten_totalen.csv'),
+			toCsv(
+				[
+					'jaar',
+					'doel',
+					'regel',
+					'omvang',
+					'gerealiseerd_tm_vorig_jaar',
+					'resterend',
+					'raming_vorig_jaar',
+					'raming_begrotingsjaar',
+					'raming_later'
+				],
+				fin.kredietTotalen
+			)
+		);
+		await writeFile(
+			join(dir, 'fin_iv3.csv'),
+			toCsv(['jaar', 'fase', 'taakveld', 'lasten', 'baten'], fin.iv3)
+		);
+		await writeFile(
+			join(dir, 'fin_bestedingsvoorstellen.csv'),
+			toCsv(['jaar', 'soort', 'nummer', 'doel', 'omschrijving', 'bedrag'], fin.bestedingen)
+		);
+	}
 	await writeFile(
 		join(dir, 'bevolking.csv'),
 		toCsv(['jaar', 'buurtcode', 'leeftijdsklasse', 'inwoners'], generatePopulation({ buurten }))
@@ -264,7 +314,7 @@ export async function writeSample(options: {
 		join(dir, 'bron.json'),
 		JSON.stringify(
 			{
-				gemeente: 'GM0193',
+				gemeente: options.gemeente,
 				voorbeelddata: true,
 				omschrijving: 'Synthetische voorbeelddata (geen echte personen), zie docs/voorbeelddata.md',
 				seed,

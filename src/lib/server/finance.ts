@@ -174,3 +174,15 @@ export async function buildFinanceView(options: {
 		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
 	};
 }
+
+/** The gemeente whose financial exports are in the release (the first, by code, with a ledger). */
+export async function financeGemeente(options: {
+	engine: QueryEngine;
+	manifest: Manifest;
+}): Promise<{ code: string; name: string } | null> {
+	if (!options.manifest.tables['baten_lasten']) return null;
+	const [row] = await options.engine.query<{ gemeente: string }>(
+		'SELECT gemeente FROM baten_lasten GROUP BY gemeente ORDER BY gemeente LIMIT 1'
+	);
+	return options.manifest.gemeenten.find((g) => g.code === row?.gemeente) ?? null;
+}

@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
 import { openRelease } from '$lib/server/duckdb-node';
-import { buildFinanceView, loadFinanceSettings } from '$lib/server/finance';
+import { buildFinanceView, financeGemeente, loadFinanceSettings } from '$lib/server/finance';
 import type { PageServerLoad } from './$types';
 
 /** The years with financial figures and how each reconciles, prerendered. */
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const gemeente = manifest.gemeenten[0]!;
+		const gemeente = await financeGemeente({ engine, manifest });
+		if (!gemeente) error(404, 'Er zijn geen financiële gegevens aangeleverd.');
 		const settings = loadFinanceSettings({ catalogDir: resolve('data/catalog'), gemeente: gemeente.code });
 		const view = await buildFinanceView({
 			engine,

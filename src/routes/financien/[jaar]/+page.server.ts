@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { openRelease, readManifest } from '$lib/server/duckdb-node';
-import { buildFinanceView, loadFinanceSettings } from '$lib/server/finance';
+import { buildFinanceView, financeGemeente, loadFinanceSettings } from '$lib/server/finance';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per year with financial figures. */
@@ -22,7 +22,8 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const gemeente = manifest.gemeenten[0]!;
+		const gemeente = await financeGemeente({ engine, manifest });
+		if (!gemeente) error(404, 'Er zijn geen financiële gegevens aangeleverd.');
 		const settings = loadFinanceSettings({ catalogDir: resolve('data/catalog'), gemeente: gemeente.code });
 		const view = await buildFinanceView({
 			engine,
