@@ -127,17 +127,27 @@ export async function writeSample(options: {
 			scale,
 			finance: true
 		}),
-		// Groningen has about 1,6 times Zwolle's inhabitants; its registrations are scaled to match.
+		// Groningen's registrations scale with its own target groups: adults for WMO and bijstand,
+		// children for jeugdhulp (relative to Zwolle's calibrated figures).
 		await writeGemeente({
 			paths: options.paths,
 			gemeente: 'GM0014',
 			buurten: groningen,
 			seed: seed + 1000,
 			scale,
-			size: 1.6,
+			size: {
+				adults: ratio(groningen, zwolle, (b) => b.adults),
+				youth: ratio(groningen, zwolle, (b) => (b.adults / (1 - b.shareUnder18)) * b.shareUnder18)
+			},
 			finance: false
 		})
 	];
+}
+
+/** How many times `of` holds the group that `pick` counts, compared with `to`. */
+function ratio(of: SynthBuurt[], to: SynthBuurt[], pick: (b: SynthBuurt) => number): number {
+	const sum = (bs: SynthBuurt[]) => bs.reduce((a, b) => a + pick(b), 0);
+	return sum(of) / sum(to);
 }
 
 /** Writes one gemeente's exports to `paths.raw/<gemeente>`. */
@@ -148,19 +158,20 @@ async function writeGemeente(options: {
 	seed: number;
 	scale: number;
 	/** registrations relative to Zwolle's (the survey follows the buurt populations by itself) */
-	size?: number;
+	size?: { adults: number; youth: number };
 	/** the financial exports are Zwolle's (the seed document's) only */
 	finance: boolean;
 }): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
 	const { buurten, seed } = options;
-	const scale = options.scale * (options.size ?? 1);
+	const scale = options.scale * (options.size?.adults ?? 1);
+	const youthScale = options.scale * (options.size?.youth ?? 1);
 	const wmo = generateWmo({ buurten, seed, scale });
 	const survey = generateSurvey({ buurten, seed: seed + 1, scale: options.scale });
 	const dir = join(options.paths.raw, options.gemeente);
 	await mkdir(dir, { recursive: true });
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
-	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale });
+	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale: youthScale });
 	await writeFile(
 		join(dir, 'jeugdhulp_trajecten.csv'),
 		toCsv(

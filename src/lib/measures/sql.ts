@@ -35,3 +35,34 @@ export function observationsSql(options: {
 export function areasSql(options: { gemeente: string; level: 'wijk' | 'buurt' }): string {
 	return `SELECT gebied_code AS code, gebied_naam AS name FROM gebieden WHERE gemeente = ${sqlString(options.gemeente)} AND gebied_niveau = ${sqlString(options.level)} ORDER BY gebied_code`;
 }
+
+/** One area's value in a breakdown. */
+export interface BreakdownRow extends Record<string, string | number | null> {
+	code: string;
+	name: string;
+	value: number | null;
+	standard_error: number | null;
+}
+
+/**
+ * SQL for a measure per wijk or buurt of a gemeente in one year, every area of the level listed
+ * (an area without a published value comes back with NULL: suppressed, never 0 and never absent).
+ */
+export function breakdownSql(options: {
+	measure: { table: MeasureTable; filter: Record<string, string> };
+	gemeente: string;
+	level: 'wijk' | 'buurt';
+	year: number;
+}): string {
+	const { measure, gemeente, level, year } = options;
+	const table = TABLES[measure.table];
+	const se = 'standaardfout' in table.columns ? 't.standaardfout' : 'NULL';
+	const filters = Object.entries(measure.filter).map(([k, v]) => `AND t.${sqlIdent(k)} = ${sqlString(v)}`);
+	return [
+		`SELECT g.gebied_code AS code, g.gebied_naam AS name, CAST(t.${sqlIdent(table.valueColumn)} AS DOUBLE) AS value, CAST(${se} AS DOUBLE) AS standard_error`,
+		`FROM gebieden g LEFT JOIN ${sqlIdent(table.name)} t`,
+		`  ON t.gebied_code = g.gebied_code AND t.gemeente = g.gemeente AND CAST(t.jaar AS INTEGER) = ${Number(year)} ${filters.join(' ')}`,
+		`WHERE g.gemeente = ${sqlString(gemeente)} AND g.gebied_niveau = ${sqlString(level)}`,
+		'ORDER BY g.gebied_code'
+	].join('\n');
+}

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
+import { openRelease } from '$lib/server/duckdb-node';
+import { loadIndicators } from '$lib/server/indicators';
+import { toObservations } from '$lib/indicators/observations';
+import { trendSql } from '$lib/measures/spec';
+import { sqlString } from '$lib/db/query';
+import type { ObservationRow } from '$lib/measures/sql';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+/** One prerendered page per wijk of every gemeente. */
+export const entries: EntryGenerator = async () => {
+	const { engine } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const wijken = await engine.query<{ code: string }>(
+			"SELECT gebied_code AS code FROM gebieden WHERE gebied_niveau = 'wijk' ORDER BY gemeente, gebied_code"
+		);
+		return wijken.map((w) => ({ code: w.code }));
+	} finally {
+		engine.close();
+	}
+};
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const [area] = await engine.query<{ gemeente: string; name: string; level: string }>(
+			`SELECT gemeente, gebied_naam AS name, gebied_niveau AS level FROM gebieden WHERE gebied_code = ${sqlString(params.code)}`
+		);
+		if (!area) error(404, `Onbekend gebied ${params.code}`);
+		const gemeente = manifest.gemeenten.find((g) => g.code === area.gemeente)!;
+		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const indicators = [];
+		for (const e of all.filter((x) => x.gemeente.code === gemeente.code && x.spec)) {
+			const here = toObservations(
+				await engine.query<ObservationRow>(
+					trendSql({ spec: e.spec!, gemeente: gemeente.code, area: params.code })
+				)
+			);
+			indicators.push({
+				id: e.streefdoel.id,
+				title: e.streefdoel.title,
+				unit: e.streefdoel.unit,
+				direction: e.streefdoel.direction,
+				programme: e.programme,
+				goal: e.goal,
+				area: here,
+				city: e.observations
+			});
+		}
+		return {
+			area: { code: params.code, name: area.name },
+			gemeente,
+			indicators,
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
+	} finally {
+		engine.close();
+	}
+};

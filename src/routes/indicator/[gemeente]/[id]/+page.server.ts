@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
+import { openRelease } from '$lib/server/duckdb-node';
+import { loadGeometry } from '$lib/server/geometry';
+import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
+import { loadIndicators } from '$lib/server/indicators';
+import { describeNorm } from '$lib/indicators/describe';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+/** One prerendered page per indicator of every gemeente. */
+export const entries: EntryGenerator = async () => {
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		return all.map((e) => ({ gemeente: e.gemeente.code, id: e.streefdoel.id }));
+	} finally {
+		engine.close();
+	}
+};
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const entry = all.find((e) => e.key === `${params.gemeente}/${params.id}`);
+		if (!entry) error(404, `Onbekende indicator ${params.gemeente}/${params.id}`);
+		const document = serverDocument();
+		const years = entry.observations.filter((o) => o.value !== null).map((o) => o.year);
+		const year = years.at(-1) ?? null;
+		const referenceDir = resolve('data/reference');
+		const geometry = loadGeometry({ referenceDir, gemeente: entry.gemeente.code, level: 'wijk' });
+		const breakdown =
+			entry.spec && year !== null
+				? await buildBreakdown({ engine, entry, level: 'wijk', year, geometry, document })
+				: null;
+		return {
+			entry,
+			rule: describeNorm({
+				norm: entry.streefdoel.norm,
+				direction: entry.streefdoel.direction,
+				unit: entry.streefdoel.unit
+			}),
+			trend: trendMarkup(entry, document),
+			years,
+			breakdown,
+			geometry,
+			buurtGeometry: loadGeometry({ referenceDir, gemeente: entry.gemeente.code, level: 'buurt' }) !== null,
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
+	} finally {
+		engine.close();
+	}
+};

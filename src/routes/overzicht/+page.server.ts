@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { openRelease } from '$lib/server/duckdb-node';
+import { loadIndicators } from '$lib/server/indicators';
+import type { PageServerLoad } from './$types';
+
+/** Every streefdoel and BBV indicator of every gemeente, with its realisatie, prerendered. */
+export const load: PageServerLoad = async () => {
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const entries = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		return {
+			entries: entries.map((e) => ({
+				key: e.key,
+				gemeente: e.gemeente,
+				programme: e.programme,
+				goal: e.goal,
+				streefdoel: e.streefdoel,
+				observations: e.observations,
+				measured: e.spec !== null
+			})),
+			gemeenten: manifest.gemeenten,
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
+	} finally {
+		engine.close();
+	}
+};
