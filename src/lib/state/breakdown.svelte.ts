@@ -24,6 +24,8 @@ export class BreakdownState {
 	map = $state<string | null>(null);
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	message = $state('');
+	// A cache of fetches, not state the page renders: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly geometry = new Map<string, Promise<AreaGeometry | null>>();
 	private request = 0;
 
