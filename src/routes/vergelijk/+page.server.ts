@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { compareChart } from '$lib/charts/compare';
+import { figureMarkup } from '$lib/charts/figure';
+import { BBV_INDICATORS } from '$lib/measures/bbv';
+import { openRelease } from '$lib/server/duckdb-node';
+import { serverDocument } from '$lib/server/indicator-page';
+import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
+import type { PageServerLoad } from './$types';
+
+/** Every gemeente side by side on each BBV indicator, prerendered. */
+export const load: PageServerLoad = async () => {
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const all = (await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') })).filter(
+			(e) => e.programme === BBV_PROGRAMME
+		);
+		const document = serverDocument();
+		const indicators = BBV_INDICATORS.map((b) => {
+			const series = all
+				.filter((e) => e.streefdoel.id === b.id)
+				.map((e) => ({ label: e.gemeente.name, code: e.gemeente.code, observations: e.observations }));
+			const unit = b.per === 100 ? ('procent' as const) : ('per 10.000' as const);
+			const years = [...new Set(series.flatMap((s) => s.observations.map((o) => o.year)))].sort(
+				(x, y) => x - y
+			);
+			return {
+				id: b.id,
+				number: b.number,
+				title: b.title,
+				unitText: b.unit,
+				unit,
+				note: b.note,
+				series,
+				years,
+				chart: figureMarkup(compareChart({ series, unit, document }))
+			};
+		});
+		return {
+			indicators,
+			gemeenten: manifest.gemeenten,
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
+	} finally {
+		engine.close();
+	}
+};

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalogs } from '../../src/lib/server/catalog';
+import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
+import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+const streefdoelen = loadCatalogs('data/catalog').flatMap((c) => c.goals.flatMap((g) => g.streefdoelen));
+const GEMEENTEN = 2;
+
+/** A page that records console errors, CSP violations and requests that leave localhost. */
+async function open(options: { javaScriptEnabled?: boolean } = {}) {
+	const context = await browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		locale: 'nl-NL',
+		acceptDownloads: true
+	});
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
+			problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('request', (r) => {
+		if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url()))
+			problems.push(`external: ${r.url()}`);
+	});
+	return { page, problems, close: () => context.close() };
+}
+
+async function download(page: Page, group: string, button: string): Promise<{ name: string; text: string }> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('group', { name: `Download ${group}` })
+			.getByRole('button', { name: button })
+			.click()
+	]);
+	return {
+		name: file.suggestedFilename(),
+		text: readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '')
+	};
+}
+
+const hydrated = (page: Page, selector: string) => expect.poll(() => page.isEnabled(selector)).toBe(true);
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	site = await serveBuild();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+describe('Overzicht', () => {
+	test('lists every streefdoel and BBV indicator without JavaScript', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(`${site.url}/overzicht`);
+		expect(await page.locator('#overzicht tbody tr').count()).toBe(
+			streefdoelen.length + GEMEENTEN * BBV_INDICATORS.length
+		);
+		const hh = page.locator('#overzicht tbody tr', { hasText: 'Gebruik huishoudelijke ondersteuning' });
+		expect(await hh.textContent()).toContain('3.385 (2015)');
+		expect(await page.textContent('.sample-banner')).toContain('Voorbeelddata');
+		await close();
+	});
+
+	test('filters by status, gemeente and year live in the URL, update the counts, and download as CSV', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/overzicht`);
+		await hydrated(page, '#f-status');
+		await page.selectOption('#f-gemeente', 'GM0193');
+		await page.selectOption('#f-jaar', '2016');
+		await page.selectOption('#f-status', 'behaald');
+		await expect.poll(() => page.textContent('#overzicht caption')).toContain('stand in 2016');
+		const url = new URL(page.url());
+		expect([
+			url.searchParams.get('gemeente'),
+			url.searchParams.get('jaar'),
+			url.searchParams.get('status')
+		]).toEqual(['GM0193', '2016', 'behaald']);
+		const statuses = await page.locator('#overzicht tbody .status').allTextContents();
+		expect(statuses.length).toBeGreaterThan(0);
+		for (const s of statuses) expect(s).toContain('behaald');
+		expect(statuses.join()).not.toContain('niet behaald');
+		const counted = await page
+			.locator('.counts li', { hasText: 'behaald' })
+			.first()
+			.locator('strong')
+			.textContent();
+		expect(Number(counted)).toBe(statuses.length);
+
+		const csv = await download(page, 'overzicht', 'CSV');
+		expect(csv.name).toMatch(/voorbeelddata\.csv$/);
+		const lines = csv.text.trim().split('\r\n');
+		expect(lines[0]).toBe(
+			'Gemeente;Programma;Doel;Streefdoel;Nulsituatie;Norm;Jaar realisatie;Realisatie;Status;Waarom'
+		);
+		expect(lines).toHaveLength(statuses.length + 1);
+		for (const l of lines.slice(1)) expect(l).toMatch(/^Zwolle;.*;behaald;/);
+
+		// A shared link restores the same view.
+		const shared = await open();
+		await shared.page.goto(page.url());
+		await expect.poll(() => shared.page.locator('#overzicht tbody tr').count()).toBe(statuses.length);
+		await shared.close();
+		expect(problems).toEqual([]);
+		await close();
+	});
+});
+
+describe('Indicator page', () => {
+	const path = '/indicator/GM0193/mo-huishoudelijke-ondersteuning';
+
+	test('trend, map, ranked bars and the table per wijk are in the page without JavaScript', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(site.url + path);
+		expect(await page.textContent('#trend-tabel')).toMatch(/2015\s*3\.385/);
+		expect(await page.locator('#trend svg.koers-plot').count()).toBe(1);
+		expect(await page.locator('#kaart svg.koers-plot').count()).toBeGreaterThan(0);
+		expect(await page.locator('#rangorde svg.koers-plot').count()).toBe(1);
+		expect(await page.locator('#gebieden-tabel tbody tr').count()).toBe(16);
+		expect(await page.textContent('h1')).toContain('Gebruik huishoudelijke ondersteuning');
+		await close();
+	});
+
+	test('changing year and level queries DuckDB-WASM, redraws, keeps the choice in the URL; suppressed cells say so', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(site.url + path);
+		await hydrated(page, '#jaar');
+		await page.selectOption('#jaar', '2016');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per wijk, 2016');
+		expect(await page.textContent('#gebieden-tabel caption')).toContain('per wijk, 2016');
+		await page.selectOption('#niveau', 'buurt');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per buurt, 2016');
+		expect(await page.locator('#gebieden-tabel tbody tr').count()).toBe(78);
+		expect(await page.textContent('#gebieden-tabel tbody')).toContain('onderdrukt');
+		expect(await page.textContent('#rangorde')).toContain('onderdrukt');
+		const url = new URL(page.url());
+		expect([url.searchParams.get('niveau'), url.searchParams.get('jaar')]).toEqual(['buurt', '2016']);
+
+		const csv = await download(page, 'tabel per gebied', 'CSV');
+		const lines = csv.text.trim().split('\r\n');
+		expect(lines[0]).toBe('CBS-code;Buurt;Gebruik huishoudelijke ondersteuning;Opmerking');
+		expect(lines).toHaveLength(79);
+		expect(lines.some((l) => /^BU0193\d{4};[^;]+;;onderdrukt$/.test(l))).toBe(true);
+		const svg = await download(page, 'rangorde', 'SVG');
+		expect(svg.text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+
+		const shared = await open();
+		await shared.page.goto(page.url());
+		await expect
+			.poll(() => shared.page.textContent('.live'), { timeout: 30_000 })
+			.toContain('Per buurt, 2016');
+		await shared.close();
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('the keyboard reaches the filters; axe-core finds no serious or critical violation', async () => {
+		const { page, close } = await open();
+		await page.goto(site.url + path);
+		await hydrated(page, '#jaar');
+		await page.focus('#niveau');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('jaar');
+		await page.keyboard.press('ArrowUp');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toMatch(/Per wijk, \d{4}/);
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		await close();
+	});
+});
+
+describe('Gebied, Vergelijk and Verkenner', () => {
+	test('a wijk page sets every indicator of the wijk beside the city', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/gebied/WK019311`);
+		expect(await page.textContent('h1')).toContain('Diezerpoort');
+		const row = page.locator('tr', { hasText: 'Gebruik huishoudelijke ondersteuning' });
+		expect((await row.locator('td').allTextContents()).length).toBe(3);
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('Vergelijk shows both gemeenten per BBV indicator; the choice lives in the URL', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/vergelijk`);
+		expect(await page.locator('section.indicator').count()).toBe(BBV_INDICATORS.length);
+		expect(await page.textContent('#bbv-32-wmo thead')).toMatch(/Groningen[\s\S]*Zwolle/);
+		await hydrated(page, '#indicator');
+		await page.selectOption('#indicator', 'bbv-29-jeugdhulp');
+		await expect.poll(() => page.locator('section.indicator').count()).toBe(1);
+		expect(new URL(page.url()).searchParams.get('indicator')).toBe('bbv-29-jeugdhulp');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('Verkenner runs read-only SQL on DuckDB-WASM, explains errors in Dutch, and downloads the result', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/verkenner`);
+		expect(await page.locator('#resultaat tbody tr').count()).toBeGreaterThan(10);
+		await hydrated(page, 'form.explorer button');
+		await page.fill(
+			'#sql',
+			'SELECT gemeente, count(*) AS gebieden FROM gebieden GROUP BY gemeente ORDER BY gemeente'
+		);
+		await page.click('form.explorer button');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('2 rijen');
+		const cells = await page.$$eval('#resultaat tbody tr', (rows) =>
+			rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent?.trim()).join('|'))
+		);
+		expect(cells).toEqual(['GM0014|81', 'GM0193|95']);
+		expect(new URL(page.url()).searchParams.get('sql')).toContain('GROUP BY gemeente');
+		const csv = await download(page, 'resultaat', 'CSV');
+		expect(csv.text.trim().split('\r\n')).toEqual(['gemeente;gebieden', 'GM0014;81', 'GM0193;95']);
+
+		await page.fill('#sql', 'SELECT * FROM bestaat_niet');
+		await page.click('form.explorer button');
+		await expect
+			.poll(() => page.textContent('.live .error'), { timeout: 30_000 })
+			.toContain('De query is mislukt. Melding van DuckDB:');
+		await page.fill('#sql', 'DROP TABLE gebieden');
+		await page.click('form.explorer button');
+		await expect.poll(() => page.textContent('.live .error')).toContain('De verkenner leest alleen');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		// The failing query's own error is expected in the console of the engine, not as a page error.
+		expect(problems.filter((p) => !p.includes('bestaat_niet'))).toEqual([]);
+		await close();
+	});
+});
