@@ -5,6 +5,13 @@ import { CatalogError, parseCatalog } from '../../src/lib/catalog/parse';
 import { loadCatalogs } from '../../src/lib/server/catalog';
 
 describe('catalogue', () => {
+	test('the shipped template is a valid catalogue with every kind of norm', () => {
+		const file = 'data/templates/catalogus-sjabloon.yaml';
+		const catalog = parseCatalog({ text: readFileSync(file, 'utf8'), file });
+		const kinds = catalog.goals.flatMap((g) => g.streefdoelen).map((s) => s.norm.kind);
+		expect(new Set(kinds)).toEqual(new Set(['target', 'minimum', 'rise', 'fall', 'none']));
+	});
+
 	test('the Zwolle 2016 catalogue holds the seed figures of programme 12', () => {
 		const [catalog] = loadCatalogs('data/catalog');
 		expect(catalog?.programme).toEqual({ number: '12', name: 'Inwonersondersteuning' });

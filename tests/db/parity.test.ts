@@ -9,6 +9,9 @@ import { openRelease, type NodeEngine } from '../../src/lib/server/duckdb-node';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import { normalizeRows, type Row } from '../../src/lib/db/query';
 import { areasSql, observationsSql } from '../../src/lib/measures/sql';
+import { areaSql, trendSql } from '../../src/lib/measures/spec';
+import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
+import { EXAMPLE_SQL } from '../../src/lib/explorer/guard';
 import { fixturePaths } from '../helpers/paths';
 
 const require = createRequire(import.meta.url);
@@ -78,6 +81,20 @@ describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL', ()
 			for (const area of ['GM0193', 'WK019310', 'BU01931000'])
 				queries.push(observationsSql({ measure: s.measure, gemeente: 'GM0193', area }));
 		}
+		// The views' SQL: areas per level and year, BBV ratios, explorer's example.
+		for (const s of catalog!.goals.flatMap((g) => g.streefdoelen)) {
+			if (!s.measure) continue;
+			const spec = { kind: 'table' as const, table: s.measure.table, filter: s.measure.filter };
+			for (const level of ['wijk', 'buurt'] as const)
+				queries.push(areaSql({ spec, gemeente: 'GM0193', level, year: 2016 }));
+		}
+		for (const b of BBV_INDICATORS) {
+			const spec = { kind: 'bbv' as const, indicator: b.id };
+			queries.push(trendSql({ spec, gemeente: 'GM0193', area: 'GM0193' }));
+			queries.push(trendSql({ spec, gemeente: 'GM0193', area: 'WK019310' }));
+			queries.push(areaSql({ spec, gemeente: 'GM0193', level: 'wijk', year: 2020 }));
+		}
+		queries.push(EXAMPLE_SQL);
 		queries.push(
 			areasSql({ gemeente: 'GM0193', level: 'wijk' }),
 			areasSql({ gemeente: 'GM0193', level: 'buurt' })
