@@ -161,6 +161,39 @@ describe('Indicator page', () => {
 		await close();
 	});
 
+	test('when the data cannot be loaded, a Dutch message appears and the prerendered table and charts stay', async () => {
+		const { page, close } = await open();
+		await page.route('**/data/**', (route) => route.abort());
+		await page.goto(site.url + path);
+		await hydrated(page, '#jaar');
+		const before = await page.textContent('#gebieden-tabel tbody');
+		await page.selectOption('#jaar', '2016');
+		await expect
+			.poll(() => page.textContent('.live .error'), { timeout: 30_000 })
+			.toContain('konden niet worden geladen');
+		expect(await page.textContent('#gebieden-tabel tbody')).toBe(before);
+		expect(await page.locator('#rangorde svg.koers-plot').count()).toBe(1);
+		await close();
+	});
+
+	test('a chart downloads as PNG', async () => {
+		const { page, close } = await open();
+		await page.goto(site.url + path);
+		await hydrated(page, '#jaar');
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page
+				.getByRole('group', { name: 'Download grafiek verloop' })
+				.getByRole('button', { name: 'PNG' })
+				.click()
+		]);
+		expect(file.suggestedFilename()).toMatch(/voorbeelddata-verloop\.png$/);
+		const bytes = readFileSync((await file.path())!);
+		expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		expect(bytes.length).toBeGreaterThan(5_000);
+		await close();
+	});
+
 	test('the keyboard reaches the filters; axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
 		await page.goto(site.url + path);
