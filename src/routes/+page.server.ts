@@ -8,11 +8,12 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const catalog = loadCatalogs(resolve('data/catalog')).find(
+		const catalogDir = resolve('data/catalog');
+		const catalog = loadCatalogs(catalogDir).find(
 			(c) => c.gemeente.code === 'GM0193' && c.programme.number === '12'
 		);
 		if (!catalog) throw new Error('no catalogue for GM0193 programme 12 in data/catalog');
-		return { view: await buildProgrammeView({ engine, catalog, manifest }) };
+		return { view: await buildProgrammeView({ engine, catalog, manifest, catalogDir }) };
 	} finally {
 		engine.close();
 	}

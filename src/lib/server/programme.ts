@@ -4,10 +4,9 @@ import { figureMarkup } from '../charts/figure';
 import type { Catalog, Streefdoel } from '../catalog/schema';
 import type { Manifest } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
-import { toObservations } from '../indicators/observations';
-import { judge } from '../indicators/status';
 import type { Judgement, Observation } from '../indicators/types';
-import { areasSql, observationsSql, type ObservationRow } from '../measures/sql';
+import { areasSql } from '../measures/sql';
+import { loadIndicators } from './indicators';
 
 /** One streefdoel with its realisatie, status and prerendered chart. */
 export interface IndicatorView {
@@ -25,39 +24,30 @@ export interface ProgrammeView {
 	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
 }
 
-/** Runs every query of the programme overview and judges every measured streefdoel. */
+/** Builds the programme overview from the indicator registry: realisatie, status and a chart per streefdoel. */
 export async function buildProgrammeView(options: {
 	engine: QueryEngine;
 	catalog: Catalog;
 	manifest: Manifest;
+	catalogDir: string;
 }): Promise<ProgrammeView> {
 	const { engine, catalog, manifest } = options;
 	const gemeente = catalog.gemeente.code;
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	const goals = [];
-	for (const goal of catalog.goals) {
+	const entries = await loadIndicators({ engine, manifest, catalogDir: options.catalogDir });
+	const goals = catalog.goals.map((goal) => {
 		const measured: IndicatorView[] = [];
 		const unmeasured: Streefdoel[] = [];
 		for (const s of goal.streefdoelen) {
+			const entry = entries.find((e) => e.key === `${gemeente}/${s.id}`);
 			// A measure whose source was not delivered has no table in the release: no realisatie yet.
-			if (!s.measure || !manifest.tables[s.measure.table]) {
+			if (!entry?.spec) {
 				unmeasured.push(s);
 				continue;
 			}
-			const rows = await engine.query<ObservationRow>(
-				observationsSql({ measure: s.measure, gemeente, area: gemeente })
-			);
-			const observations = toObservations(rows);
-			const judgement = judge({
-				direction: s.direction,
-				unit: s.unit,
-				baseline: s.baseline,
-				norm: s.norm,
-				observations
-			});
 			const chart = figureMarkup(
 				trendChart({
-					observations,
+					observations: entry.observations,
 					baseline: s.baseline,
 					norm: s.norm,
 					unit: s.unit,
@@ -65,10 +55,10 @@ export async function buildProgrammeView(options: {
 					document: document as unknown as Document
 				})
 			);
-			measured.push({ streefdoel: s, observations, judgement, chart });
+			measured.push({ streefdoel: s, observations: entry.observations, judgement: entry.judgement, chart });
 		}
-		goals.push({ name: goal.name, measured, unmeasured });
-	}
+		return { name: goal.name, measured, unmeasured };
+	});
 	const areas = await engine.query<{ code: string; name: string }>(areasSql({ gemeente, level: 'wijk' }));
 	return {
 		catalog,
