@@ -89,6 +89,41 @@ async function main(argv: string[]): Promise<void> {
 			if (failed > 0 && argv.includes('--strikt')) process.exitCode = 1;
 			return;
 		}
+		case 'report': {
+			// `report <naam of programmanummer> [--year J]`, or `report --all --build` after vite build.
+			const { renderReportPdfs } = await import('./report-pdf');
+			const { loadReports } = await import('../src/lib/server/report');
+			const { hasChromium } = await import('./chromium');
+			const reports = loadReports({ reportsDir: 'reports' });
+			const all = argv.includes('--all');
+			const intoBuild = argv.includes('--build');
+			const which = argv[1] && !argv[1].startsWith('--') ? argv[1] : undefined;
+			const at = argv.indexOf('--year');
+			const year = at >= 0 ? Number(argv[at + 1]) : null;
+			if (year !== null && !Number.isInteger(year))
+				throw new Error(`--year needs a year, got "${argv[at + 1] ?? ''}"`);
+			const chosen = all
+				? reports
+				: reports.filter((r) => r.name === which || r.programme === which || r.name === `programma-${which}`);
+			if (chosen.length === 0)
+				throw new Error(
+					`onbekend rapport "${which ?? ''}": kies uit ${reports.map((r) => `${r.name} (programma ${r.programme})`).join(', ')}`
+				);
+			if (intoBuild && !hasChromium()) {
+				console.warn(
+					"LET OP: Chromium ontbreekt, de PDF-versies van de rapporten zijn niet gemaakt (apt-get install -y chromium); de rapportpagina's zelf zijn er wel."
+				);
+				return;
+			}
+			const done = await renderReportPdfs({
+				buildDir: 'build',
+				targets: chosen.map((r) => ({ name: r.name, year })),
+				outDir: 'reports/out',
+				copyIntoBuild: intoBuild
+			});
+			for (const d of done) console.log(`PDF geschreven: ${d.file} (${Math.round(d.ms)} ms)`);
+			return;
+		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
 			await serve({ dir: 'build', port });

@@ -1,32 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { serve } from '../../pipelines/serve';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launches Debian's Chromium; fails (never skips) with how to install it when it is missing. */
-export async function launchChromium(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`Chromium not found at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH)`
-		);
-	}
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-		// playwright-core gives every launch a fresh, empty user-data dir of its own.
-	});
-}
+export { CHROMIUM, launchChromium } from '../../pipelines/chromium';
 
 /** Serves the built site on a free localhost port. */
 export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {

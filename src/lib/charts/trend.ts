@@ -21,6 +21,7 @@ export interface TrendChartOptions {
 	/** the document to build the SVG in: linkedom at build time, a detached document in the browser */
 	document: Document;
 	width?: number;
+	height?: number;
 }
 
 interface Point {
@@ -168,7 +169,7 @@ export function trendChart(options: TrendChartOptions): Element {
 		document: options.document,
 		className: 'koers-plot',
 		width: options.width ?? 640,
-		height: 260,
+		height: options.height ?? 260,
 		marginLeft: 56,
 		marginRight: 24,
 		marginTop: 28,
