@@ -12,6 +12,7 @@ import { runPipeline } from '../../pipelines/run';
 import { writeSample } from '../../pipelines/synth/index';
 import { openNodeEngine } from '../../src/lib/server/duckdb-node';
 import { launchChromium, serveBuild } from '../helpers/browser';
+import { renderReportPdfs } from '../../pipelines/report-pdf';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => {
@@ -144,6 +145,39 @@ async function filterBench(options: { path: string; changes: number }) {
 		await site.close();
 	}
 }
+/** A programme report: PDF render time, and the page's first contentful paint on a cold load. */
+async function reportBench() {
+	const pdf: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const [done] = await renderReportPdfs({
+			buildDir: 'build',
+			targets: [{ name: 'programma-12', year: null }],
+			outDir: mkdtempSync(join(tmpdir(), 'koers-bench-pdf-')),
+			copyIntoBuild: false
+		});
+		pdf.push(done!.ms);
+	}
+	const browser = await launchChromium();
+	const site = await serveBuild();
+	const fcp: number[] = [];
+	try {
+		for (let i = 0; i < RUNS; i++) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(site.url + '/rapporten/programma-12', { waitUntil: 'load' });
+			await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+			fcp.push(
+				await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime)
+			);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		await site.close();
+	}
+	return { pdf, fcp };
+}
+
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
 
 const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
@@ -155,6 +189,7 @@ const p10 = await pipelineBench({ scale: 10 });
 const b = await browserBench();
 const f = await filterBench({ path: '/indicator/GM0193/mo-huishoudelijke-ondersteuning', changes: 20 });
 const fs = await filterBench({ path: '/indicator/GM0193/mo-participatie', changes: 20 });
+const r = await reportBench();
 const cpu = execFileSync('nproc').toString().trim();
 const md = `# Benchmarks
 
@@ -193,6 +228,12 @@ DuckDB-WASM and the tables) is listed apart.
 |---|---|---|---|---|
 | huishoudelijke ondersteuning (registration) | ${nl(median(f.changes), 1)} ms | ${nl(p95(f.changes), 1)} ms | ${nl(Math.max(...f.changes), 1)} ms | ${nl(f.first)} ms |
 | sociale participatie (survey, with margins) | ${nl(median(fs.changes), 1)} ms | ${nl(p95(fs.changes), 1)} ms | ${nl(Math.max(...fs.changes), 1)} ms | ${nl(fs.first)} ms |
+
+## Programme report (programma 12)
+| what | median | spread |
+|---|---|---|
+| render one programme PDF with headless Chromium (page load + print to A4; browser already running) | ${nl(median(r.pdf))} ms | ${spread(r.pdf)} ms |
+| report page first contentful paint, cold load | ${nl(median(r.fcp))} ms | ${spread(r.fcp)} ms |
 `;
 writeFileSync('BENCHMARKS.md', md);
 console.log(md);
