@@ -234,6 +234,32 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		await close();
 	});
 
+	test('after queries scoped to one gemeente, an unscoped query on the same engine still sees every gemeente', async () => {
+		const { page, problems, close } = await open();
+		await page.goto(`${site.url}/indicator/GM0193/mo-huishoudelijke-ondersteuning`);
+		await hydrated(page, '#jaar');
+		await page.selectOption('#jaar', '2016');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per wijk, 2016');
+		// Client-side navigation keeps the DuckDB-WASM engine, which now holds only Zwolle's partitions.
+		await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Verkenner' }).click();
+		await hydrated(page, 'form.explorer button');
+		await page.fill(
+			'#sql',
+			"SELECT gemeente, count(*) AS n FROM wmo_clienten WHERE gebied_niveau = 'gemeente' GROUP BY gemeente ORDER BY gemeente"
+		);
+		await page.click('form.explorer button');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('2 rijen');
+		const cells = await page.$$eval('#resultaat tbody tr', (rows) =>
+			rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent?.trim()).join('|'))
+		);
+		expect(cells).toHaveLength(2);
+		expect(cells[0]).toMatch(/^GM0014\|\d+$/);
+		expect(cells[1]).toMatch(/^GM0193\|\d+$/);
+		expect(cells[0]!.split('|')[1]).toBe(cells[1]!.split('|')[1]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	test('Verkenner runs read-only SQL on DuckDB-WASM, explains errors in Dutch, and downloads the result', async () => {
 		const { page, problems, close } = await open();
 		await page.goto(`${site.url}/verkenner`);

@@ -8,9 +8,18 @@ export type Value = string | number | boolean | null;
 /** A result row. */
 export type Row = Record<string, Value>;
 
+/**
+ * What a query needs of the release. `gemeente`: the query reads only that gemeente's rows (it
+ * filters on it itself), so an engine that loads data lazily may load just that gemeente's partitions.
+ * Without a scope, everything the query names is loaded.
+ */
+export interface QueryScope {
+	gemeente?: string;
+}
+
 /** Anything that runs SQL and returns rows. */
 export interface QueryEngine {
-	query<T extends Row = Row>(sql: string): Promise<T[]>;
+	query<T extends Row = Row>(sql: string, scope?: QueryScope): Promise<T[]>;
 }
 
 /** A failed query; keeps the SQL and the engine's own message as `cause`. */

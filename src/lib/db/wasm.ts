@@ -1,7 +1,7 @@
 import { asyncBufferFromUrl } from 'hyparquet';
 import type { Manifest, ManifestTable } from './manifest';
 import { parquetToArrow } from './parquet-arrow';
-import { normalizeRows, QueryError, type QueryEngine, type Row } from './query';
+import { normalizeRows, QueryError, type QueryEngine, type QueryScope, type Row } from './query';
 
 let pending: Promise<QueryEngine> | null = null;
 
@@ -32,33 +32,46 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 	await conn.query('SET autoload_known_extensions = false');
 
 	const manifest = (await (await fetch(`${dataUrl}/manifest.json`)).json()) as Manifest;
-	// Tables are loaded on first use: a query names the tables it needs, and only those are fetched.
-	const loaded = new Map<string, Promise<void>>();
-	const load = (name: string, table: ManifestTable) =>
-		loaded.get(name) ??
-		loaded
-			.set(
-				name,
-				(async () => {
-					for (const [i, f] of table.files.entries()) {
-						const file = await asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes });
-						await conn.insertArrowTable(await parquetToArrow({ file, table, partition: f.partition }), {
-							name,
-							create: i === 0
+	// Tables are loaded on first use, partition by partition: a query names the tables it needs, and a
+	// scoped query (one gemeente) loads only that gemeente's partitions. A later unscoped query loads
+	// the rest, so it always sees the whole table.
+	const loadedFiles = new Map<string, Promise<void>>();
+	const created = new Set<string>();
+	let chain: Promise<void> = Promise.resolve();
+	const load = (name: string, table: ManifestTable, scope: QueryScope | undefined) =>
+		Promise.all(
+			table.files
+				.filter(
+					(f) =>
+						!scope?.gemeente ||
+						f.partition['gemeente'] === undefined ||
+						f.partition['gemeente'] === scope.gemeente
+				)
+				.map((f) => {
+					let done = loadedFiles.get(f.path);
+					if (!done) {
+						const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
+							(file) => parquetToArrow({ file, table, partition: f.partition })
+						);
+						// Fetch and decode in parallel; insert one at a time (the first insert creates the table).
+						done = chain = chain.then(async () => {
+							await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
+							created.add(name);
 						});
+						loadedFiles.set(f.path, done);
 					}
-				})()
-			)
-			.get(name)!;
+					return done;
+				})
+		);
 	const tablesIn = (sql: string) =>
 		Object.entries(manifest.tables).filter(([name]) => new RegExp(`\\b${name}\\b`).test(sql));
 
 	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
 	performance.mark('koers:wasm-ready');
 	return {
-		async query<T extends Row = Row>(sql: string): Promise<T[]> {
+		async query<T extends Row = Row>(sql: string, scope?: QueryScope): Promise<T[]> {
 			try {
-				await Promise.all(tablesIn(sql).map(([name, table]) => load(name, table)));
+				await Promise.all(tablesIn(sql).map(([name, table]) => load(name, table, scope)));
 				const result = await conn.query(sql);
 				return normalizeRows<T>(result.toArray().map((r) => r.toJSON() as Record<string, unknown>));
 			} catch (cause) {

@@ -66,7 +66,8 @@ export class BreakdownState {
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 			const [rows, geometry] = await Promise.all([
 				engine.query<AreaValue & Record<string, string | number | null>>(
-					areaSql({ spec: indicator.spec, gemeente: indicator.gemeente.code, level, year })
+					areaSql({ spec: indicator.spec, gemeente: indicator.gemeente.code, level, year }),
+					{ gemeente: indicator.gemeente.code }
 				),
 				this.geometryFor(level)
 			]);

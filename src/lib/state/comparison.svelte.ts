@@ -51,7 +51,8 @@ export class Comparison {
 				const s = view.streefdoel;
 				if (!s.measure) continue;
 				const rows = await engine.query<ObservationRow>(
-					observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area })
+					observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area }),
+					{ gemeente: this.options.gemeente.code }
 				);
 				series[s.id] = toObservations(rows);
 				charts[s.id] = figureMarkup(
