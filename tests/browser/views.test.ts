@@ -241,7 +241,10 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		await page.selectOption('#jaar', '2016');
 		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per wijk, 2016');
 		// Client-side navigation keeps the DuckDB-WASM engine, which now holds only Zwolle's partitions.
-		await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Verkenner' }).click();
+		await page
+			.getByRole('navigation', { name: 'Onderdelen' })
+			.getByRole('link', { name: 'Verkenner' })
+			.click();
 		await hydrated(page, 'form.explorer button');
 		await page.fill(
 			'#sql',
