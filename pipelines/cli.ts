@@ -13,6 +13,27 @@ async function main(argv: string[]): Promise<void> {
 	switch (command) {
 		case 'synth': {
 			const at = argv.indexOf('--scale');
+			if (at >= 0 && argv[at + 1] === 'national') {
+				// Every gemeente of the country; --gemeenten N limits the generated ones (for tests).
+				const { writeNational } = await import('./synth/national');
+				const n = argv.indexOf('--gemeenten');
+				const started = performance.now();
+				const tty = process.stderr.isTTY;
+				const result = await writeNational({
+					paths,
+					gemeenten: n >= 0 ? Number(argv[n + 1]) : undefined,
+					onGemeente: (done, total) => {
+						if (tty) process.stderr.write(`\r${done} van ${total} gemeenten geschreven`);
+						else if (done % 50 === 0 || done === total)
+							process.stderr.write(`${done} van ${total} gemeenten geschreven\n`);
+					}
+				});
+				if (tty) process.stderr.write('\n');
+				console.log(
+					`Landelijke voorbeelddata geschreven naar ${relative(process.cwd(), paths.raw)}: ${result.gemeenten} gemeenten, ${result.inhabitants.toLocaleString('nl-NL')} inwoners, in ${((performance.now() - started) / 1000).toFixed(0)} s.`
+				);
+				return;
+			}
 			const scale = at >= 0 ? Number(argv[at + 1]) : 1;
 			if (!(scale > 0)) throw new Error(`--scale needs a positive number, got "${argv[at + 1] ?? ''}"`);
 			for (const r of await writeSample({ paths, scale })) {

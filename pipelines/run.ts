@@ -29,6 +29,8 @@ export interface RunReport {
 
 interface SourceInfo {
 	gemeente: string;
+	/** the gemeente's name, when no catalogue names it */
+	naam?: string;
 	voorbeelddata?: boolean;
 	peildatum_levering?: string;
 }
@@ -200,10 +202,10 @@ async function ingestGemeente(options: {
 	}
 
 	const catalogs = loadCatalogs(paths.catalog).filter((c) => c.gemeente.code === gemeente);
-	const name = catalogs[0]?.gemeente.name ?? GEMEENTE_NAMES[gemeente] ?? gemeente;
+	const name = catalogs[0]?.gemeente.name ?? GEMEENTE_NAMES[gemeente] ?? info.naam ?? gemeente;
 	const tag = (stage: string) => (options.multiple ? `${gemeente}: ${stage}` : stage);
 
-	await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name } });
+	await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name }, rawDir });
 	const sources: (LoadedExport & { sha256: string })[] = [];
 	const present = new Set(readdirSync(rawDir));
 	const delivered: SourceDefinition[] = [];
@@ -255,7 +257,11 @@ async function ingestGemeente(options: {
 		sources.push({
 			...loaded,
 			sha256:
-				fileName === 'iwmo' ? folderHash(path) : createHash('sha256').update(readFileSync(path)).digest('hex')
+				fileName === 'iwmo'
+					? folderHash(path)
+					: converted
+						? createHash('sha256').update(readFileSync(path)).digest('hex')
+						: loaded.sha256!
 		});
 		delivered.push(source);
 		lap(tag(`lezen, valideren en pseudonimiseren: ${fileName}`));

@@ -30,11 +30,21 @@ function resolveFile(root: string, urlPath: string): string | null {
  * Serves the static build on localhost with HTTP range support (206), so the browser can read only
  * the Parquet row groups a query needs. Resolves when listening; prints the URL.
  */
-export function serve(options: { dir: string; port: number; quiet?: boolean }): Promise<Server> {
+export function serve(options: {
+	dir: string;
+	port: number;
+	quiet?: boolean;
+	/** serve /data/ from this folder instead of the build's copy (another release, e.g. the national set) */
+	dataDir?: string;
+}): Promise<Server> {
 	const root = resolve(options.dir);
+	const data = options.dataDir ? resolve(options.dataDir) : null;
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const file = resolveFile(root, url.pathname);
+		const file =
+			data && url.pathname.startsWith('/data/')
+				? resolveFile(data, url.pathname.slice('/data'.length))
+				: resolveFile(root, url.pathname);
 		if (!file) {
 			const notFound = join(root, '404.html');
 			res.writeHead(404, { 'content-type': TYPES['.html']! });

@@ -33,47 +33,15 @@ export async function publishRelease(options: {
 			const columns = await engine.query<{ column_name: string; column_type: string }>(
 				`DESCRIBE ${sqlIdent(source)}`
 			);
-			// Hive layout: <table>/gemeente=…/jaar=…/<content hash>.parquet, partition columns in the path only.
+			// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
 			const keys = PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
-			const partitions = await engine.query<Record<string, string | number>>(
-				keys.length > 0
-					? `SELECT DISTINCT ${keys.map(sqlIdent).join(', ')} FROM ${sqlIdent(source)} ORDER BY ALL`
-					: 'SELECT 1 AS whole'
-			);
-			const files: Manifest['tables'][string]['files'] = [];
-			for (const partition of partitions) {
-				const where =
-					keys.length > 0
-						? `WHERE ${keys.map((k) => `${sqlIdent(k)} = ${typeof partition[k] === 'number' ? partition[k] : sqlString(String(partition[k]))}`).join(' AND ')}`
-						: '';
-				const exclude = keys.length > 0 ? ` EXCLUDE (${keys.map(sqlIdent).join(', ')})` : '';
-				const tmp = join(staging, `${name}-${files.length}.parquet`);
-				// One file per partition, written in the table's order, with modest row groups so a reader
-				// fetches only the row groups a query needs. Written one by one: deterministic names and bytes.
-				await engine.run(
-					`COPY (SELECT *${exclude} FROM ${sqlIdent(source)} ${where}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192)`
-				);
-				const bytes = await readFile(tmp);
-				const hash = sha256(bytes);
-				const dir = [name, ...keys.map((k) => `${k}=${partition[k]}`)].join('/');
-				const path = `${dir}/${hash.slice(0, 16)}.parquet`;
-				const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
-					`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} ${where}`
-				);
-				files.push({
-					path,
-					rows,
-					bytes: bytes.length,
-					sha256: hash,
-					partition: Object.fromEntries(keys.map((k) => [k, partition[k]!]))
-				});
-				moves.push([tmp, join(publishedDir, path)]);
-			}
+			const files = await writePartitions({ engine, source, name, keys, staging: join(staging, name) });
+			for (const f of files) moves.push([f.tmp, join(publishedDir, f.path)]);
 			tables[name] = {
 				rows: files.reduce((sum, f) => sum + f.rows, 0),
 				columns: columns.map((c) => ({ name: c.column_name, type: c.column_type })),
 				partitionBy: keys,
-				files
+				files: files.map(({ tmp: _, ...f }) => f)
 			};
 		}
 		const release = sha256(
@@ -124,5 +92,67 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
 	await walk('');
 }
 
-/** Columns a published table is partitioned on, when it has them (hive layout). */
-export const PARTITION_KEYS = ['gemeente', 'jaar'];
+/**
+ * Columns a published table is partitioned on, when it has them (hive layout). One file per gemeente,
+ * sorted by year inside (the tables' own order): a page reads its gemeente's file once, and with 342
+ * gemeenten a partition per year as well would mean 12× as many small files and requests.
+ */
+export const PARTITION_KEYS = ['gemeente'];
+
+/**
+ * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names
+ * each file by its content hash. The copy runs on one thread so every file keeps the table's row order
+ * and the same tables give byte-identical files.
+ */
+async function writePartitions(options: {
+	engine: NodeEngine;
+	source: string;
+	name: string;
+	keys: string[];
+	staging: string;
+}): Promise<(Manifest['tables'][string]['files'][number] & { tmp: string })[]> {
+	const { engine, source, name, keys, staging } = options;
+	await mkdir(staging, { recursive: true });
+	const format = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192';
+	const counts = await engine.query<Record<string, string | number> & { rows: number }>(
+		keys.length > 0
+			? `SELECT ${keys.map(sqlIdent).join(', ')}, CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} GROUP BY ALL ORDER BY ALL`
+			: `SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
+	);
+	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(
+		"SELECT current_setting('threads') AS threads"
+	);
+	await engine.run('SET threads = 1');
+	try {
+		await engine.run(
+			keys.length > 0
+				? `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(staging)} (${format}, PARTITION_BY (${keys.map(sqlIdent).join(', ')}), FILENAME_PATTERN 'part{i}')`
+				: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
+		);
+	} finally {
+		await engine.run(`SET threads = ${Number(threads)}`);
+	}
+	const files: (Manifest['tables'][string]['files'][number] & { tmp: string })[] = [];
+	for (const count of counts) {
+		const partition = Object.fromEntries(keys.map((k) => [k, count[k]!]));
+		const dir = keys.map((k) => `${k}=${partition[k]}`);
+		const written = await readdir(join(staging, ...dir));
+		const parquet = written.filter((f) => f.endsWith('.parquet'));
+		if (parquet.length !== 1)
+			throw new PipelineError(
+				`publiceren van ${name} ${dir.join('/')}: ${parquet.length} bestanden geschreven, verwacht 1`
+			);
+		const tmp = join(staging, ...dir, parquet[0]!);
+		const bytes = await readFile(tmp);
+		const hash = sha256(bytes);
+		files.push({
+			path: [name, ...dir, `${hash.slice(0, 16)}.parquet`].join('/'),
+			rows: count.rows,
+			bytes: bytes.length,
+			sha256: hash,
+			partition,
+			tmp
+		});
+	}
+	return files;
+}

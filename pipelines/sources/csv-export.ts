@@ -1,5 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
@@ -17,6 +19,8 @@ export interface LoadedExport {
 	issues: RowIssue[];
 	/** where the full quarantine report was written, if any row was quarantined */
 	report: string | null;
+	/** checksum of the file as read (the file itself, before any conversion) */
+	sha256?: string;
 }
 
 const MAX_LISTED = 20;
@@ -27,12 +31,8 @@ export type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
 /** Detects the encoding: a BOM, valid UTF-8, or else Windows-1252 (what Excel on Windows writes). */
 export function detectEncoding(bytes: Uint8Array): Encoding {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8 met BOM';
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return 'UTF-8';
-	} catch {
-		return 'Windows-1252';
-	}
+	// Node's native check: no decoded copy of a file of hundreds of megabytes.
+	return isUtf8(bytes) ? 'UTF-8' : 'Windows-1252';
 }
 
 /**
@@ -274,6 +274,7 @@ export async function loadCsvExport(options: {
 		quarantined: rejected,
 		issues: [...earlier, ...issues].slice(0, MAX_LISTED),
 		report,
+		sha256: createHash('sha256').update(bytes).digest('hex'),
 		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
 	};
 }

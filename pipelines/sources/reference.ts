@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
@@ -14,16 +15,20 @@ export async function loadAreas(options: {
 	engine: NodeEngine;
 	referenceDir: string;
 	gemeente: { code: string; name: string };
+	/** the gemeente's delivery folder: a gemeente without CBS reference files delivers its own division there */
+	rawDir?: string;
 }): Promise<void> {
 	const { engine, referenceDir, gemeente } = options;
 	const cbs = join(referenceDir, 'cbs');
 	const prefix = AREA_FILES[gemeente.code];
-	if (!prefix)
+	const delivered = (kind: string) =>
+		options.rawDir ? join(options.rawDir, `gebiedsindeling_${kind}.csv`) : '';
+	if (!prefix && !(existsSync(delivered('wijken')) && existsSync(delivered('buurten'))))
 		throw new PipelineError(
-			`geen CBS-gebiedsindeling voor ${gemeente.code} in ${cbs}: voeg <naam>_{wijken,buurten}_2014_codes.csv toe en neem de gemeente op in AREA_FILES`
+			`geen gebiedsindeling voor ${gemeente.code}: lever gebiedsindeling_wijken.csv en gebiedsindeling_buurten.csv mee (kolommen statcode,statnaam,gemeentecode,wijkcode; zie docs/aanleverformaat.md), of voeg de CBS-bestanden toe aan ${cbs} en neem de gemeente op in AREA_FILES`
 		);
 	const read = (kind: string) =>
-		`read_csv(${sqlString(join(cbs, `${prefix}_${kind}_2014_codes.csv`))}, header = true, all_varchar = true)`;
+		`read_csv(${sqlString(prefix ? join(cbs, `${prefix}_${kind}_2014_codes.csv`) : delivered(kind))}, header = true, all_varchar = true)`;
 	await engine.run(`
 		CREATE OR REPLACE TABLE ref_buurten AS SELECT statcode AS code, wijkcode AS wijk, statnaam AS naam FROM ${read('buurten')} WHERE gemeentecode = ${sqlString(gemeente.code)};
 		CREATE OR REPLACE TABLE ref_wijken AS SELECT statcode AS code, statnaam AS naam FROM ${read('wijken')} WHERE gemeentecode = ${sqlString(gemeente.code)};

@@ -90,12 +90,16 @@ export function synthesizeBuurten(options: {
 	prefix: string;
 	seed: number;
 	zwolle: SynthBuurt[];
+	/** generated buurten (statcode, statnaam, wijkcode) instead of a CBS reference file */
+	areas?: Record<string, string>[];
 	profile: { adults: number; share65: number; shareUnder18: number; participatie: number; isolement: number };
 }): SynthBuurt[] {
 	const rng = new Random(options.seed);
-	const rows = readSimpleCsv(
-		join(options.referenceDir, 'cbs', `${options.prefix}_buurten_2014_codes.csv`)
-	).filter((r) => r['gemeentecode'] === options.gemeente);
+	const rows =
+		options.areas ??
+		readSimpleCsv(join(options.referenceDir, 'cbs', `${options.prefix}_buurten_2014_codes.csv`)).filter(
+			(r) => r['gemeentecode'] === options.gemeente
+		);
 	const p = options.profile;
 	const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 	const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -151,7 +151,7 @@ function ratio(of: SynthBuurt[], to: SynthBuurt[], pick: (b: SynthBuurt) => numb
 }
 
 /** Writes one gemeente's exports to `paths.raw/<gemeente>`. */
-async function writeGemeente(options: {
+export async function writeGemeente(options: {
 	paths: Paths;
 	gemeente: string;
 	buurten: SynthBuurt[];
@@ -161,14 +161,28 @@ async function writeGemeente(options: {
 	size?: { adults: number; youth: number };
 	/** the financial exports are Zwolle's (the seed document's) only */
 	finance: boolean;
+	/** per-domain factors on top of the size (the national set calibrates on national totals) */
+	factors?: { wmo: number; jeugd: number; bijstand: number; survey: number };
+	/** a generated area division, delivered with the exports (gemeenten without CBS reference files) */
+	areas?: { wijken: Record<string, string>[]; buurten: Record<string, string>[] };
+	/** the gemeente's name, for bron.json (generated gemeenten) */
+	name?: string;
 }): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
 	const { buurten, seed } = options;
+	const f = options.factors ?? { wmo: 1, jeugd: 1, bijstand: 1, survey: 1 };
 	const scale = options.scale * (options.size?.adults ?? 1);
-	const youthScale = options.scale * (options.size?.youth ?? 1);
-	const wmo = generateWmo({ buurten, seed, scale });
-	const survey = generateSurvey({ buurten, seed: seed + 1, scale: options.scale });
+	const youthScale = options.scale * (options.size?.youth ?? 1) * f.jeugd;
+	const wmo = generateWmo({ buurten, seed, scale: scale * f.wmo });
+	const survey = generateSurvey({ buurten, seed: seed + 1, scale: options.scale * f.survey });
 	const dir = join(options.paths.raw, options.gemeente);
 	await mkdir(dir, { recursive: true });
+	if (options.areas) {
+		const header = ['statcode', 'statnaam', 'gemeentecode', 'wijkcode'];
+		const csv = (rows: Record<string, string>[]) =>
+			[header.join(','), ...rows.map((r) => header.map((h) => r[h] ?? '').join(','))].join('\n') + '\n';
+		await writeFile(join(dir, 'gebiedsindeling_wijken.csv'), csv(options.areas.wijken));
+		await writeFile(join(dir, 'gebiedsindeling_buurten.csv'), csv(options.areas.buurten));
+	}
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
 	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale: youthScale });
@@ -190,7 +204,7 @@ async function writeGemeente(options: {
 			jeugd
 		)
 	);
-	const pw = generateParticipatie({ buurten, seed: seed + 3, scale });
+	const pw = generateParticipatie({ buurten, seed: seed + 3, scale: scale * f.bijstand });
 	await writeFile(
 		join(dir, 'pw_meldingen.csv'),
 		toCsv(
@@ -231,7 +245,7 @@ async function writeGemeente(options: {
 				'ouders_kennen_swt',
 				'jeugdhulp_cijfer'
 			],
-			generateClientervaring({ seed: seed + 5, scale })
+			generateClientervaring({ seed: seed + 5, scale: scale * f.survey })
 		)
 	);
 	if (options.finance) {
@@ -326,6 +340,7 @@ async function writeGemeente(options: {
 		JSON.stringify(
 			{
 				gemeente: options.gemeente,
+				...(options.name ? { naam: options.name } : {}),
 				voorbeelddata: true,
 				omschrijving: 'Synthetische voorbeelddata (geen echte personen), zie docs/voorbeelddata.md',
 				seed,

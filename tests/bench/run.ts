@@ -4,13 +4,13 @@
  * Needs a build (`npm run data && npm run build`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
 import { defaultPaths } from '../../pipelines/config';
-import { runPipeline } from '../../pipelines/run';
-import { writeSample } from '../../pipelines/synth/index';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { writeNational } from '../../pipelines/synth/national';
 import { launchChromium, serveBuild } from '../helpers/browser';
 import { renderReportPdfs } from '../../pipelines/report-pdf';
 
@@ -23,56 +23,110 @@ const median = (xs: number[]) => {
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 const nl = (x: number, d = 0) =>
 	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
+const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `koers-bench-${prefix}-`));
 
-async function pipelineBench(options: { scale: number }) {
-	const base = defaultPaths();
-	// Each scale gets its own raw folder; scale 1 is the calibrated sample itself.
-	const raw = options.scale === 1 ? base.raw : mkdtempSync(join(tmpdir(), 'koers-bench-raw-'));
-	if (options.scale !== 1) await writeSample({ paths: { ...base, raw }, scale: options.scale });
-	const paths = { ...base, raw, warehouse: mkdtempSync(join(tmpdir(), 'koers-bench-wh-')) };
-	const pipeline: number[] = [];
-	const copy: number[] = [];
-	let rows = 0;
-	for (let i = 0; i < RUNS; i++) {
-		const published = mkdtempSync(join(tmpdir(), 'koers-bench-'));
-		const t0 = performance.now();
-		const report = await runPipeline({ paths: { ...paths, published } });
-		pipeline.push(performance.now() - t0);
-		rows = report.sources.reduce((s, r) => s + r.rows, 0);
-		// Baseline in the same run: a plain DuckDB COPY of the same CSVs to Parquet.
-		const engine = await openNodeEngine();
-		const t1 = performance.now();
-		// Every CSV the pipeline reads, so both sides handle the same input.
-		for (const gemeente of readdirSync(paths.raw).filter((d) => /^GM\d{4}$/.test(d))) {
-			for (const f of readdirSync(join(paths.raw, gemeente)).filter((n) => n.endsWith('.csv'))) {
-				await engine.run(
-					`COPY (SELECT * FROM read_csv('${join(paths.raw, gemeente, f)}', delim = ';', header = true)) TO '${join(published, `${gemeente}-${f}`)}.parquet' (FORMAT parquet)`
-				);
-			}
-		}
-		copy.push(performance.now() - t1);
-		engine.close();
-	}
-	return { rows, pipeline, copy };
+/** Runs tests/bench/child.ts in a fresh Node process and returns what it printed. */
+function child(args: string[]): { ms: number; rows: number; maxRssKiB: number } {
+	const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/child.ts', ...args], {
+		maxBuffer: 64 * 1024 * 1024,
+		stdio: ['ignore', 'pipe', 'ignore']
+	}).toString();
+	return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; rows: number; maxRssKiB: number };
 }
 
-async function browserBench() {
+/** The full pipeline and the plain COPY over the same raw folder, alternating, RUNS times each. */
+function pipelineBench(options: { raw: string; keep?: string }) {
+	const pipeline: number[] = [];
+	const copy: number[] = [];
+	const pipelineRss: number[] = [];
+	const copyRss: number[] = [];
+	let rows = 0;
+	for (let i = 0; i < RUNS; i++) {
+		const published = i === RUNS - 1 && options.keep ? options.keep : tmp('published');
+		const p = child(['pipeline', options.raw, published, tmp('warehouse')]);
+		pipeline.push(p.ms);
+		pipelineRss.push(p.maxRssKiB);
+		rows = p.rows;
+		const out = tmp('copy');
+		const c = child(['copy', options.raw, out]);
+		copy.push(c.ms);
+		copyRss.push(c.maxRssKiB);
+		rmSync(out, { recursive: true, force: true });
+		if (published !== options.keep) rmSync(published, { recursive: true, force: true });
+	}
+	return { rows, pipeline, copy, pipelineRss, copyRss };
+}
+
+/** Peak resident memory (VmHWM) of the browser's renderer processes, in KiB: the tab with its workers. */
+async function rendererPeakKiB(browser: Browser): Promise<number> {
+	const cdp = await browser.newBrowserCDPSession();
+	const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as unknown as {
+		processInfo: { id: number; type: string }[];
+	};
+	await cdp.detach();
+	let peak = 0;
+	for (const p of processInfo.filter((x) => x.type === 'renderer')) {
+		const status = `/proc/${p.id}/status`;
+		if (!existsSync(status)) continue;
+		const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+		peak = Math.max(peak, Number(hwm?.[1] ?? 0));
+	}
+	return peak;
+}
+
+/** Parquet requests a page makes while `during` runs: count, 206 range responses, bytes. */
+async function parquetTraffic(page: Page, during: () => Promise<void>) {
+	const seen: Promise<{ status: number; bytes: number }>[] = [];
+	const onResponse = (r: import('playwright-core').Response) => {
+		if (!r.url().includes('.parquet')) return;
+		seen.push(
+			r
+				.request()
+				.sizes()
+				.then((s) => ({ status: r.status(), bytes: s.responseBodySize }))
+		);
+	};
+	page.on('response', onResponse);
+	await during();
+	page.off('response', onResponse);
+	const all = await Promise.all(seen);
+	return {
+		requests: all.length,
+		ranges: all.filter((x) => x.status === 206).length,
+		bytes: all.reduce((s, x) => s + x.bytes, 0)
+	};
+}
+
+/** First page: the prerendered start page, cold, then the first and second wijk comparison on DuckDB-WASM. */
+async function browserBench(options: { dataDir?: string }) {
 	const browser = await launchChromium();
-	const site = await serveBuild();
-	const visible: number[] = [];
-	const fcp: number[] = [];
-	const wasmReady: number[] = [];
-	const comparison: number[] = [];
-	const firstBytes: number[] = [];
-	const allBytes: number[] = [];
+	const site = await serveBuild({ dataDir: options.dataDir });
+	const r = {
+		visible: [] as number[],
+		dcl: [] as number[],
+		wasmReady: [] as number[],
+		comparison: [] as number[],
+		second: [] as number[],
+		firstTraffic: [] as { requests: number; ranges: number; bytes: number }[],
+		secondTraffic: [] as { requests: number; ranges: number; bytes: number }[],
+		wasmStart: [] as number[],
+		rendererKiB: [] as number[],
+		jsCssGzip: 0,
+		htmlGzip: 0,
+		wasmBytes: 0,
+		wasmBeforeInteraction: false
+	};
 	try {
 		for (let i = 0; i < RUNS; i++) {
 			const context = await browser.newContext(); // cold: empty cache every run
 			const page = await context.newPage();
-			const sizes: Promise<number>[] = [];
-			page.on('requestfinished', (r) =>
-				sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize))
-			);
+			const firstPage: Promise<{ type: string; gzip: number }>[] = [];
+			const collect = (res: import('playwright-core').Response) => {
+				const type = res.request().resourceType();
+				if (['script', 'stylesheet', 'document'].includes(type))
+					firstPage.push(res.body().then((b) => ({ type, gzip: gzipSync(b).length })));
+			};
+			if (i === 0) page.on('response', collect);
 			await page.goto(site.url + '/', { waitUntil: 'load' });
 			await page.waitForSelector('article.indicator h3');
 			const t = await page.evaluate(() => {
@@ -80,27 +134,73 @@ async function browserBench() {
 				const paint = performance.getEntriesByName('first-contentful-paint')[0];
 				return { dcl: nav.domContentLoadedEventEnd, fcp: paint?.startTime ?? NaN };
 			});
-			visible.push(t.fcp); // the streefdoelen are in the prerendered HTML: visible at first paint
-			fcp.push(t.dcl);
+			r.visible.push(t.fcp); // the streefdoelen are in the prerendered HTML: visible at first paint
+			r.dcl.push(t.dcl);
 			await page.waitForFunction(() => !(document.querySelector('#gebied') as HTMLSelectElement).disabled);
-			firstBytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
+			if (i === 0) {
+				page.off('response', collect);
+				const sizes = await Promise.all(firstPage);
+				r.jsCssGzip = sizes.filter((x) => x.type !== 'document').reduce((s, x) => s + x.gzip, 0);
+				r.htmlGzip = sizes.filter((x) => x.type === 'document').reduce((s, x) => s + x.gzip, 0);
+				r.wasmBeforeInteraction = await page.evaluate(() =>
+					performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))
+				);
+			}
 			const start = await page.evaluate(() => performance.now());
-			await page.selectOption('#gebied', 'WK019311');
-			await page.waitForFunction(() => performance.getEntriesByName('koers:wasm-ready').length > 0, null, {
-				timeout: 60_000
+			// The WASM is fetched by DuckDB's worker; its requests are the page's too.
+			const clicked = Date.now();
+			let wasmAt = NaN;
+			const onWasm = (req: import('playwright-core').Request) => {
+				if (req.url().endsWith('.wasm') && Number.isNaN(wasmAt)) wasmAt = Date.now() - clicked;
+			};
+			page.on('request', onWasm);
+			r.firstTraffic.push(
+				await parquetTraffic(page, async () => {
+					await page.selectOption('#gebied', 'WK019311');
+					await page.waitForFunction(
+						() => document.querySelector('.live')?.textContent?.includes('Vergeleken'),
+						null,
+						{
+							timeout: 120_000
+						}
+					);
+				})
+			);
+			r.comparison.push((await page.evaluate(() => performance.now())) - start);
+			const marks = await page.evaluate(() => {
+				const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')) as
+					PerformanceResourceTiming | undefined;
+				return {
+					ready: performance.getEntriesByName('koers:wasm-ready')[0]!.startTime,
+					wasmStart: wasm?.startTime ?? NaN,
+					wasmBytes: wasm?.encodedBodySize ?? 0
+				};
 			});
-			const ready = await page.evaluate(() => performance.getEntriesByName('koers:wasm-ready')[0]!.startTime);
-			wasmReady.push(ready - start);
-			await page.waitForFunction(() => document.querySelector('.live')?.textContent?.includes('Vergeleken'));
-			comparison.push((await page.evaluate(() => performance.now())) - start);
-			allBytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
+			page.off('request', onWasm);
+			r.wasmReady.push(marks.ready - start);
+			r.wasmStart.push(wasmAt);
+			r.wasmBytes = marks.wasmBytes;
+			// A second wijk: the tables are loaded; only the queries run.
+			const before = await page.evaluate(() => performance.now());
+			r.secondTraffic.push(
+				await parquetTraffic(page, async () => {
+					await page.selectOption('#gebied', 'WK019312');
+					await page.waitForFunction(
+						() => performance.getEntriesByName('koers:comparison-updated').length >= 2,
+						null,
+						{ timeout: 60_000 }
+					);
+				})
+			);
+			r.second.push((await page.evaluate(() => performance.now())) - before);
+			r.rendererKiB.push(await rendererPeakKiB(browser));
 			await context.close();
 		}
 	} finally {
 		await browser.close();
 		await site.close();
 	}
-	return { visible, fcp, wasmReady, comparison, firstBytes, allBytes };
+	return r;
 }
 
 /**
@@ -108,9 +208,9 @@ async function browserBench() {
  * DuckDB-WASM runs the query, the map and ranked bars are redrawn; measured until the next frame
  * after the page marks the update (so the new SVG is in the DOM). One change first to load WASM.
  */
-async function filterBench(options: { path: string; changes: number }) {
+async function filterBench(options: { path: string; changes: number; dataDir?: string }) {
 	const browser = await launchChromium();
-	const site = await serveBuild();
+	const site = await serveBuild({ dataDir: options.dataDir });
 	try {
 		const page = await browser.newPage();
 		await page.goto(site.url + options.path);
@@ -121,7 +221,9 @@ async function filterBench(options: { path: string; changes: number }) {
 			(_, i) => years[(years.length - 2 - i + years.length * 10) % years.length]!
 		);
 		// Passed as text: the bundler's helpers (tsx adds __name to named functions) do not exist in the page.
-		const times = (await page.evaluate(`(async (sequence) => {
+		let times: number[] = [];
+		const traffic = await parquetTraffic(page, async () => {
+			times = (await page.evaluate(`(async (sequence) => {
 			const select = document.querySelector('#jaar');
 			const out = [];
 			for (const year of sequence) {
@@ -139,7 +241,8 @@ async function filterBench(options: { path: string; changes: number }) {
 			}
 			return out;
 		})(${JSON.stringify(sequence)})`)) as number[];
-		return { first: times[0]!, changes: times.slice(1) };
+		});
+		return { first: times[0]!, changes: times.slice(1), traffic };
 	} finally {
 		await browser.close();
 		await site.close();
@@ -178,56 +281,174 @@ async function reportBench() {
 	return { pdf, fcp };
 }
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
+/**
+ * A national question in the Verkenner: BBV 32 (Wmo per 10.000 inwoners) for every gemeente in one
+ * year, ranked, with the quick chart; 20 year changes after the first query (which loads the tables
+ * of all gemeenten). Measured to the next frame after the result is in the state.
+ */
+async function explorerBench(options: { dataDir?: string; changes: number }) {
+	const browser = await launchChromium();
+	const site = await serveBuild({ dataDir: options.dataDir });
+	try {
+		const page = await browser.newPage();
+		await page.goto(site.url + '/verkenner');
+		await page.waitForFunction(
+			() => !(document.querySelector('button[type=submit]') as HTMLButtonElement).disabled
+		);
+		const sql = (year: number) =>
+			`SELECT w.gemeente, round(10000 * w.aantal / b.inwoners, 1) AS per_10000 FROM wmo_clienten w JOIN bevolking b USING (gemeente, jaar, gebied_niveau, gebied_code) WHERE w.gebied_niveau = 'gemeente' AND w.voorziening = 'TOTAAL' AND w.meting = 'in_gebruik' AND b.leeftijdsklasse = 'totaal' AND w.jaar = ${year} ORDER BY per_10000 DESC`;
+		const years = Array.from({ length: options.changes + 1 }, (_, i) => 2024 - (i % 10));
+		let times: number[] = [];
+		const run = (sequence: string[]) =>
+			page.evaluate(`(async (sequence) => {
+				const area = document.querySelector('#sql');
+				const form = document.querySelector('form.explorer');
+				const out = [];
+				for (const sql of sequence) {
+					const before = performance.getEntriesByName('koers:explorer-updated').length;
+					const t0 = performance.now();
+					area.value = sql;
+					area.dispatchEvent(new Event('input', { bubbles: true }));
+					form.requestSubmit();
+					await new Promise((done) => {
+						const check = () =>
+							performance.getEntriesByName('koers:explorer-updated').length > before ? done() : requestAnimationFrame(check);
+						check();
+					});
+					await new Promise((done) => requestAnimationFrame(() => done(null)));
+					out.push(performance.now() - t0);
+				}
+				return out;
+			})(${JSON.stringify(sequence)})`) as Promise<number[]>;
+		const first = await parquetTraffic(page, async () => {
+			times = await run([sql(years[0]!)]);
+		});
+		const firstMs = times[0]!;
+		const later = await parquetTraffic(page, async () => {
+			times = await run(years.slice(1).map(sql));
+		});
+		const rows = await page.$$eval('table tbody tr', (trs) => trs.length);
+		return {
+			first: firstMs,
+			changes: times,
+			firstTraffic: first,
+			laterTraffic: later,
+			rows,
+			rendererKiB: await rendererPeakKiB(browser)
+		};
+	} finally {
+		await browser.close();
+		await site.close();
+	}
+}
 
-const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
-const wasmBytes = build
-	.filter((f) => f.endsWith('.wasm'))
-	.reduce((s, f) => s + statSync(join('build/_app/immutable', f)).size, 0);
-const p = await pipelineBench({ scale: 1 });
-const p10 = await pipelineBench({ scale: 10 });
-const b = await browserBench();
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
+const mib = (kib: number) => `${nl(kib / 1024)} MiB`;
+const kib = (bytes: number) => `${nl(bytes / 1024)} KiB`;
+const traffic = (t: { requests: number; ranges: number; bytes: number }) =>
+	`${t.requests} requests, ${t.ranges} of them 206 range responses, ${kib(t.bytes)}`;
+
+// The national set: generated once per bench run (or reused from BENCH_NATIONAL_RAW), published by the
+// last pipeline run into a folder the browser measurements serve as the site's data.
+const nationalRaw = process.env.BENCH_NATIONAL_RAW ?? tmp('national-raw');
+if (!process.env.BENCH_NATIONAL_RAW) await writeNational({ paths: { ...defaultPaths(), raw: nationalRaw } });
+const nationalPublished = tmp('national-published');
+
+const p = pipelineBench({ raw: defaultPaths().raw });
+const pn = pipelineBench({ raw: nationalRaw, keep: nationalPublished });
+const nationalManifest = JSON.parse(readFileSync(join(nationalPublished, 'manifest.json'), 'utf8')) as {
+	gemeenten: unknown[];
+	tables: Record<string, { files: { bytes: number }[] }>;
+};
+const nationalFiles = Object.values(nationalManifest.tables).flatMap((t) => t.files);
+const b = await browserBench({});
+const bn = await browserBench({ dataDir: nationalPublished });
 const f = await filterBench({ path: '/indicator/GM0193/mo-huishoudelijke-ondersteuning', changes: 20 });
 const fs = await filterBench({ path: '/indicator/GM0193/mo-participatie', changes: 20 });
+const fn = await filterBench({
+	path: '/indicator/GM0193/mo-huishoudelijke-ondersteuning',
+	changes: 20,
+	dataDir: nationalPublished
+});
+const en = await explorerBench({ dataDir: nationalPublished, changes: 20 });
 const r = await reportBench();
 const cpu = execFileSync('nproc').toString().trim();
+const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
+const wasmOnDisk = build
+	.filter((x) => x.endsWith('.wasm'))
+	.reduce((sum, x) => sum + statSync(join('build/_app/immutable', x)).size, 0);
+const wasmGzip = build
+	.filter((x) => x.endsWith('.wasm'))
+	.reduce((sum, x) => sum + gzipSync(readFileSync(join('build/_app/immutable', x))).length, 0);
+const pipelineRow = (label: string, x: ReturnType<typeof pipelineBench>) =>
+	`| ${label} | ${nl(x.rows)} | ${nl(median(x.pipeline))} (${spread(x.pipeline)}) | ${nl(x.rows / (median(x.pipeline) / 1000))} | ${nl(median(x.copy))} (${spread(x.copy)}) | ${nl(x.rows / (median(x.copy) / 1000))} | **${nl(median(x.pipeline) / median(x.copy), 1)}×** | ${mib(Math.max(...x.pipelineRss))} | ${mib(Math.max(...x.copyRss))} |`;
+const latencyRow = (label: string, x: { first: number; changes: number[] }) =>
+	`| ${label} | ${nl(median(x.changes), 1)} ms | ${nl(p95(x.changes), 1)} ms | ${nl(Math.max(...x.changes), 1)} ms | ${nl(x.first)} ms |`;
+const pageRows = (
+	x: Awaited<ReturnType<typeof browserBench>>
+) => `| streefdoelen visible (first contentful paint; they are in the prerendered HTML) | ${nl(median(x.visible))} ms | ${spread(x.visible)} ms |
+| DOMContentLoaded | ${nl(median(x.dcl))} ms | ${spread(x.dcl)} ms |
+| DuckDB-WASM ready (instantiated, manifest read), from choosing a wijk | ${nl(median(x.wasmReady))} ms | ${spread(x.wasmReady)} ms |
+| first wijk comparison shown (WASM, the gemeente's partitions, every indicator's query, charts) | ${nl(median(x.comparison))} ms | ${spread(x.comparison)} ms |
+| second wijk comparison (tables loaded; queries and charts only) | ${nl(median(x.second))} ms | ${spread(x.second)} ms |
+| Parquet read by the first comparison | ${traffic(x.firstTraffic[0]!)} | |
+| Parquet read by the second comparison | ${traffic(x.secondTraffic[0]!)} | |
+| peak memory of the tab (renderer process with its workers, VmHWM) | ${mib(median(x.rendererKiB))} | ${spread(x.rendererKiB.map((k) => k / 1024))} MiB |`;
+
 const md = `# Benchmarks
 
-Measured by \`npm run bench\` on ${cpu} cores, ${RUNS} runs each; median (min–max). Headless Debian Chromium
+Measured by \`npm run bench\` on ${cpu} cores, ${RUNS} runs each; median (min–max). Every pipeline and COPY
+run is a fresh Node process (peak memory is its max RSS, DuckDB included). Browser: headless Debian Chromium
 against the built site on localhost, a fresh browser context (empty cache) per run.
 
-## Pipeline (sample: Zwolle and Groningen, ${nl(p.rows)} input rows)
-| what | median ms | spread ms | rows/s |
-|---|---|---|---|
-| full pipeline (validate, pseudonymise, aggregate with disclosure control, leak scan, publish) | ${nl(median(p.pipeline))} | ${spread(p.pipeline)} | ${nl(p.rows / (median(p.pipeline) / 1000))} |
-| baseline: plain DuckDB \`COPY\` of the same CSVs to Parquet | ${nl(median(p.copy))} | ${spread(p.copy)} | ${nl(p.rows / (median(p.copy) / 1000))} |
-| ratio pipeline / COPY | ${nl(median(p.pipeline) / median(p.copy), 1)}× | | |
+## 1. Pipeline throughput against a plain DuckDB \`COPY\` of the same CSV files (same run)
+The pipeline validates every cell, pseudonymises, aggregates with disclosure control, scans for leaks and
+publishes atomically; the baseline only parses the CSVs and writes them as Parquet. Target: ≤ 2× the copy.
+| set | input rows | pipeline ms | pipeline rows/s | COPY ms | COPY rows/s | ratio | peak memory pipeline | peak memory COPY |
+|---|---|---|---|---|---|---|---|---|
+${pipelineRow('sample (Zwolle, Groningen)', p)}
+${pipelineRow(`national (\`npm run synth -- --scale national\`, ${nationalManifest.gemeenten.length} gemeenten)`, pn)}
 
-## Pipeline at 10× the sample (\`npm run synth -- --scale 10\`, ${nl(p10.rows)} input rows)
-| what | median ms | spread ms | rows/s |
-|---|---|---|---|
-| full pipeline | ${nl(median(p10.pipeline))} | ${spread(p10.pipeline)} | ${nl(p10.rows / (median(p10.pipeline) / 1000))} |
-| baseline: plain DuckDB \`COPY\` | ${nl(median(p10.copy))} | ${spread(p10.copy)} | ${nl(p10.rows / (median(p10.copy) / 1000))} |
-| ratio pipeline / COPY | ${nl(median(p10.pipeline) / median(p10.copy), 1)}× | | |
+The national release: ${nl(nationalFiles.length)} Parquet files, ${mib(nationalFiles.reduce((s, x) => s + x.bytes, 0) / 1024)}.
 
-## Start page, cold load
+## 2. Browser
+### Start page, cold load (sample release)
 | what | median | spread |
 |---|---|---|
-| streefdoelen visible (first contentful paint; they are in the prerendered HTML) | ${nl(median(b.visible))} ms | ${spread(b.visible)} ms |
-| DOMContentLoaded | ${nl(median(b.fcp))} ms | ${spread(b.fcp)} ms |
-| DuckDB-WASM ready (instantiated, manifest read), from choosing a wijk | ${nl(median(b.wasmReady))} ms | ${spread(b.wasmReady)} ms |
-| first wijk comparison shown (WASM, the tables it needs, every indicator's query, redrawn charts) | ${nl(median(b.comparison))} ms | ${spread(b.comparison)} ms |
-| bytes transferred, first page (no WASM) | ${nl(median(b.firstBytes) / 1024)} KiB | |
-| bytes transferred, after the first live query (with WASM) | ${nl(median(b.allBytes) / 1024)} KiB | |
-| WASM file on disk (uncompressed; the local server sends it as is) | ${nl(wasmBytes / 1024)} KiB | |
+${pageRows(b)}
 
-## Filter change → chart updated (indicator page, Zwolle, ${f.changes.length} year changes of the breakdown per wijk)
-Each change: DuckDB-WASM query, map and ranked bars redrawn, next frame painted. The first change (which loads
-DuckDB-WASM and the tables) is listed apart.
-| indicator | median | p95 | max | first change (loads WASM) |
+### Start page, cold load, national release (the same build serving the national set as its data)
+| what | median | spread |
+|---|---|---|
+${pageRows(bn)}
+
+### Filter change → chart updated (20 changes; median, p95, max; the first change, which loads WASM and tables, apart)
+Indicator page: a year change of the breakdown per wijk (DuckDB-WASM query, map and ranked bars redrawn, next
+frame painted). Verkenner: a national ranking of all gemeenten for another year (query, table and quick chart).
+Targets: p95 ≤ 50 ms for Zwolle, ≤ 150 ms for the national set.
+| what | median | p95 | max | first change |
 |---|---|---|---|---|
-| huishoudelijke ondersteuning (registration) | ${nl(median(f.changes), 1)} ms | ${nl(p95(f.changes), 1)} ms | ${nl(Math.max(...f.changes), 1)} ms | ${nl(f.first)} ms |
-| sociale participatie (survey, with margins) | ${nl(median(fs.changes), 1)} ms | ${nl(p95(fs.changes), 1)} ms | ${nl(Math.max(...fs.changes), 1)} ms | ${nl(fs.first)} ms |
+${latencyRow('Zwolle, huishoudelijke ondersteuning (registration), sample release', f)}
+${latencyRow('Zwolle, sociale participatie (survey, margins), sample release', fs)}
+${latencyRow('Zwolle, huishoudelijke ondersteuning, national release', fn)}
+${latencyRow(`national: BBV 32 for all ${nationalManifest.gemeenten.length} gemeenten in the Verkenner`, en)}
+
+## 3. Bytes
+| what | size |
+|---|---|
+| JavaScript and CSS of the start page, gzip | ${kib(b.jsCssGzip)} |
+| HTML of the start page, gzip | ${kib(b.htmlGzip)} |
+| WASM (DuckDB-WASM eh), on disk / gzip | ${kib(wasmOnDisk)} / ${kib(wasmGzip)} |
+| when the WASM loads | ${b.wasmBeforeInteraction ? 'during the page load' : `not with the page: on the first live query, ${nl(median(b.wasmStart))} ms after choosing a wijk`} |
+| Parquet, indicator page, 21 year changes, the first loading the tables (sample / national) | ${traffic(f.traffic)} / ${traffic(fn.traffic)} |
+| Parquet, Verkenner national ranking: first query / 20 later queries | ${traffic(en.firstTraffic)} / ${traffic(en.laterTraffic)} |
+
+## 4. Peak memory on the national set
+| what | peak |
+|---|---|
+| pipeline (max RSS of the process, DuckDB included) | ${mib(Math.max(...pn.pipelineRss))} |
+| browser tab, start page with a wijk comparison | ${mib(Math.max(...bn.rendererKiB))} |
+| browser tab, Verkenner national ranking (tables of all gemeenten loaded) | ${mib(en.rendererKiB)} |
 
 ## Programme report (programma 12)
 | what | median | spread |

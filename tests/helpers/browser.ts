@@ -7,10 +7,13 @@ import { serve } from '../../pipelines/serve';
 export { CHROMIUM, launchChromium } from '../../pipelines/chromium';
 
 /** Serves the built site on a free localhost port. */
-export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveBuild(options: { dataDir?: string } = {}): Promise<{
+	url: string;
+	close: () => Promise<void>;
+}> {
 	if (!existsSync('build/index.html'))
 		throw new Error('no build: run "npm run data && npm run build" first (npm test does this)');
-	const server = await serve({ dir: 'build', port: 0, quiet: true });
+	const server = await serve({ dir: 'build', port: 0, quiet: true, dataDir: options.dataDir });
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -1,0 +1,33 @@
+/**
+ * One measured run in a process of its own, so its peak memory (max RSS, DuckDB included) is its own:
+ * `pipeline <raw> <published> <warehouse>` runs the full pipeline; `copy <raw> <out>` the baseline,
+ * a plain DuckDB COPY of the same CSV files to Parquet. Prints one JSON line.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultPaths } from '../../pipelines/config';
+import { runPipeline } from '../../pipelines/run';
+import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { sqlString } from '../../src/lib/db/query';
+
+const [mode, raw, out, warehouse] = process.argv.slice(2);
+const t0 = performance.now();
+let rows = 0;
+if (mode === 'pipeline') {
+	const report = await runPipeline({
+		paths: { ...defaultPaths(), raw: raw!, published: out!, warehouse: warehouse! }
+	});
+	rows = report.sources.reduce((s, r) => s + r.rows, 0);
+} else if (mode === 'copy') {
+	const engine = await openNodeEngine();
+	// Every CSV the pipeline reads, so both sides handle the same input.
+	for (const gemeente of readdirSync(raw!).filter((d) => /^GM\d{4}$/.test(d))) {
+		for (const f of readdirSync(join(raw!, gemeente)).filter((n) => n.endsWith('.csv'))) {
+			await engine.run(
+				`COPY (SELECT * FROM read_csv(${sqlString(join(raw!, gemeente, f))}, delim = ';', header = true)) TO ${sqlString(join(out!, `${gemeente}-${f}.parquet`))} (FORMAT parquet)`
+			);
+		}
+	}
+	engine.close();
+} else throw new Error(`unknown mode ${mode}`);
+console.log(JSON.stringify({ ms: performance.now() - t0, rows, maxRssKiB: process.resourceUsage().maxRSS }));
