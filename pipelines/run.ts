@@ -42,7 +42,7 @@ interface Ingested {
 	sampleKey: boolean;
 	dataDate: string;
 	sources: (LoadedExport & { sha256: string })[];
-	/** published name → this gemeente's table in the engine */
+	/** published name → this gemeente's table in the engine, qualified and quoted (schema.table) */
 	tables: Record<string, string>;
 }
 
@@ -95,20 +95,40 @@ export async function runPipeline(options: {
 	};
 	try {
 		await loadTaakvelden({ engine, referenceDir: paths.reference });
-		const ingested: Ingested[] = [];
-		for (const gemeente of gemeenten) {
-			ingested.push(
-				await ingestGemeente({
-					engine,
-					paths,
-					gemeente,
-					env,
-					maxQuarantineRate,
-					lap,
-					multiple: gemeenten.length > 1
-				})
-			);
-		}
+		// Gemeenten are read and aggregated by parallel workers, each on its own connection and schema:
+		// most statements on one gemeente are too small to keep both cores busy. Results keep the
+		// gemeenten's order, so the release stays deterministic.
+		const workers = Math.max(1, Math.min(gemeenten.length, Number(env['KOERS_PIPELINE_WORKERS'] ?? 4)));
+		const ingested: Ingested[] = new Array<Ingested>(gemeenten.length);
+		let next = 0;
+		let failure: { error: unknown } | null = null;
+		const worker = async (schema: string) => {
+			const own = await engine.fork(schema);
+			try {
+				while (!failure && next < gemeenten.length) {
+					const at = next++;
+					try {
+						ingested[at] = await ingestGemeente({
+							engine: own,
+							schema,
+							paths,
+							gemeente: gemeenten[at]!,
+							env,
+							maxQuarantineRate,
+							lap,
+							multiple: gemeenten.length > 1
+						});
+					} catch (error) {
+						// The first failure wins (in gemeente order when several fail at once).
+						failure ??= { error };
+					}
+				}
+			} finally {
+				own.close();
+			}
+		};
+		await Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
+		if (failure) throw (failure as { error: unknown }).error;
 
 		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did
 		// not measure) are NULL for it. Row order stays per gemeente, so the release stays deterministic.
@@ -117,7 +137,7 @@ export async function runPipeline(options: {
 		for (const name of names) {
 			const parts = ingested.flatMap((g) => (g.tables[name] ? [g.tables[name]] : []));
 			await engine.run(
-				`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${parts.map((t) => `SELECT * FROM ${sqlIdent(t)}`).join(' UNION ALL BY NAME ')}`
+				`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${parts.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ')}`
 			);
 			tables[name] = `release_${name}`;
 		}
@@ -173,6 +193,8 @@ export async function runPipeline(options: {
 /** Reads, checks, pseudonymises and aggregates one gemeente's folder; its tables get the gemeente's suffix. */
 async function ingestGemeente(options: {
 	engine: NodeEngine;
+	/** the worker's schema, where this gemeente's tables are kept */
+	schema: string;
 	paths: Paths;
 	gemeente: string;
 	env: NodeJS.ProcessEnv;
@@ -287,7 +309,7 @@ async function ingestGemeente(options: {
 	for (const [published, table] of Object.entries(produced)) {
 		const kept = `${table}__${gemeente}`;
 		await engine.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(kept)}`);
-		tables[published] = kept;
+		tables[published] = `${sqlIdent(options.schema)}.${sqlIdent(kept)}`;
 	}
 	return {
 		gemeente: { code: gemeente, name },

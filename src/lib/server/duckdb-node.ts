@@ -8,6 +8,11 @@ import { join } from 'node:path';
 export interface NodeEngine extends QueryEngine {
 	connection: DuckDBConnection;
 	run(sql: string): Promise<void>;
+	/**
+	 * A second connection to the same database whose unqualified names live in `schema` (created here),
+	 * falling back to main: work in parallel on the same in-memory tables. Closing it keeps the database.
+	 */
+	fork(schema: string): Promise<NodeEngine>;
 	close(): void;
 }
 
@@ -18,9 +23,24 @@ export async function openNodeEngine(options: { threads?: number } = {}): Promis
 		autoinstall_known_extensions: 'false',
 		autoload_known_extensions: 'false'
 	});
-	const connection = await instance.connect();
+	return connectionEngine(instance, await instance.connect(), () => instance.closeSync());
+}
+
+function connectionEngine(
+	instance: DuckDBInstance,
+	connection: DuckDBConnection,
+	closeInstance: () => void
+): NodeEngine {
 	return {
 		connection,
+		async fork(schema: string): Promise<NodeEngine> {
+			await connection.run(`CREATE SCHEMA IF NOT EXISTS ${sqlIdent(schema)}`);
+			const forked = await instance.connect();
+			await forked.run(
+				`USE memory.${sqlIdent(schema)}; SET search_path = ${sqlString(`memory.${schema},memory.main`)}`
+			);
+			return connectionEngine(instance, forked, () => {});
+		},
 		async query<T extends Row = Row>(sql: string): Promise<T[]> {
 			try {
 				const reader = await connection.runAndReadAll(sql);
@@ -38,7 +58,7 @@ export async function openNodeEngine(options: { threads?: number } = {}): Promis
 		},
 		close() {
 			connection.closeSync();
-			instance.closeSync();
+			closeInstance();
 		}
 	};
 }
