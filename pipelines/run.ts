@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
 import { openNodeEngine, type NodeEngine } from '../src/lib/server/duckdb-node';
-import { sqlIdent } from '../src/lib/db/query';
+import { sqlIdent, sqlString } from '../src/lib/db/query';
+import { BBV_INDICATORS, bbvSql } from '../src/lib/measures/bbv';
 import { loadCatalogs } from '../src/lib/server/catalog';
 import type { Manifest } from '../src/lib/db/manifest';
 import { PSEUDONYM_KEY_ENV, SAMPLE_PSEUDONYM_KEY, type Paths } from './config';
@@ -85,7 +86,7 @@ export async function runPipeline(options: {
 	const stages: Record<string, number> = {};
 	let mark = performance.now();
 	// read + aggregate per source and gemeente, then leak scan and publish
-	const STAGES = gemeenten.length * 2 * SOURCES.length + 2;
+	const STAGES = gemeenten.length * 2 * SOURCES.length + 3;
 	let done = 0;
 	const lap = (stage: string) => {
 		const now = performance.now();
@@ -141,6 +142,10 @@ export async function runPipeline(options: {
 			);
 			tables[name] = `release_${name}`;
 		}
+		// Pre-aggregated for national views: the BBV indicators of every gemeente and year in one small
+		// table (one file), so a comparison of all gemeenten reads kilobytes instead of every partition.
+		tables['kerncijfers'] = await buildKerncijfers({ engine, tables });
+		lap('kerncijfers');
 		const leaks = await leakScan({ engine, tables: Object.values(tables) });
 		lap('lekcontrole');
 		if (leaks.length > 0)
@@ -319,6 +324,36 @@ async function ingestGemeente(options: {
 		sources,
 		tables
 	};
+}
+
+/**
+ * Builds `release_kerncijfers` from the release tables with the same SQL the pages use for the BBV
+ * indicators (bbvSql), at gemeente level for every gemeente and year.
+ */
+async function buildKerncijfers(options: {
+	engine: NodeEngine;
+	tables: Record<string, string>;
+}): Promise<string> {
+	const { engine, tables } = options;
+	const present = BBV_INDICATORS.filter((i) => tables[i.numerator.table] && tables['bevolking']);
+	const needed = [...new Set(present.flatMap((i) => [i.numerator.table, 'bevolking']))];
+	// The page SQL names the published tables: views over the release tables for the moment.
+	for (const name of needed)
+		await engine.run(`CREATE OR REPLACE VIEW ${sqlIdent(name)} AS SELECT * FROM ${sqlIdent(tables[name]!)}`);
+	const parts = present.map(
+		(i) =>
+			`SELECT ${sqlString(i.id)} AS indicator, b.gemeente, g.gebied_naam AS gemeente_naam, CAST(b.year AS INTEGER) AS jaar, CAST(b.value AS DOUBLE) AS waarde, CAST(b.numerator AS DOUBLE) AS teller, CAST(b.denominator AS DOUBLE) AS noemer
+			FROM (${bbvSql({ indicator: i, level: 'gemeente' })}) b JOIN ${sqlIdent(tables['gebieden']!)} g ON g.gebied_code = b.gemeente AND g.gebied_niveau = 'gemeente'`
+	);
+	await engine.run(
+		`CREATE OR REPLACE TABLE release_kerncijfers AS ${
+			parts.length > 0
+				? `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY indicator, jaar, gemeente`
+				: 'SELECT CAST(NULL AS VARCHAR) AS indicator, CAST(NULL AS VARCHAR) AS gemeente, CAST(NULL AS VARCHAR) AS gemeente_naam, CAST(NULL AS INTEGER) AS jaar, CAST(NULL AS DOUBLE) AS waarde, CAST(NULL AS DOUBLE) AS teller, CAST(NULL AS DOUBLE) AS noemer WHERE false'
+		}`
+	);
+	for (const name of needed) await engine.run(`DROP VIEW ${sqlIdent(name)}`);
+	return 'release_kerncijfers';
 }
 
 /** Names of gemeenten without a catalogue (a catalogue's own name wins). */

@@ -34,7 +34,9 @@ export async function publishRelease(options: {
 				`DESCRIBE ${sqlIdent(source)}`
 			);
 			// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
-			const keys = PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+			const keys = UNPARTITIONED.has(name)
+				? []
+				: PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
 			const files = await writePartitions({ engine, source, name, keys, staging: join(staging, name) });
 			for (const f of files) moves.push([f.tmp, join(publishedDir, f.path)]);
 			tables[name] = {
@@ -98,6 +100,9 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
  * gemeenten a partition per year as well would mean 12× as many small files and requests.
  */
 export const PARTITION_KEYS = ['gemeente'];
+
+/** Small pre-aggregated tables read whole by national views: one file, never one per gemeente. */
+export const UNPARTITIONED = new Set(['kerncijfers']);
 
 /**
  * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names

@@ -8,6 +8,8 @@ import { generateGemeenten, NATIONAL, writeNational } from '../../pipelines/synt
 import { openRelease } from '../../src/lib/server/duckdb-node';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../../src/lib/disclosure/rules';
 import { sqlIdent } from '../../src/lib/db/query';
+import { bbvSql } from '../../src/lib/measures/bbv';
+import { bbvIndicator } from '../../src/lib/measures/spec';
 import { fixturePaths } from '../helpers/paths';
 
 /** Columns of the release that count persons or households: secret up to 7, else multiples of 5. */
@@ -85,6 +87,16 @@ describe('the national synthetic set', () => {
 			expect(areas!.gemeenten).toBe(GENERATED + 2);
 			const partitions = new Set(manifest.tables['wmo_clienten']!.files.map((f) => f.partition['gemeente']));
 			expect(partitions.size).toBe(GENERATED + 2);
+			// The pre-aggregated national table: one file, every gemeente, the pages' own BBV SQL.
+			expect(manifest.tables['kerncijfers']!.files).toHaveLength(1);
+			const [kern] = await engine.query<{ gemeenten: number; waarde: number }>(
+				"SELECT CAST(count(DISTINCT gemeente) AS INTEGER) AS gemeenten, max(waarde) FILTER (WHERE gemeente = 'GM9001' AND jaar = 2024) AS waarde FROM kerncijfers WHERE indicator = 'bbv-32-wmo'"
+			);
+			expect(kern!.gemeenten).toBe(GENERATED + 2);
+			const [direct] = await engine.query<{ value: number }>(
+				`SELECT value FROM (${bbvSql({ indicator: bbvIndicator('bbv-32-wmo'), level: 'gemeente', gemeente: 'GM9001' })}) WHERE year = 2024`
+			);
+			expect(kern!.waarde).toBe(direct!.value);
 			// Ten years and more of registrations at national rates: WMO clients per 1.000 inhabitants near 67.
 			const [rate] = await engine.query<{ per1000: number }>(
 				`SELECT 1000.0 * sum(w.aantal) / sum(b.inwoners) AS per1000

@@ -68,12 +68,26 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 
 	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
 	performance.mark('koers:wasm-ready');
+	// Query cache: a release never changes under a page, so the same SQL gives the same rows. Going back
+	// to a year or wijk seen before costs no query. Bounded, oldest entry out first.
+	const cache = new Map<string, Row[]>();
+	const CACHE_ENTRIES = 256;
 	return {
 		async query<T extends Row = Row>(sql: string, scope?: QueryScope): Promise<T[]> {
+			const key = `${scope?.gemeente ?? '*'}\n${sql}`;
+			const hit = cache.get(key);
+			if (hit) {
+				cache.delete(key);
+				cache.set(key, hit);
+				return [...hit] as T[];
+			}
 			try {
 				await Promise.all(tablesIn(sql).map(([name, table]) => load(name, table, scope)));
 				const result = await conn.query(sql);
-				return normalizeRows<T>(result.toArray().map((r) => r.toJSON() as Record<string, unknown>));
+				const rows = normalizeRows<T>(result.toArray().map((r) => r.toJSON() as Record<string, unknown>));
+				cache.set(key, rows);
+				if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+				return [...rows];
 			} catch (cause) {
 				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
 			}

@@ -54,6 +54,22 @@ export const TABLES = {
 			aantal: 'Aantal, afgerond op 5; leeg als het 0 tot en met 7 is (onthullingsbeheersing)'
 		}
 	},
+	kerncijfers: {
+		name: 'kerncijfers',
+		title: 'Kerncijfers per gemeente (BBV-indicatoren, voorberekend)',
+		valueColumn: 'waarde',
+		dimensions: {},
+		columns: {
+			indicator: 'Id van de BBV-indicator (bbv-27-bijstand, bbv-29-jeugdhulp, bbv-32-wmo)',
+			gemeente: 'CBS-code van de gemeente',
+			gemeente_naam: 'Naam van de gemeente',
+			jaar: 'Jaar',
+			waarde:
+				'Waarde in de eenheid van de indicator, berekend na afronding; leeg als teller of noemer onderdrukt is',
+			teller: 'Teller (afgerond op 5; leeg als onderdrukt)',
+			noemer: 'Noemer (inwoners in de doelgroep; leeg als onvolledig)'
+		}
+	},
 	gebieden: {
 		name: 'gebieden',
 		title: 'Gebieden (CBS-indeling)',
