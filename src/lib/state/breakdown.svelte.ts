@@ -3,6 +3,13 @@ import type { Unit } from '../format';
 import type { Observation } from '../indicators/types';
 import { areaSql, type MeasureSpec } from '../measures/spec';
 
+/** A drawn breakdown: the rows and the chart markup. */
+interface Drawn {
+	rows: AreaValue[];
+	bars: string;
+	map: string | null;
+}
+
 /** What the breakdown needs to know of its indicator. */
 export interface BreakdownIndicator {
 	spec: MeasureSpec;
@@ -27,6 +34,11 @@ export class BreakdownState {
 	// A cache of fetches, not state the page renders: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly geometry = new Map<string, Promise<AreaGeometry | null>>();
+	// Drawn breakdowns by level and year: a year seen (or prepared) before is shown without a query or
+	// a redraw. Filled in idle time after the first live choice, for every year of the select.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly drawn = new Map<string, Promise<Drawn>>();
+	private prefetching: string | null = null;
 	private request = 0;
 
 	constructor(
@@ -38,6 +50,8 @@ export class BreakdownState {
 			buurtGeometry: boolean;
 			dataUrl: string;
 			geoUrl: string;
+			/** the years of the select: drawn ahead in idle time */
+			years?: number[];
 		}
 	) {
 		const i = options.initial;
@@ -57,41 +71,80 @@ export class BreakdownState {
 		this.status = 'loading';
 		this.message = `Cijfers per ${level} in ${year} worden geladen…`;
 		try {
-			// Loaded on first use: DuckDB-WASM and Plot stay out of the first page.
-			const [{ wasmEngine }, { drawBreakdown }] = await Promise.all([
-				import('../db/wasm'),
-				import('../charts/breakdown-figures')
-			]);
-			const { indicator } = this.options;
-			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
-			const [rows, geometry] = await Promise.all([
-				engine.query<AreaValue & Record<string, string | number | null>>(
-					areaSql({ spec: indicator.spec, gemeente: indicator.gemeente.code, level, year }),
-					{ gemeente: indicator.gemeente.code }
-				),
-				this.geometryFor(level)
-			]);
+			const { rows, bars, map } = await this.draw(level, year);
 			if (request !== this.request) return;
-			const drawn = drawBreakdown({
-				entry: indicator,
-				rows,
-				level,
-				year,
-				geometry,
-				document: document.implementation.createHTMLDocument('')
-			});
 			this.rows = rows;
-			this.bars = drawn.bars;
-			this.map = drawn.map;
+			this.bars = bars;
+			this.map = map;
 			this.status = 'ready';
 			this.message = `Per ${level}, ${year}: ${rows.filter((r) => r.value !== null).length} van ${rows.length} gebieden met een waarde.`;
 			// Benchmarks and tests read this mark: the chart for the latest choice is in the page.
 			performance.mark('koers:breakdown-updated');
+			this.prefetch(level);
 		} catch (error) {
 			if (request !== this.request) return;
 			this.status = 'error';
 			this.message = `De cijfers per ${level} in ${year} konden niet worden geladen (${(error as Error).message}). De tabel en grafieken hieronder tonen nog de vorige keuze.`;
 		}
+	}
+
+	/** Queries and draws one level and year, once: later calls share the result (failures are retried). */
+	private draw(level: 'wijk' | 'buurt', year: number): Promise<Drawn> {
+		const key = `${level}/${year}`;
+		let drawn = this.drawn.get(key);
+		if (!drawn) {
+			drawn = (async () => {
+				// Loaded on first use: DuckDB-WASM and Plot stay out of the first page.
+				const [{ wasmEngine }, { drawBreakdown }] = await Promise.all([
+					import('../db/wasm'),
+					import('../charts/breakdown-figures')
+				]);
+				const { indicator } = this.options;
+				const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+				const [rows, geometry] = await Promise.all([
+					engine.query<AreaValue & Record<string, string | number | null>>(
+						areaSql({ spec: indicator.spec, gemeente: indicator.gemeente.code, level, year }),
+						{ gemeente: indicator.gemeente.code }
+					),
+					this.geometryFor(level)
+				]);
+				const figures = drawBreakdown({
+					entry: indicator,
+					rows,
+					level,
+					year,
+					geometry,
+					document: document.implementation.createHTMLDocument('')
+				});
+				return { rows, bars: figures.bars, map: figures.map };
+			})();
+			drawn.catch(() => this.drawn.delete(key));
+			this.drawn.set(key, drawn);
+		}
+		return drawn;
+	}
+
+	/** In idle time, one at a time, draws every other year of this level, so a year change is a swap. */
+	private prefetch(level: 'wijk' | 'buurt'): void {
+		const years = this.options.years ?? [];
+		if (this.prefetching === level || years.length === 0) return;
+		this.prefetching = level;
+		const idle = (): Promise<void> =>
+			new Promise((done) =>
+				'requestIdleCallback' in window
+					? window.requestIdleCallback(() => done(), { timeout: 2000 })
+					: setTimeout(done, 50)
+			);
+		void (async () => {
+			for (const year of years) {
+				if (this.prefetching !== level) return;
+				if (this.drawn.has(`${level}/${year}`)) continue;
+				await idle();
+				await this.draw(level, year).catch(() => undefined);
+			}
+			// Benchmarks read this mark: every year of this level is drawn.
+			performance.mark('koers:breakdown-prefetched');
+		})();
 	}
 
 	private geometryFor(level: 'wijk' | 'buurt'): Promise<AreaGeometry | null> {
