@@ -42,6 +42,16 @@ betekent dat de voorziening nog loopt. Productcategorieën 01, 02, 04, 07, 11, 1
 HH, IB, KV, DB, RS, VV, WV en BW; andere categorieën en onbekende postcodes gaan in quarantaine
 met de naam van het bericht. Het BSN uit de berichten wordt direct gepseudonimiseerd.
 
+## Gebiedsindeling
+
+Wijken en buurten komen uit de CBS-gebiedsindeling in \`data/reference/cbs/\` (nu voor Zwolle en
+Groningen). Voor een andere gemeente levert u de indeling mee, naast de exports:
+\`gebiedsindeling_wijken.csv\` en \`gebiedsindeling_buurten.csv\`, met komma's gescheiden, kolommen
+\`statcode,statnaam,gemeentecode,wijkcode\` (zoals de CBS-bestanden; bij een wijk is \`wijkcode\` de
+eigen code). Buurtcodes in de exports moeten in die indeling staan. Zet de naam van de gemeente als
+\`"naam"\` in \`bron.json\`. De landelijke voorbeelddata (\`npm run synth -- --scale national\`) doet
+het zo voor 340 gegenereerde gemeenten.
+
 ## Wat wordt gepubliceerd
 
 Alleen aantallen en gemiddelden per gemeente, wijk en buurt: aantallen personen van 0 tot en met 7
