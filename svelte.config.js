@@ -5,6 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
+		// The stylesheet (6 KB) goes inline: one render-blocking request less before the first paint.
+		inlineStyleThreshold: 16384,
 		// precompress costs ~100 s of brotli per build on 2 cores: left off on purpose.
 		adapter: adapter({
 			pages: 'build',

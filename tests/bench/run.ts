@@ -43,7 +43,9 @@ function pipelineBench(options: { raw: string; keep?: string }) {
 	let rows = 0;
 	for (let i = 0; i < RUNS; i++) {
 		const published = i === RUNS - 1 && options.keep ? options.keep : tmp('published');
-		const p = child(['pipeline', options.raw, published, tmp('warehouse')]);
+		const warehouse = tmp('warehouse');
+		const p = child(['pipeline', options.raw, published, warehouse]);
+		rmSync(warehouse, { recursive: true, force: true });
 		pipeline.push(p.ms);
 		pipelineRss.push(p.maxRssKiB);
 		rows = p.rows;
