@@ -185,11 +185,11 @@ export function cellChecksSql(options: {
 	}
 	const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${typedAlias(c.name)}`).join(', ');
 	// Duplicate keys through an aggregate (cheap: few keys repeat) rather than a window over every row.
-	const keys = schema.key.map((k, i) => ({ expr: `trim(${sqlIdent(k)})`, alias: `key__${i}` }));
+	const keys = schema.key.map((k, i) => ({ column: sqlIdent(k), alias: `key__${i}` }));
 	const firstLine = keys.length > 0 ? ', d.first__line' : '';
 	const duplicates =
 		keys.length > 0
-			? ` t LEFT JOIN (SELECT ${keys.map((k) => `${k.expr} AS ${k.alias}`).join(', ')}, min(line) AS first__line FROM ${sqlIdent(table)} GROUP BY ALL HAVING count(*) > 1) d ON ${keys.map((k) => `${k.expr.replace('trim(', 'trim(t.')} IS NOT DISTINCT FROM d.${k.alias}`).join(' AND ')}`
+			? ` LEFT JOIN (SELECT ${keys.map((k) => `trim(${k.column}) AS ${k.alias}`).join(', ')}, min(line) AS first__line FROM ${sqlIdent(table)} GROUP BY ALL HAVING count(*) > 1) d ON ${keys.map((k) => `trim(t.${k.column}) IS NOT DISTINCT FROM d.${k.alias}`).join(' AND ')}`
 			: '';
 	const list = checks
 		.map(
@@ -202,7 +202,7 @@ FROM (
 	SELECT line, unnest(list_filter([
 	${list}
 	], x -> x IS NOT NULL)) AS f
-	FROM (SELECT ${keys.length > 0 ? 't.*' : '*'}, ${typedColumns}${firstLine} FROM ${sqlIdent(table)}${duplicates})
+	FROM (SELECT t.*, ${typedColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates})
 	-- Almost every row is valid: build the list of failed checks only for rows where one fails.
 	WHERE ${checks.map((c) => `(${c.when})`).join(' OR ')}
 )`;

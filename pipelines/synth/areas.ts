@@ -59,6 +59,17 @@ function splitCsvLine(line: string): string[] {
 	return out;
 }
 
+/** The buurten of a gemeente in a CBS reference file `data/reference/cbs/<prefix>_buurten_2014_codes.csv`. */
+export function loadCbsBuurten(
+	referenceDir: string,
+	prefix: string,
+	gemeente: string
+): Record<string, string>[] {
+	return readSimpleCsv(join(referenceDir, 'cbs', `${prefix}_buurten_2014_codes.csv`)).filter(
+		(r) => r['gemeentecode'] === gemeente
+	);
+}
+
 /** Loads the Zwolle buurten with their 2014 calibration figures from `data/reference/zwolle`. */
 export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
 	const rows = readSimpleCsv(join(referenceDir, 'zwolle', 'zwolle_zebra_buurt_2014.csv'));
@@ -85,21 +96,14 @@ export function loadZwolleBuurten(referenceDir: string): SynthBuurt[] {
  * borrowed from a random Zwolle buurt. Synthetic through and through, like the rest of the sample.
  */
 export function synthesizeBuurten(options: {
-	referenceDir: string;
-	gemeente: string;
-	prefix: string;
+	/** the buurten (statcode, statnaam, wijkcode), from a CBS reference file or generated */
+	areas: Record<string, string>[];
 	seed: number;
 	zwolle: SynthBuurt[];
-	/** generated buurten (statcode, statnaam, wijkcode) instead of a CBS reference file */
-	areas?: Record<string, string>[];
 	profile: { adults: number; share65: number; shareUnder18: number; participatie: number; isolement: number };
 }): SynthBuurt[] {
 	const rng = new Random(options.seed);
-	const rows =
-		options.areas ??
-		readSimpleCsv(join(options.referenceDir, 'cbs', `${options.prefix}_buurten_2014_codes.csv`)).filter(
-			(r) => r['gemeentecode'] === options.gemeente
-		);
+	const rows = options.areas;
 	const p = options.profile;
 	const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 	const round1 = (x: number) => Math.round(x * 10) / 10;

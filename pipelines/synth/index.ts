@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadZwolleBuurten, synthesizeBuurten, type SynthBuurt } from './areas';
+import { loadCbsBuurten, loadZwolleBuurten, synthesizeBuurten, type SynthBuurt } from './areas';
 import { generateSurvey, type SurveyRecord } from './survey';
 import { generateWmo, type WmoRecord } from './wmo';
 import { generatePopulation } from './population';
@@ -110,9 +110,7 @@ export async function writeSample(options: {
 	const scale = options.scale ?? 1;
 	const zwolle = loadZwolleBuurten(options.paths.reference);
 	const groningen = synthesizeBuurten({
-		referenceDir: options.paths.reference,
-		gemeente: 'GM0014',
-		prefix: 'groningen',
+		areas: loadCbsBuurten(options.paths.reference, 'groningen', 'GM0014'),
 		seed: seed + 100,
 		zwolle,
 		// A student city: more young adults, fewer over-65s and children than Zwolle.

@@ -14,6 +14,9 @@ export const NATIONAL = {
 	bijstandHouseholds: 400_000
 };
 
+/** Groningen's inhabitants (2014 indeling), part of the national total. */
+const GRONINGEN_INHABITANTS = 232_000;
+
 /** Zwolle's calibrated sample, the yardstick every generated gemeente is scaled from. */
 const ZWOLLE = { inhabitants: 128_000, wmoClients: 13_000, jeugdhulpYoung: 2_900, bijstandHouseholds: 5_800 };
 
@@ -117,7 +120,7 @@ export async function writeNational(options: {
 	const all = generateGemeenten({
 		seed: seed + 7,
 		count: NATIONAL.gemeenten - 2,
-		inhabitants: NATIONAL.inhabitants - ZWOLLE.inhabitants - 232_000
+		inhabitants: NATIONAL.inhabitants - ZWOLLE.inhabitants - GRONINGEN_INHABITANTS
 	});
 	const chosen = all.slice(0, options.gemeenten ?? all.length);
 	const zwolleAdults = sum(zwolle, (b) => b.adults);
@@ -125,9 +128,6 @@ export async function writeNational(options: {
 	let i = 0;
 	for (const g of chosen) {
 		const buurten = synthesizeBuurten({
-			referenceDir: options.paths.reference,
-			gemeente: g.code,
-			prefix: '',
 			seed: seed + 10_000 + i,
 			zwolle,
 			areas: g.buurten,
@@ -158,7 +158,7 @@ export async function writeNational(options: {
 	}
 	return {
 		gemeenten: chosen.length + 2,
-		inhabitants: ZWOLLE.inhabitants + 232_000 + sum(chosen, (g) => g.inhabitants)
+		inhabitants: ZWOLLE.inhabitants + GRONINGEN_INHABITANTS + sum(chosen, (g) => g.inhabitants)
 	};
 }
 

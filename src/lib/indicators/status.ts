@@ -173,3 +173,33 @@ export function interpolate(path: { year: number; value: number }[], year: numbe
 function signed(x: number): string {
 	return `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatNumber(Math.abs(x), { decimals: 2 })}`;
 }
+
+/**
+ * Judges a streefdoel as it stood at the end of `year` (null or absent: with everything delivered):
+ * only observations up to that year count, and without a delivered source the reason names the source
+ * that is missing. The one rule behind the build, the Overzicht's year filter and the jaarverslag.
+ */
+export function judgeStreefdoel(options: {
+	streefdoel: Pick<JudgeOptions, 'direction' | 'unit' | 'baseline' | 'norm'> & { source: string };
+	observations: Observation[];
+	/** whether a source for the realisatie was delivered */
+	measured: boolean;
+	year?: number | null;
+}): { judgement: Judgement; observations: Observation[]; latest: Observation | null } {
+	const { streefdoel: s, year } = options;
+	const observations =
+		year === null || year === undefined
+			? options.observations
+			: options.observations.filter((o) => o.year <= year);
+	const judgement = judge({
+		direction: s.direction,
+		unit: s.unit,
+		baseline: s.baseline,
+		norm: s.norm,
+		observations
+	});
+	if (!options.measured)
+		judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;
+	const latest = [...observations].reverse().find((o) => o.value !== null) ?? null;
+	return { judgement, observations, latest };
+}

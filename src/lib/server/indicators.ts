@@ -2,7 +2,7 @@ import type { Streefdoel } from '../catalog/schema';
 import type { Manifest } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
 import { toObservations } from '../indicators/observations';
-import { judge } from '../indicators/status';
+import { judgeStreefdoel } from '../indicators/status';
 import type { Judgement, Observation } from '../indicators/types';
 import { BBV_INDICATORS } from '../measures/bbv';
 import { specTables, trendSql, type MeasureSpec } from '../measures/spec';
@@ -66,17 +66,9 @@ async function readIndicators(options: {
 						)
 					)
 				: [];
-		const s = e.streefdoel;
-		const judgement = judge({
-			direction: s.direction,
-			unit: s.unit,
-			baseline: s.baseline,
-			norm: s.norm,
-			observations
-		});
-		if (e.spec && !available(e.spec))
-			judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;
-		entries.push({ ...e, spec: e.spec && available(e.spec) ? e.spec : null, observations, judgement });
+		const measured = e.spec !== null && available(e.spec);
+		const { judgement } = judgeStreefdoel({ streefdoel: e.streefdoel, observations, measured });
+		entries.push({ ...e, spec: measured ? e.spec : null, observations, judgement });
 	};
 	for (const catalog of loadCatalogs(options.catalogDir)) {
 		if (!manifest.gemeenten.some((g) => g.code === catalog.gemeente.code)) continue;

@@ -9,7 +9,7 @@ import { PHASES, type KredietRow, type KredietTotalRow, type Phase } from '../fi
 import { formatValue } from '../format';
 import { baselineText, normText } from '../indicators/describe-baseline';
 import { describeNorm } from '../indicators/describe';
-import { judge } from '../indicators/status';
+import { judgeStreefdoel } from '../indicators/status';
 import type { Judgement } from '../indicators/types';
 import { parseReport, ReportError, type ReportBlock, type ReportSource } from '../reports/parse';
 import { isProvisional } from '../reports/provisional';
@@ -136,16 +136,12 @@ export async function resolveReport(options: {
 	};
 	const indicator = (e: IndicatorEntry): ReportIndicator => {
 		const s = e.streefdoel;
-		const observations = year === null ? e.observations : e.observations.filter((o) => o.year <= year);
-		const judgement = judge({
-			direction: s.direction,
-			unit: s.unit,
-			baseline: s.baseline,
-			norm: s.norm,
-			observations
+		const { judgement, observations, latest } = judgeStreefdoel({
+			streefdoel: s,
+			observations: e.observations,
+			measured: e.spec !== null,
+			year
 		});
-		if (!e.spec) judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;
-		const latest = [...observations].reverse().find((o) => o.value !== null) ?? null;
 		const peildatum = s.measure?.period.startsWith('peildatum') ?? false;
 		return {
 			id: s.id,
