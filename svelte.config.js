@@ -39,7 +39,7 @@ const config = {
 			// Report PDFs are written into the build after prerendering (npm run build): a link to one
 			// is not a broken link. Anything else that is missing fails the build.
 			handleHttpError: ({ path, message }) => {
-				if (/^\/rapporten\/[^/]+\.pdf$/.test(path)) return;
+				if (/^\/rapporten\/[^/]+\/[^/]+\.pdf$/.test(path)) return;
 				throw new Error(message);
 			},
 			handleMissingId: 'fail'

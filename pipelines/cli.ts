@@ -101,8 +101,10 @@ async function main(argv: string[]): Promise<void> {
 			const { reconcileReport } = await import('./reconcile-report');
 			const at = argv.indexOf('--jaar');
 			const xlsxAt = argv.indexOf('--xlsx');
+			const g = argv.indexOf('--gemeente');
 			const failed = await reconcileReport({
 				paths,
+				gemeente: g >= 0 ? argv[g + 1] : undefined,
 				year: at >= 0 ? Number(argv[at + 1]) : undefined,
 				xlsx: xlsxAt >= 0 ? argv[xlsxAt + 1] : undefined,
 				print: (line) => console.log(line)
@@ -113,9 +115,9 @@ async function main(argv: string[]): Promise<void> {
 		case 'report': {
 			// `report <naam of programmanummer> [--year J]`, or `report --all --build` after vite build.
 			const { renderReportPdfs } = await import('./report-pdf');
-			const { loadReports } = await import('../src/lib/server/report');
+			const { releaseReports } = await import('../src/lib/server/report-page');
 			const { hasChromium } = await import('./chromium');
-			const reports = loadReports({ reportsDir: 'reports' });
+			const reports = releaseReports();
 			const all = argv.includes('--all');
 			const intoBuild = argv.includes('--build');
 			const which = argv[1] && !argv[1].startsWith('--') ? argv[1] : undefined;
@@ -123,13 +125,19 @@ async function main(argv: string[]): Promise<void> {
 			const year = at >= 0 ? Number(argv[at + 1]) : null;
 			if (year !== null && !Number.isInteger(year))
 				throw new Error(`--year needs a year, got "${argv[at + 1] ?? ''}"`);
-			const chosen = all
-				? reports
-				: reports.filter((r) => r.name === which || r.programme === which || r.name === `programma-${which}`);
-			if (chosen.length === 0)
+			const g = argv.indexOf('--gemeente');
+			const only = g >= 0 ? argv[g + 1] : undefined;
+			const chosen = reports.filter(
+				({ gemeente, report: r }) =>
+					(only === undefined || gemeente.code === only) &&
+					(all || r.name === which || r.programme === which || r.name === `programma-${which}`)
+			);
+			if (chosen.length === 0) {
+				if (all) return; // a release without reports: nothing to render
 				throw new Error(
-					`onbekend rapport "${which ?? ''}": kies uit ${reports.map((r) => `${r.name} (programma ${r.programme})`).join(', ')}`
+					`onbekend rapport "${which ?? ''}": kies uit ${reports.map(({ gemeente, report: r }) => `${r.name} (${gemeente.name}, programma ${r.programme})`).join(', ') || 'geen (er staan geen rapporten in de gemeentemappen)'}`
 				);
+			}
 			if (intoBuild && !hasChromium()) {
 				console.warn(
 					"LET OP: Chromium ontbreekt, de PDF-versies van de rapporten zijn niet gemaakt (apt-get install -y chromium); de rapportpagina's zelf zijn er wel."
@@ -138,12 +146,40 @@ async function main(argv: string[]): Promise<void> {
 			}
 			const done = await renderReportPdfs({
 				buildDir: 'build',
-				targets: chosen.map((r) => ({ name: r.name, year })),
+				targets: chosen.map(({ gemeente, report: r }) => ({ gemeente: gemeente.code, name: r.name, year })),
 				outDir: 'reports/out',
 				copyIntoBuild: intoBuild
 			});
 			for (const d of done) console.log(`PDF geschreven: ${d.file} (${Math.round(d.ms)} ms)`);
 			return;
+		}
+		case 'gemeente': {
+			// `gemeente nieuw <code> "<naam>" [--jaar J]` or `gemeente controleer <code>`.
+			const { scaffoldGemeente, checkGemeente } = await import('./gemeente');
+			const [, action, code, name] = argv;
+			if (action === 'nieuw' && code) {
+				const at = argv.indexOf('--jaar');
+				const year = at >= 0 ? Number(argv[at + 1]) : new Date().getFullYear();
+				if (!Number.isInteger(year))
+					throw new PipelineError(`--jaar verwacht een jaar, niet "${argv[at + 1] ?? ''}"`);
+				for (const line of await scaffoldGemeente({ paths, code, name: name ?? '', year })) console.log(line);
+				return;
+			}
+			if (action === 'controleer' && code) {
+				const findings = await checkGemeente({ paths, code });
+				const mark = { ok: '✓', ontbreekt: '–', fout: '✗', 'let op': '!' } as const;
+				for (const f of findings) console.log(`${mark[f.kind]} ${f.text}`);
+				const errors = findings.filter((f) => f.kind === 'fout').length;
+				const missing = findings.filter((f) => f.kind === 'ontbreekt').length;
+				console.log(
+					`\n${errors} fouten, ${missing} ontbrekend.${errors + missing === 0 ? ' Klaar voor npm run pipeline.' : ''}`
+				);
+				if (errors > 0) process.exitCode = 1;
+				return;
+			}
+			throw new PipelineError(
+				'gebruik: npm run gemeente -- nieuw <code> "<naam>" [--jaar <begrotingsjaar>]  of  npm run gemeente -- controleer <code>'
+			);
 		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
@@ -151,7 +187,9 @@ async function main(argv: string[]): Promise<void> {
 			return;
 		}
 		default:
-			throw new Error(`unknown command "${command ?? ''}": use synth, run, docs, reconcile or serve`);
+			throw new Error(
+				`unknown command "${command ?? ''}": use synth, run, docs, reconcile, report, gemeente or serve`
+			);
 	}
 }
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 /** Where each stage of the data flow lives, relative to the repository root. */
 export interface Paths {
 	reference: string;
-	catalog: string;
+	/** the gemeente folders: catalogues, settings, reports, area divisions (in git) */
+	gemeenten: string;
 	raw: string;
 	warehouse: string;
 	published: string;
@@ -11,12 +12,12 @@ export interface Paths {
 
 /**
  * The default layout: raw and warehouse stay out of git; the release is served from static/data.
- * KOERS_RAW_DIR, KOERS_WAREHOUSE_DIR and KOERS_PUBLISHED_DIR override the data folders.
+ * KOERS_RAW_DIR, KOERS_GEMEENTEN_DIR, KOERS_WAREHOUSE_DIR and KOERS_PUBLISHED_DIR override the folders.
  */
 export function defaultPaths(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Paths {
 	return {
 		reference: resolve(root, 'data/reference'),
-		catalog: resolve(root, 'data/catalog'),
+		gemeenten: resolve(root, env['KOERS_GEMEENTEN_DIR'] ?? 'data/gemeenten'),
 		raw: resolve(root, env['KOERS_RAW_DIR'] ?? 'data/raw'),
 		warehouse: resolve(root, env['KOERS_WAREHOUSE_DIR'] ?? 'data/warehouse'),
 		published: resolve(root, env['KOERS_PUBLISHED_DIR'] ?? 'static/data')

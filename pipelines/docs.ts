@@ -5,8 +5,8 @@ const INTRO = `# Aanleverformaat
 
 <!-- Gemaakt door \`npm run docs\` uit de schema's in pipelines/schemas/; niet met de hand bewerken. -->
 
-Zet de exports van één gemeente in \`data/raw/<gemeentecode>/\` (bijvoorbeeld \`data/raw/GM0193/\`) en
-draai \`npm run pipeline\`. Sjablonen staan in \`data/templates/\`. Alleen de WMO-export en het
+Zet de exports van één gemeente in \`data/raw/<gemeentecode>/\` (de CBS-code: GM en vier cijfers) en
+draai \`npm run pipeline\`; hoe een nieuwe gemeente begint staat in \`docs/nieuwe-gemeente.md\`. Sjablonen staan in \`data/templates/\`. Alleen de WMO-export en het
 Buurt-voor-Buurt onderzoek zijn verplicht; de andere bronnen zijn optioneel, en wat niet is
 aangeleverd staat in het dashboard als "bron niet aangeleverd".
 
@@ -44,13 +44,14 @@ met de naam van het bericht. Het BSN uit de berichten wordt direct gepseudonimis
 
 ## Gebiedsindeling
 
-Wijken en buurten komen uit de CBS-gebiedsindeling in \`data/reference/cbs/\` (nu voor Zwolle en
-Groningen). Voor een andere gemeente levert u de indeling mee, naast de exports:
-\`gebiedsindeling_wijken.csv\` en \`gebiedsindeling_buurten.csv\`, met komma's gescheiden, kolommen
-\`statcode,statnaam,gemeentecode,wijkcode\` (zoals de CBS-bestanden; bij een wijk is \`wijkcode\` de
-eigen code). Buurtcodes in de exports moeten in die indeling staan. Zet de naam van de gemeente als
-\`"naam"\` in \`bron.json\`. De landelijke voorbeelddata (\`npm run synth -- --scale national\`) doet
-het zo voor 340 gegenereerde gemeenten.
+Wijken en buurten komen uit de CBS-gebiedsindeling in de map van de gemeente:
+\`data/gemeenten/<gemeentecode>/gebieden/<jaar>/\`, met \`wijken.csv\` en \`buurten.csv\` (kolommen
+\`statcode,statnaam,gemeentecode,wijkcode\`, zoals de CBS-bestanden; bij een wijk is \`wijkcode\` de
+eigen code) en/of de CBS-buurtgrenzen (\`buurten.shp\` met \`.dbf\` en \`.prj\`, \`buurten.geojson\` of de
+wijk- en buurtkaart als \`.gpkg\`); zie \`docs/nieuwe-gemeente.md\`. Buurtcodes in de exports moeten in
+die indeling staan. Wie geen gemeentemap heeft, mag dezelfde map \`gebieden/<jaar>/\` naast de exports
+leveren en de naam als \`"naam"\` in \`bron.json\` zetten; de landelijke voorbeelddata
+(\`npm run synth -- --scale national\`) doet het zo voor 340 gegenereerde gemeenten.
 
 ## Wat wordt gepubliceerd
 

@@ -8,11 +8,12 @@ import { serve } from './serve';
 
 /** One PDF to render: a report, in its begroting variant (year null) or as the jaarverslag of a year. */
 export interface PdfTarget {
+	gemeente: string;
 	name: string;
 	year: number | null;
 }
 
-/** The file name of a report's PDF. */
+/** The file name of a report's PDF (inside the gemeente's folder of the build). */
 export function pdfName(target: PdfTarget): string {
 	return `${target.name}${target.year === null ? '' : `-jaarverslag-${target.year}`}.pdf`;
 }
@@ -39,13 +40,14 @@ export async function renderReportPdfs(options: {
 		const page = await browser.newPage();
 		for (const target of options.targets) {
 			const t0 = performance.now();
-			const path = `/rapporten/${target.name}${target.year === null ? '' : `/${target.year}`}`;
+			const path = `/rapporten/${target.gemeente}/${target.name}${target.year === null ? '' : `/${target.year}`}`;
 			const response = await page.goto(`http://localhost:${port}${path}`, { waitUntil: 'load' });
 			if (!response?.ok())
 				throw new PipelineError(`rapport ${path} bestaat niet in de build (${response?.status()})`);
-			const file = join(options.outDir, pdfName(target));
+			const file = join(options.outDir, `${target.gemeente}-${pdfName(target)}`);
 			await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
-			if (options.copyIntoBuild) await copyFile(file, join(options.buildDir, 'rapporten', pdfName(target)));
+			if (options.copyIntoBuild)
+				await copyFile(file, join(options.buildDir, 'rapporten', target.gemeente, pdfName(target)));
 			out.push({ file, ms: performance.now() - t0 });
 		}
 	} finally {

@@ -5,7 +5,9 @@ import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/d
 import { openNodeEngine, type NodeEngine } from '../src/lib/server/duckdb-node';
 import { sqlIdent, sqlString } from '../src/lib/db/query';
 import { BBV_INDICATORS, bbvSql } from '../src/lib/measures/bbv';
-import { loadCatalogs } from '../src/lib/server/catalog';
+import { currentDivision, readDivisionAreas } from '../src/lib/gemeente/division';
+import { loadGemeente, readDeliveryInfo } from '../src/lib/gemeente/folder';
+import { GemeenteError, isGemeenteCode } from '../src/lib/gemeente/types';
 import type { Manifest } from '../src/lib/db/manifest';
 import { PSEUDONYM_KEY_ENV, SAMPLE_PSEUDONYM_KEY, type Paths } from './config';
 import { PipelineError } from './errors';
@@ -28,17 +30,9 @@ export interface RunReport {
 	stages: Record<string, number>;
 }
 
-interface SourceInfo {
-	gemeente: string;
-	/** the gemeente's name, when no catalogue names it */
-	naam?: string;
-	voorbeelddata?: boolean;
-	peildatum_levering?: string;
-}
-
 /** One gemeente's delivery after reading and aggregation: what it contributes to the release. */
 interface Ingested {
-	gemeente: { code: string; name: string };
+	gemeente: { code: string; name: string; division: number | null };
 	sample: boolean;
 	sampleKey: boolean;
 	dataDate: string;
@@ -74,12 +68,12 @@ export async function runPipeline(options: {
 		? [options.gemeente]
 		: existsSync(paths.raw)
 			? readdirSync(paths.raw)
-					.filter((d) => /^GM\d{4}$/.test(d))
+					.filter((d) => isGemeenteCode(d))
 					.sort()
 			: [];
 	if (gemeenten.length === 0)
 		throw new PipelineError(
-			`geen aanlevering gevonden in ${relative(process.cwd(), paths.raw)}: zet de exports van een gemeente in een map als GM0193/ of draai "npm run synth"`
+			`geen aanlevering gevonden in ${relative(process.cwd(), paths.raw)}: zet de exports van een gemeente in een map met haar CBS-code (GM en vier cijfers; zie docs/nieuwe-gemeente.md) of draai "npm run synth"`
 		);
 
 	const engine = await openNodeEngine();
@@ -213,11 +207,8 @@ async function ingestGemeente(options: {
 		throw new PipelineError(
 			`geen aanlevering gevonden in ${relative(process.cwd(), rawDir)}: zet de exports daar neer of draai "npm run synth"`
 		);
-	const infoPath = join(rawDir, 'bron.json');
-	const info: SourceInfo = existsSync(infoPath)
-		? (JSON.parse(readFileSync(infoPath, 'utf8')) as SourceInfo)
-		: { gemeente };
-	const sample = info.voorbeelddata === true;
+	const info = readDeliveryInfo(rawDir);
+	const sample = info?.voorbeelddata === true;
 
 	let key = env[PSEUDONYM_KEY_ENV];
 	if (!key) {
@@ -228,11 +219,11 @@ async function ingestGemeente(options: {
 		key = SAMPLE_PSEUDONYM_KEY;
 	}
 
-	const catalogs = loadCatalogs(paths.catalog).filter((c) => c.gemeente.code === gemeente);
-	const name = catalogs[0]?.gemeente.name ?? GEMEENTE_NAMES[gemeente] ?? info.naam ?? gemeente;
+	// The gemeente's folder, its bron.json and its catalogues must agree on who it is.
+	const { name, division, areas } = await readGemeente({ paths, code: gemeente, rawDir, info });
 	const tag = (stage: string) => (options.multiple ? `${gemeente}: ${stage}` : stage);
 
-	await loadAreas({ engine, referenceDir: paths.reference, gemeente: { code: gemeente, name }, rawDir });
+	await loadAreas({ engine, gemeente: { code: gemeente, name }, areas });
 	const sources: (LoadedExport & { sha256: string })[] = [];
 	const present = new Set(readdirSync(rawDir));
 	const delivered: SourceDefinition[] = [];
@@ -263,7 +254,7 @@ async function ingestGemeente(options: {
 		const converted = fileName.endsWith('.xlsx')
 			? await convertXlsx({ path, file, schema })
 			: fileName === 'iwmo'
-				? await convertIwmo({ rawDir, path, file, deliveryDate: info.peildatum_levering })
+				? await convertIwmo({ rawDir, path, file, deliveryDate: info?.peildatum_levering })
 				: null;
 		const loaded = await loadCsvExport({
 			engine,
@@ -299,7 +290,7 @@ async function ingestGemeente(options: {
 	const [latest] = await engine.query<{ d: string | null }>(
 		'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
 	);
-	const dataDate = info.peildatum_levering ?? latest?.d ?? 'onbekend';
+	const dataDate = info?.peildatum_levering ?? latest?.d ?? 'onbekend';
 
 	const produced: Record<string, string> = { gebieden: 'pub_gebieden' };
 	for (const source of delivered) {
@@ -317,7 +308,7 @@ async function ingestGemeente(options: {
 		tables[published] = `${sqlIdent(options.schema)}.${sqlIdent(kept)}`;
 	}
 	return {
-		gemeente: { code: gemeente, name },
+		gemeente: { code: gemeente, name, division },
 		sample,
 		sampleKey: key === SAMPLE_PSEUDONYM_KEY,
 		dataDate,
@@ -356,8 +347,35 @@ async function buildKerncijfers(options: {
 	return 'release_kerncijfers';
 }
 
-/** Names of gemeenten without a catalogue (a catalogue's own name wins). */
-const GEMEENTE_NAMES: Record<string, string> = { GM0193: 'Zwolle', GM0014: 'Groningen' };
+/**
+ * Reads who a delivering gemeente is (its folder, checked against bron.json and its catalogues) and
+ * its area division. A disagreement or a missing division is a PipelineError naming the file.
+ */
+async function readGemeente(options: {
+	paths: Paths;
+	code: string;
+	rawDir: string;
+	info: ReturnType<typeof readDeliveryInfo>;
+}) {
+	try {
+		const g = loadGemeente({
+			gemeentenDir: options.paths.gemeenten,
+			code: options.code,
+			delivery: options.info,
+			rawDir: options.rawDir
+		});
+		const division = currentDivision(g);
+		if (!division)
+			throw new PipelineError(
+				`geen gebiedsindeling voor ${g.code} ${g.name}: zet de CBS-indeling in ${relative(process.cwd(), join(options.paths.gemeenten, g.code, 'gebieden', '<jaar>'))}/ (wijken.csv en buurten.csv, of de CBS-buurtgrenzen); zie docs/nieuwe-gemeente.md`
+			);
+		const areas = await readDivisionAreas({ gemeente: g.code, division });
+		return { name: g.name, division: division.year, areas };
+	} catch (error) {
+		if (error instanceof GemeenteError) throw new PipelineError(error.message, [], { cause: error });
+		throw error;
+	}
+}
 
 /** Converts a folder of iWmo messages, with the gemeente's postcode → buurt table beside it. */
 async function convertIwmo(options: {

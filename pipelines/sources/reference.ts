@@ -1,37 +1,28 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
-import { PipelineError } from '../errors';
-
-/** The file prefix of each gemeente's CBS area files in `data/reference/cbs/`. */
-export const AREA_FILES: Record<string, string> = { GM0193: 'zwolle', GM0014: 'groningen' };
+import type { DivisionAreas } from '../../src/lib/gemeente/division';
 
 /**
- * Loads the CBS area codes of a gemeente into `ref_buurten` (code, wijk, name) and builds
+ * Loads a gemeente's area division into `ref_buurten` (code, wijk, name) and `ref_wijken`, and builds
  * `pub_gebieden`, the published area table (gemeente, wijken, buurten with their parent).
  */
 export async function loadAreas(options: {
 	engine: NodeEngine;
-	referenceDir: string;
 	gemeente: { code: string; name: string };
-	/** the gemeente's delivery folder: a gemeente without CBS reference files delivers its own division there */
-	rawDir?: string;
+	areas: DivisionAreas;
 }): Promise<void> {
-	const { engine, referenceDir, gemeente } = options;
-	const cbs = join(referenceDir, 'cbs');
-	const prefix = AREA_FILES[gemeente.code];
-	const delivered = (kind: string) =>
-		options.rawDir ? join(options.rawDir, `gebiedsindeling_${kind}.csv`) : '';
-	if (!prefix && !(existsSync(delivered('wijken')) && existsSync(delivered('buurten'))))
-		throw new PipelineError(
-			`geen gebiedsindeling voor ${gemeente.code}: lever gebiedsindeling_wijken.csv en gebiedsindeling_buurten.csv mee (kolommen statcode,statnaam,gemeentecode,wijkcode; zie docs/aanleverformaat.md), of voeg de CBS-bestanden toe aan ${cbs} en neem de gemeente op in AREA_FILES`
-		);
-	const read = (kind: string) =>
-		`read_csv(${sqlString(prefix ? join(cbs, `${prefix}_${kind}_2014_codes.csv`) : delivered(kind))}, header = true, all_varchar = true)`;
+	const { engine, gemeente, areas } = options;
+	const values = (rows: string[][]) => rows.map((r) => `(${r.map(sqlString).join(', ')})`).join(', ');
+	const buurten = areas.buurten.length
+		? `SELECT * FROM (VALUES ${values(areas.buurten.map((b) => [b.code, b.wijk, b.name]))}) v(code, wijk, naam)`
+		: 'SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS wijk, NULL::VARCHAR AS naam WHERE false';
+	const wijken = areas.wijken.length
+		? `SELECT * FROM (VALUES ${values(areas.wijken.map((w) => [w.code, w.name]))}) v(code, naam)`
+		: 'SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS naam WHERE false';
 	await engine.run(`
-		CREATE OR REPLACE TABLE ref_buurten AS SELECT statcode AS code, wijkcode AS wijk, statnaam AS naam FROM ${read('buurten')} WHERE gemeentecode = ${sqlString(gemeente.code)};
-		CREATE OR REPLACE TABLE ref_wijken AS SELECT statcode AS code, statnaam AS naam FROM ${read('wijken')} WHERE gemeentecode = ${sqlString(gemeente.code)};
+		CREATE OR REPLACE TABLE ref_buurten AS ${buurten};
+		CREATE OR REPLACE TABLE ref_wijken AS ${wijken};
 		CREATE OR REPLACE TABLE pub_gebieden AS
 		SELECT * FROM (
 			SELECT ${sqlString(gemeente.code)} AS gemeente, 'gemeente' AS gebied_niveau, ${sqlString(gemeente.code)} AS gebied_code, ${sqlString(gemeente.name)} AS gebied_naam, CAST(NULL AS VARCHAR) AS ouder_code

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { join } from 'node:path';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { Random } from './random';
@@ -24,48 +25,14 @@ export interface SynthBuurt {
 	scores: Record<string, number | null>;
 }
 
-/** Parses a simple comma-separated file with a header (the reference files hold no quoted commas in the columns used). */
+/** Reads a comma-separated file with a header (d3-dsv: quoted cells, doubled quotes). */
 export function readSimpleCsv(path: string): Record<string, string>[] {
-	const lines = readFileSync(path, 'utf8')
-		.replace(/^\uFEFF/, '')
-		.split(/\r?\n/)
-		.filter((l) => l.length > 0);
-	const header = splitCsvLine(lines[0] ?? '');
-	return lines.slice(1).map((line) => {
-		const cells = splitCsvLine(line);
-		return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-	});
+	return csvParse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as Record<string, string>[];
 }
 
-function splitCsvLine(line: string): string[] {
-	const out: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			out.push(cell);
-			cell = '';
-		} else cell += ch;
-	}
-	out.push(cell);
-	return out;
-}
-
-/** The buurten of a gemeente in a CBS reference file `data/reference/cbs/<prefix>_buurten_2014_codes.csv`. */
-export function loadCbsBuurten(
-	referenceDir: string,
-	prefix: string,
-	gemeente: string
-): Record<string, string>[] {
-	return readSimpleCsv(join(referenceDir, 'cbs', `${prefix}_buurten_2014_codes.csv`)).filter(
+/** The buurten of a sample gemeente: its division `gebieden/2014/buurten.csv` in its gemeente folder. */
+export function loadCbsBuurten(gemeentenDir: string, gemeente: string): Record<string, string>[] {
+	return readSimpleCsv(join(gemeentenDir, gemeente, 'gebieden', '2014', 'buurten.csv')).filter(
 		(r) => r['gemeentecode'] === gemeente
 	);
 }

@@ -110,7 +110,7 @@ export async function writeSample(options: {
 	const scale = options.scale ?? 1;
 	const zwolle = loadZwolleBuurten(options.paths.reference);
 	const groningen = synthesizeBuurten({
-		areas: loadCbsBuurten(options.paths.reference, 'groningen', 'GM0014'),
+		areas: loadCbsBuurten(options.paths.gemeenten, 'GM0014'),
 		seed: seed + 100,
 		zwolle,
 		// A student city: more young adults, fewer over-65s and children than Zwolle.
@@ -120,6 +120,7 @@ export async function writeSample(options: {
 		await writeGemeente({
 			paths: options.paths,
 			gemeente: 'GM0193',
+			name: 'Zwolle',
 			buurten: zwolle,
 			seed,
 			scale,
@@ -130,6 +131,7 @@ export async function writeSample(options: {
 		await writeGemeente({
 			paths: options.paths,
 			gemeente: 'GM0014',
+			name: 'Groningen',
 			buurten: groningen,
 			seed: seed + 1000,
 			scale,
@@ -161,9 +163,9 @@ export async function writeGemeente(options: {
 	finance: boolean;
 	/** per-domain factors on top of the size (the national set calibrates on national totals) */
 	factors?: { wmo: number; jeugd: number; bijstand: number; survey: number };
-	/** a generated area division, delivered with the exports (gemeenten without CBS reference files) */
+	/** a generated area division, delivered with the exports as `gebieden/2014/` (generated gemeenten) */
 	areas?: { wijken: Record<string, string>[]; buurten: Record<string, string>[] };
-	/** the gemeente's name, for bron.json (generated gemeenten) */
+	/** the gemeente's name, for bron.json */
 	name?: string;
 }): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
 	const { buurten, seed } = options;
@@ -178,8 +180,10 @@ export async function writeGemeente(options: {
 		const header = ['statcode', 'statnaam', 'gemeentecode', 'wijkcode'];
 		const csv = (rows: Record<string, string>[]) =>
 			[header.join(','), ...rows.map((r) => header.map((h) => r[h] ?? '').join(','))].join('\n') + '\n';
-		await writeFile(join(dir, 'gebiedsindeling_wijken.csv'), csv(options.areas.wijken));
-		await writeFile(join(dir, 'gebiedsindeling_buurten.csv'), csv(options.areas.buurten));
+		const division = join(dir, 'gebieden', '2014');
+		await mkdir(division, { recursive: true });
+		await writeFile(join(division, 'wijken.csv'), csv(options.areas.wijken));
+		await writeFile(join(division, 'buurten.csv'), csv(options.areas.buurten));
 	}
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));

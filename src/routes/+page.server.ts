@@ -1,19 +1,21 @@
 import { resolve } from 'node:path';
-import { loadCatalogs } from '$lib/server/catalog';
 import { openRelease } from '$lib/server/duckdb-node';
-import { buildProgrammeView } from '$lib/server/programme';
+import { financeYears } from '$lib/server/finance';
+import { gemeenteHome, siteGemeenten } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
 
-/** Prerendered at build time: the page's SQL runs on native DuckDB over the published release. */
+/** The start page: one gemeente opens on its programmes; several open on a choice of gemeente. */
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const catalogDir = resolve('data/catalog');
-		const catalog = loadCatalogs(catalogDir).find(
-			(c) => c.gemeente.code === 'GM0193' && c.programme.number === '12'
-		);
-		if (!catalog) throw new Error('no catalogue for GM0193 programme 12 in data/catalog');
-		return { view: await buildProgrammeView({ engine, catalog, manifest, catalogDir }) };
+		const finance = await financeYears({ engine, manifest });
+		return {
+			// A choice of gemeente reads in alphabetical order.
+			gemeenten: siteGemeenten()
+				.map((g) => gemeenteHome(g, finance.has(g.code)))
+				.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
 	} finally {
 		engine.close();
 	}

@@ -50,7 +50,7 @@ afterAll(async () => {
 describe('financial page', () => {
 	test('the seed row of doel 2.1.1 and every check are in the page without JavaScript', async () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
-		await page.goto(`${site.url}/financien/2023`);
+		await page.goto(`${site.url}/financien/GM0193/2023`);
 		const row = page.locator('#baten-lasten tbody tr', { hasText: 'Doel 2.1.1 Ondersteuning in de wijk' });
 		expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
 			'12.216.821',
@@ -68,7 +68,7 @@ describe('financial page', () => {
 
 	test('phase and sign convention change the table and live in the URL; a shared URL restores them', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/financien/2023`);
+		await page.goto(`${site.url}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		await page.selectOption('#fase', 'realisatie');
 		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2023');
@@ -85,7 +85,7 @@ describe('financial page', () => {
 
 		// The year is a page of its own; the choices go along.
 		await page.selectOption('#jaar', '2022');
-		await expect.poll(() => page.url()).toContain('/financien/2022?');
+		await expect.poll(() => page.url()).toContain('/financien/GM0193/2022?');
 		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2022');
 		expect(problems).toEqual([]);
 		await close();
@@ -93,7 +93,7 @@ describe('financial page', () => {
 
 	test('the XLSX download holds real numbers in Dutch format; the reconciliation CSV lists every check', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/financien/2023`);
+		await page.goto(`${site.url}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		const xlsx = await download(page, 'overzicht baten en lasten', 'Excel (XLSX)');
 		const workbook = new ExcelJS.Workbook();
@@ -124,7 +124,7 @@ describe('financial page', () => {
 
 	test('keyboard reaches the filters and downloads; axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
-		await page.goto(`${site.url}/financien/2023`);
+		await page.goto(`${site.url}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		const reached = new Set<string>();
 		for (let i = 0; i < 12; i++) {
@@ -134,7 +134,7 @@ describe('financial page', () => {
 			);
 		}
 		expect([...reached]).toEqual(expect.arrayContaining(['jaar', 'fase', 'teken', 'CSV']));
-		for (const path of ['/financien/2023', '/financien']) {
+		for (const path of ['/financien/GM0193/2023', '/financien/GM0193', '/financien']) {
 			await page.goto(site.url + path);
 			expect((await seriousAxeViolations(page)).map((v) => `${path} ${v}`)).toEqual([]);
 		}

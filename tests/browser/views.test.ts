@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCatalogs } from '../../src/lib/server/catalog';
+import { sampleCatalogs } from '../helpers/gemeenten';
 import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
 import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveBuild>>;
-const streefdoelen = loadCatalogs('data/catalog').flatMap((c) => c.goals.flatMap((g) => g.streefdoelen));
+const streefdoelen = sampleCatalogs().flatMap((c) => c.goals.flatMap((g) => g.streefdoelen));
 const GEMEENTEN = 2;
 
 /** A page that records console errors, CSP violations and requests that leave localhost. */

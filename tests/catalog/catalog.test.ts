@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CatalogError, parseCatalog } from '../../src/lib/catalog/parse';
-import { loadCatalogs } from '../../src/lib/server/catalog';
+import { sampleCatalogs } from '../helpers/gemeenten';
 
 describe('catalogue', () => {
 	test('the shipped template is a valid catalogue with every kind of norm', () => {
@@ -13,7 +13,7 @@ describe('catalogue', () => {
 	});
 
 	test('the Zwolle 2016 catalogue holds the seed figures of programme 12', () => {
-		const [catalog] = loadCatalogs('data/catalog');
+		const [catalog] = sampleCatalogs();
 		expect(catalog?.programme).toEqual({ number: '12', name: 'Inwonersondersteuning' });
 		const all = Object.fromEntries(catalog!.goals.flatMap((g) => g.streefdoelen).map((s) => [s.id, s]));
 		expect(all['mo-participatie']?.baseline).toMatchObject({ kind: 'value', value: 4.4, year: 2014 });

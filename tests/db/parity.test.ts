@@ -4,7 +4,7 @@ import { asyncBufferFromFile } from 'hyparquet';
 import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
-import { loadCatalogs } from '../../src/lib/server/catalog';
+import { sampleCatalogs } from '../helpers/gemeenten';
 import { openRelease, type NodeEngine } from '../../src/lib/server/duckdb-node';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import { normalizeRows, type Row } from '../../src/lib/db/query';
@@ -74,7 +74,7 @@ describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL', ()
 		const release = await openRelease({ publishedDir: paths.published });
 		native = release.engine;
 		wasm = await openWasm(paths.published, release.manifest);
-		const [catalog] = loadCatalogs('data/catalog');
+		const [catalog] = sampleCatalogs();
 		for (const s of catalog!.goals.flatMap((g) => g.streefdoelen)) {
 			if (!s.measure) continue;
 			expect(release.manifest.tables, `fixture delivers ${s.measure.table}`).toHaveProperty(s.measure.table);

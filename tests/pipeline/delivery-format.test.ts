@@ -5,6 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { deliveryFormatMarkdown, templateCsv } from '../../pipelines/docs';
 import { loadCsvExport } from '../../pipelines/sources/csv-export';
 import { loadAreas, loadTaakvelden } from '../../pipelines/sources/reference';
+import { currentDivision, readDivisionAreas } from '../../src/lib/gemeente/division';
+import { loadGemeente } from '../../src/lib/gemeente/folder';
 import { SOURCES } from '../../pipelines/sources/registry';
 import { openNodeEngine } from '../../src/lib/server/duckdb-node';
 
@@ -30,10 +32,11 @@ describe('delivery format', () => {
 			);
 			const engine = await openNodeEngine();
 			try {
+				const zwolle = loadGemeente({ gemeentenDir: resolve('data/gemeenten'), code: 'GM0193' });
 				await loadAreas({
 					engine,
-					referenceDir: resolve('data/reference'),
-					gemeente: { code: 'GM0193', name: 'Zwolle' }
+					gemeente: zwolle,
+					areas: await readDivisionAreas({ gemeente: zwolle.code, division: currentDivision(zwolle)! })
 				});
 				await loadTaakvelden({ engine, referenceDir: resolve('data/reference') });
 				const loaded = await loadCsvExport({

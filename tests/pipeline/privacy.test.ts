@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -67,17 +67,18 @@ describe('privacy canaries', () => {
 		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline/good' });
 		await runPipeline({ paths, env: {} });
 		const before = readFileSync(join(paths.published, 'manifest.json'), 'utf8');
-		// Force a BSN into a published value: the gemeente name comes from the catalogue.
-		const catalog = mkdtempSync(join(tmpdir(), 'koers-catalog-'));
-		mkdirSync(join(catalog, 'GM0193'));
-		const yaml = readFileSync('data/catalog/GM0193/begroting-2016.yaml', 'utf8').replace(
-			'naam: Zwolle',
-			`naam: Zwolle ${BSN}`
-		);
-		writeFileSync(join(catalog, 'GM0193', 'begroting-2016.yaml'), yaml);
-		await expect(runPipeline({ paths: { ...paths, catalog }, env: {} })).rejects.toThrow(
-			/lekcontrole mislukt.*BSN-achtig nummer 111222333/s
-		);
+		// Force a BSN into a published value: the gemeente name comes from its folder.
+		const gemeenten = mkdtempSync(join(tmpdir(), 'koers-gemeenten-'));
+		try {
+			cpSync('data/gemeenten/GM0193', join(gemeenten, 'GM0193'), { recursive: true });
+			rmSync(join(gemeenten, 'GM0193', 'begroting-2016.yaml'));
+			writeFileSync(join(gemeenten, 'GM0193', 'gemeente.yaml'), `code: GM0193\nnaam: Zwolle ${BSN}\n`);
+			await expect(runPipeline({ paths: { ...paths, gemeenten }, env: {} })).rejects.toThrow(
+				/lekcontrole mislukt.*BSN-achtig nummer 111222333/s
+			);
+		} finally {
+			rmSync(gemeenten, { recursive: true, force: true });
+		}
 		expect(readFileSync(join(paths.published, 'manifest.json'), 'utf8')).toBe(before);
 	});
 

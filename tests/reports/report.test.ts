@@ -8,14 +8,13 @@ import { renderReportPdfs } from '../../pipelines/report-pdf';
 import { formatValue } from '../../src/lib/format';
 import { baselineText } from '../../src/lib/indicators/describe-baseline';
 import { parseReport, ReportError } from '../../src/lib/reports/parse';
-import { loadCatalogs } from '../../src/lib/server/catalog';
+import { sampleCatalogs } from '../helpers/gemeenten';
 import { openRelease } from '../../src/lib/server/duckdb-node';
 import { resolveReport } from '../../src/lib/server/report';
+import { loadGemeente } from '../../src/lib/gemeente/folder';
 import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
 
-const catalog = loadCatalogs('data/catalog').find(
-	(c) => c.gemeente.code === 'GM0193' && c.programme.number === '12'
-)!;
+const catalog = sampleCatalogs().find((c) => c.gemeente.code === 'GM0193' && c.programme.number === '12')!;
 const streefdoelen = catalog.goals.flatMap((g) => g.streefdoelen);
 /** The seed's own figures for programme 12 (seed 003), as a raadslid reads them. */
 const SEED_FIGURES = [
@@ -74,7 +73,8 @@ describe('report references', () => {
 				source,
 				engine,
 				manifest,
-				catalogDir: resolve('data/catalog'),
+				gemeente: loadGemeente({ gemeentenDir: resolve('data/gemeenten'), code: 'GM0193' }),
+				gemeentenDir: resolve('data/gemeenten'),
 				referenceDir: resolve('data/reference'),
 				year: null,
 				today: '2026-01-01'
@@ -104,7 +104,7 @@ describe('programme 12 report', () => {
 	test('the built page holds every streefdoel of seed 003 with its nulsituatie and norm, readable without JavaScript', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${site.url}/rapporten/programma-12`);
+		await page.goto(`${site.url}/rapporten/GM0193/programma-12`);
 		const body = text(await page.content());
 		for (const s of streefdoelen) {
 			expect(body, s.id).toContain(s.title);
@@ -130,11 +130,11 @@ describe('programme 12 report', () => {
 	test('the jaarverslag 2016 judges as the year stood, and the doel 2.1.1 report holds the seed money row', async () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(`${site.url}/rapporten/programma-12/2016`);
+		await page.goto(`${site.url}/rapporten/GM0193/programma-12/2016`);
 		const annual = text(await page.content());
 		expect(annual).toContain('jaarverslag 2016');
 		expect(annual).not.toMatch(/\((2017|2018|2019|2020|2021|2022|2023|2024)\)/);
-		await page.goto(`${site.url}/rapporten/doel-2.1.1`);
+		await page.goto(`${site.url}/rapporten/GM0193/doel-2.1.1`);
 		const money = text(await page.content());
 		expect(money).toContain(
 			'Doel 2.1.1 Ondersteuning in de wijk 12.216.821 0 12.216.821 265.000 118.000 12.363.821'
@@ -147,7 +147,7 @@ describe('programme 12 report', () => {
 	test('axe-core finds no serious or critical violation on the report page', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		for (const path of ['/rapporten', '/rapporten/programma-12', '/rapporten/doel-2.1.1']) {
+		for (const path of ['/rapporten', '/rapporten/GM0193/programma-12', '/rapporten/GM0193/doel-2.1.1']) {
 			await page.goto(site.url + path);
 			expect((await seriousAxeViolations(page)).map((v) => `${path} ${v}`)).toEqual([]);
 		}
@@ -158,7 +158,7 @@ describe('programme 12 report', () => {
 		const outDir = mkdtempSync(join(tmpdir(), 'koers-pdf-'));
 		const [done] = await renderReportPdfs({
 			buildDir: 'build',
-			targets: [{ name: 'programma-12', year: null }],
+			targets: [{ gemeente: 'GM0193', name: 'programma-12', year: null }],
 			outDir,
 			copyIntoBuild: false
 		});
@@ -184,7 +184,7 @@ describe('programme 12 report', () => {
 				for (const s of other.streefdoelen) expect(before).not.toContain(s.title);
 		}
 		// npm run build renders the same report into the build: the page's download link works.
-		const pdf = await fetch(`${site.url}/rapporten/programma-12.pdf`);
+		const pdf = await fetch(`${site.url}/rapporten/GM0193/programma-12.pdf`);
 		expect(pdf.status).toBe(200);
 		expect(
 			Buffer.from(await pdf.arrayBuffer())

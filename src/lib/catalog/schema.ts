@@ -90,7 +90,7 @@ const streefdoel = z.strictObject({
 /** The YAML catalogue file, as advisors write it (Dutch keys). */
 export const catalogFileSchema = z.strictObject({
 	gemeente: z.strictObject({
-		code: z.string().regex(/^GM\d{4}$/, 'verwacht een CBS-code als GM0193'),
+		code: z.string().regex(/^GM\d{4}$/, 'verwacht een CBS-code: GM en vier cijfers'),
 		naam: z.string()
 	}),
 	begrotingsjaar: year,

@@ -15,7 +15,7 @@ export interface TrendChartOptions {
 	baseline: Baseline;
 	norm: Norm;
 	unit: Unit;
-	/** label of the main series (e.g. "Zwolle") */
+	/** label of the main series (the gemeente's name) */
 	label: string;
 	comparison?: ComparisonSeries | null;
 	/** the document to build the SVG in: linkedom at build time, a detached document in the browser */

@@ -7,7 +7,8 @@ export interface Manifest {
 	sample: boolean;
 	/** the date the data was delivered (not the build time, so the same input gives the same release) */
 	dataDate: string;
-	gemeenten: { code: string; name: string }[];
+	/** every gemeente in the release, with the year of the area division its figures are published on */
+	gemeenten: { code: string; name: string; division: number | null }[];
 	/** every input file: rows read = rows published + rows quarantined */
 	sources: {
 		file: string;

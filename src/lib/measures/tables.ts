@@ -30,7 +30,7 @@ export const VOORZIENINGEN = {
 export type Voorziening = keyof typeof VOORZIENINGEN;
 
 const GEBIED_COLUMNS = {
-	gemeente: 'CBS-code van de gemeente (GM0193)',
+	gemeente: 'CBS-code van de gemeente (GM en vier cijfers)',
 	jaar: 'Jaar',
 	gebied_niveau: 'gemeente, wijk of buurt',
 	gebied_code: 'CBS-code van het gebied (GM…, WK…, BU…)'

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Gemeente } from '../gemeente/types';
 import type { Manifest } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
 import { reconcile, rollUpTaakveld, type Reconciliation } from '../finance/reconcile';
@@ -45,10 +46,10 @@ export interface FinanceView {
 	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
 }
 
-/** Reads the controller's settings of a gemeente (`data/catalog/<gemeente>/financien.yaml`), or the defaults. */
-export function loadFinanceSettings(options: { catalogDir: string; gemeente: string }): FinanceSettings {
-	const path = join(options.catalogDir, options.gemeente, 'financien.yaml');
-	if (!existsSync(path)) return DEFAULT_SETTINGS;
+/** Reads the controller's settings of a gemeente (`financien.yaml` in its folder), or the defaults. */
+export function loadFinanceSettings(options: { gemeente: Gemeente }): FinanceSettings {
+	const path = options.gemeente.settingsFile;
+	if (!path) return DEFAULT_SETTINGS;
 	return parseFinanceSettings({ text: readFileSync(path, 'utf8'), file: relative(process.cwd(), path) });
 }
 
@@ -175,14 +176,16 @@ export async function buildFinanceView(options: {
 	};
 }
 
-/** The gemeente whose financial exports are in the release (the first, by code, with a ledger). */
-export async function financeGemeente(options: {
+/** The years of each gemeente with a ledger in the release (gemeenten without one are absent). */
+export async function financeYears(options: {
 	engine: QueryEngine;
 	manifest: Manifest;
-}): Promise<{ code: string; name: string } | null> {
-	if (!options.manifest.tables['baten_lasten']) return null;
-	const [row] = await options.engine.query<{ gemeente: string }>(
-		'SELECT gemeente FROM baten_lasten GROUP BY gemeente ORDER BY gemeente LIMIT 1'
+}): Promise<Map<string, number[]>> {
+	const years = new Map<string, number[]>();
+	if (!options.manifest.tables['baten_lasten']) return years;
+	const rows = await options.engine.query<{ gemeente: string; jaar: number }>(
+		'SELECT DISTINCT gemeente, jaar FROM baten_lasten ORDER BY gemeente, jaar'
 	);
-	return options.manifest.gemeenten.find((g) => g.code === row?.gemeente) ?? null;
+	for (const r of rows) years.set(r.gemeente, [...(years.get(r.gemeente) ?? []), Number(r.jaar)]);
+	return years;
 }

@@ -7,7 +7,7 @@ import type { Judgement, Observation } from '../indicators/types';
 import { BBV_INDICATORS } from '../measures/bbv';
 import { specTables, trendSql, type MeasureSpec } from '../measures/spec';
 import type { ObservationRow } from '../measures/sql';
-import { loadCatalogs } from './catalog';
+import { releaseGemeenten } from '../gemeente/registry';
 
 /** Every indicator Koers shows: the catalogue's streefdoelen and the BBV indicators, per gemeente. */
 export interface IndicatorEntry {
@@ -32,14 +32,14 @@ const cache = new Map<string, Promise<IndicatorEntry[]>>();
 
 /**
  * Reads every catalogue and every BBV indicator, with its realisatie and status, at build time.
- * Memoised per release and catalogue folder: every prerendered page asks for the same list.
+ * Memoised per release and gemeenten folder: every prerendered page asks for the same list.
  */
 export function loadIndicators(options: {
 	engine: QueryEngine;
 	manifest: Manifest;
-	catalogDir: string;
+	gemeentenDir: string;
 }): Promise<IndicatorEntry[]> {
-	const key = `${options.manifest.release}|${options.catalogDir}`;
+	const key = `${options.manifest.release}|${options.gemeentenDir}`;
 	let found = cache.get(key);
 	if (!found) {
 		found = readIndicators(options);
@@ -52,7 +52,7 @@ export function loadIndicators(options: {
 async function readIndicators(options: {
 	engine: QueryEngine;
 	manifest: Manifest;
-	catalogDir: string;
+	gemeentenDir: string;
 }): Promise<IndicatorEntry[]> {
 	const { engine, manifest } = options;
 	const entries: IndicatorEntry[] = [];
@@ -70,8 +70,10 @@ async function readIndicators(options: {
 		const { judgement } = judgeStreefdoel({ streefdoel: e.streefdoel, observations, measured });
 		entries.push({ ...e, spec: measured ? e.spec : null, observations, judgement });
 	};
-	for (const catalog of loadCatalogs(options.catalogDir)) {
-		if (!manifest.gemeenten.some((g) => g.code === catalog.gemeente.code)) continue;
+	const catalogs = releaseGemeenten({ gemeentenDir: options.gemeentenDir, manifest }).flatMap(
+		(g) => g.catalogs
+	);
+	for (const catalog of catalogs) {
 		for (const goal of catalog.goals) {
 			for (const s of goal.streefdoelen) {
 				await add({

@@ -29,12 +29,12 @@ export async function buildProgrammeView(options: {
 	engine: QueryEngine;
 	catalog: Catalog;
 	manifest: Manifest;
-	catalogDir: string;
+	gemeentenDir: string;
 }): Promise<ProgrammeView> {
 	const { engine, catalog, manifest } = options;
 	const gemeente = catalog.gemeente.code;
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	const entries = await loadIndicators({ engine, manifest, catalogDir: options.catalogDir });
+	const entries = await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir });
 	const goals = catalog.goals.map((goal) => {
 		const measured: IndicatorView[] = [];
 		const unmeasured: Streefdoel[] = [];

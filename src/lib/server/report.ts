@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { trendChart } from '../charts/trend';
 import { figureMarkup } from '../charts/figure';
 import type { Manifest } from '../db/manifest';
@@ -11,9 +9,9 @@ import { baselineText, normText } from '../indicators/describe-baseline';
 import { describeNorm } from '../indicators/describe';
 import { judgeStreefdoel } from '../indicators/status';
 import type { Judgement } from '../indicators/types';
-import { parseReport, ReportError, type ReportBlock, type ReportSource } from '../reports/parse';
+import { ReportError, type ReportBlock, type ReportSource } from '../reports/parse';
+import type { Gemeente } from '../gemeente/types';
 import { isProvisional } from '../reports/provisional';
-import { loadCatalogs } from './catalog';
 import { loadFinanceData, loadTaakvelden } from './finance';
 import { serverDocument } from './indicator-page';
 import { loadIndicators, type IndicatorEntry } from './indicators';
@@ -67,21 +65,6 @@ export interface ReportView {
 	generated: string;
 }
 
-/** Reads every report text in `reports/` (`<name>.md`), parsed but not yet resolved. */
-export function loadReports(options: { reportsDir: string }): ReportSource[] {
-	return readdirSync(options.reportsDir)
-		.filter((f) => f.endsWith('.md') && f !== 'README.md')
-		.sort()
-		.map((f) => {
-			const path = join(options.reportsDir, f);
-			return parseReport({
-				text: readFileSync(path, 'utf8'),
-				file: relative(process.cwd(), path),
-				name: f.replace(/\.md$/, '')
-			});
-		});
-}
-
 /**
  * Resolves a report's references against the catalogue, the indicators and the money in the release.
  * A reference to an unknown doel, streefdoel or year is an error naming file, line and the id.
@@ -90,25 +73,20 @@ export async function resolveReport(options: {
 	source: ReportSource;
 	engine: QueryEngine;
 	manifest: Manifest;
-	catalogDir: string;
+	/** the report's own gemeente (its folder); the report's `gemeente` setting was checked against it */
+	gemeente: Gemeente;
+	gemeentenDir: string;
 	referenceDir: string;
 	year: number | null;
 	today: string;
 }): Promise<ReportView> {
 	const { source, engine, manifest, year } = options;
-	const gemeente = manifest.gemeenten.find((g) => g.code === source.gemeente);
-	if (!gemeente)
-		throw new ReportError(
-			`${source.file}: gemeente ${source.gemeente} staat niet in de release (wel: ${manifest.gemeenten.map((g) => g.code).join(', ')})`
-		);
-	const catalog = loadCatalogs(options.catalogDir).find(
-		(c) =>
-			c.gemeente.code === source.gemeente &&
-			c.budgetYear === source.budgetYear &&
-			c.programme.number === source.programme
+	const gemeente = { code: options.gemeente.code, name: options.gemeente.name };
+	const catalog = options.gemeente.catalogs.find(
+		(c) => c.budgetYear === source.budgetYear && c.programme.number === source.programme
 	);
-	const entries = (await loadIndicators({ engine, manifest, catalogDir: options.catalogDir })).filter(
-		(e) => e.gemeente.code === source.gemeente
+	const entries = (await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir })).filter(
+		(e) => e.gemeente.code === gemeente.code
 	);
 	const finance = await loadFinanceData({
 		engine,
@@ -124,7 +102,7 @@ export async function resolveReport(options: {
 		if (!catalog)
 			fail(
 				line,
-				`geen catalogus voor ${source.gemeente}, begroting ${source.budgetYear}, programma ${source.programme} in data/catalog`
+				`geen catalogus voor ${source.gemeente}, begroting ${source.budgetYear}, programma ${source.programme} in de map van de gemeente (begroting-${source.budgetYear}.yaml)`
 			);
 		return (
 			catalog!.goals.find((g) => g.name === name) ??

@@ -1,3 +1,4 @@
+import { gemeentenDir } from '$lib/gemeente/registry';
 import { resolve } from 'node:path';
 import { openRelease } from '$lib/server/duckdb-node';
 import { loadIndicators } from '$lib/server/indicators';
@@ -7,7 +8,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const entries = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const entries = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		return {
 			entries: entries.map((e) => ({
 				key: e.key,

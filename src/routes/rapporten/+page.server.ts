@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
-import { loadReports } from '$lib/server/report';
-import { reportPage } from '$lib/server/report-page';
+import { readManifest } from '$lib/server/duckdb-node';
+import { releaseReports, reportPage } from '$lib/server/report-page';
 import type { PageServerLoad } from './$types';
 
-/** Every report with its jaarverslag years. */
+/** Every report of every gemeente in the release, with its jaarverslag years. */
 export const load: PageServerLoad = async () => {
 	const reports = [];
-	for (const r of loadReports({ reportsDir: resolve('reports') })) {
-		const view = await reportPage({ name: r.name, year: null });
-		reports.push({ name: r.name, title: r.title, years: view.years });
+	for (const { gemeente, report } of releaseReports()) {
+		const view = await reportPage({ gemeente: gemeente.code, name: report.name, year: null });
+		reports.push({
+			gemeente: { code: gemeente.code, name: gemeente.name },
+			name: report.name,
+			title: report.title,
+			years: view.years
+		});
 	}
-	const first = reports.length > 0 ? await reportPage({ name: reports[0]!.name, year: null }) : null;
-	return { reports, sample: first?.release.sample ?? true };
+	return { reports, sample: readManifest(resolve('static/data')).sample };
 };

@@ -1,3 +1,4 @@
+import { gemeentenDir } from '$lib/gemeente/registry';
 import { resolve } from 'node:path';
 import { compareChart } from '$lib/charts/compare';
 import { figureMarkup } from '$lib/charts/figure';
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const all = (await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') })).filter(
+		const all = (await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() })).filter(
 			(e) => e.programme === BBV_PROGRAMME
 		);
 		const document = serverDocument();

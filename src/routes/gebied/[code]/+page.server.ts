@@ -1,3 +1,4 @@
+import { gemeentenDir } from '$lib/gemeente/registry';
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { openRelease } from '$lib/server/duckdb-node';
@@ -29,7 +30,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		);
 		if (!area) error(404, `Onbekend gebied ${params.code}`);
 		const gemeente = manifest.gemeenten.find((g) => g.code === area.gemeente)!;
-		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		const indicators = [];
 		for (const e of all.filter((x) => x.gemeente.code === gemeente.code && x.spec)) {
 			const here = toObservations(

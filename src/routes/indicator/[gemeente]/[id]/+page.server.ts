@@ -1,9 +1,11 @@
+import { gemeentenDir } from '$lib/gemeente/registry';
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { openRelease } from '$lib/server/duckdb-node';
 import { loadGeometry } from '$lib/server/geometry';
 import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
 import { loadIndicators } from '$lib/server/indicators';
+import { siteGemeenten } from '$lib/server/site';
 import { describeNorm } from '$lib/indicators/describe';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -11,7 +13,7 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 export const entries: EntryGenerator = async () => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		return all.map((e) => ({ gemeente: e.gemeente.code, id: e.streefdoel.id }));
 	} finally {
 		engine.close();
@@ -21,14 +23,14 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
 	try {
-		const all = await loadIndicators({ engine, manifest, catalogDir: resolve('data/catalog') });
+		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		const entry = all.find((e) => e.key === `${params.gemeente}/${params.id}`);
 		if (!entry) error(404, `Onbekende indicator ${params.gemeente}/${params.id}`);
 		const document = serverDocument();
 		const years = entry.observations.filter((o) => o.value !== null).map((o) => o.year);
 		const year = years.at(-1) ?? null;
-		const referenceDir = resolve('data/reference');
-		const geometry = loadGeometry({ referenceDir, gemeente: entry.gemeente.code, level: 'wijk' });
+		const gemeente = siteGemeenten().find((g) => g.code === entry.gemeente.code)!;
+		const geometry = await loadGeometry({ gemeente, level: 'wijk' });
 		const breakdown =
 			entry.spec && year !== null
 				? await buildBreakdown({ engine, entry, level: 'wijk', year, geometry, document })
@@ -44,7 +46,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			years,
 			breakdown,
 			geometry,
-			buurtGeometry: loadGeometry({ referenceDir, gemeente: entry.gemeente.code, level: 'buurt' }) !== null,
+			buurtGeometry: (await loadGeometry({ gemeente, level: 'buurt' })) !== null,
+			division: manifest.gemeenten.find((g) => g.code === gemeente.code)?.division ?? null,
 			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
 		};
 	} finally {

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
+import { openRelease } from '$lib/server/duckdb-node';
+import { financeYears } from '$lib/server/finance';
+import { gemeenteHome, siteGemeenten } from '$lib/server/site';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+/** One start page per gemeente in the release. */
+export const entries: EntryGenerator = () => siteGemeenten().map((g) => ({ gemeente: g.code }));
+
+export const load: PageServerLoad = async ({ params }) => {
+	const gemeente = siteGemeenten().find((g) => g.code === params.gemeente);
+	if (!gemeente) error(404, `Gemeente ${params.gemeente} staat niet in deze gegevens`);
+	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	try {
+		const finance = await financeYears({ engine, manifest });
+		return {
+			home: gemeenteHome(gemeente, finance.has(gemeente.code)),
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		};
+	} finally {
+		engine.close();
+	}
+};
