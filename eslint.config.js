@@ -29,5 +29,15 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'data/', 'reports/out/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'.svelte-kit-test-*/',
+			'node_modules/',
+			'static/data/',
+			'data/',
+			'reports/out/'
+		]
+	}
 );

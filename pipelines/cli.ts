@@ -145,7 +145,7 @@ async function main(argv: string[]): Promise<void> {
 				return;
 			}
 			const done = await renderReportPdfs({
-				buildDir: 'build',
+				buildDir: process.env.KOERS_BUILD_DIR ?? 'build',
 				targets: chosen.map(({ gemeente, report: r }) => ({ gemeente: gemeente.code, name: r.name, year })),
 				outDir: 'reports/out',
 				copyIntoBuild: intoBuild
@@ -183,7 +183,7 @@ async function main(argv: string[]): Promise<void> {
 		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
-			await serve({ dir: 'build', port });
+			await serve({ dir: process.env.KOERS_BUILD_DIR ?? 'build', port });
 			return;
 		}
 		default:

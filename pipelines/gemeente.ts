@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { CatalogError } from '../src/lib/catalog/parse';
 import { currentDivision, divisionOutlines, readDivisionAreas } from '../src/lib/gemeente/division';
 import { GEMEENTE_FILES, loadGemeente, readDeliveryInfo } from '../src/lib/gemeente/folder';
@@ -55,20 +56,20 @@ export async function scaffoldGemeente(options: {
 			`${rel(dir)} bestaat al; controleer hem met: npm run gemeente -- controleer ${code}`
 		);
 	const rawDir = join(paths.raw, code);
+	const templates = join(paths.reference, '..', 'templates');
+	const catalogTemplate = readFileSync(join(templates, 'catalogus-sjabloon.yaml'), 'utf8');
+	// The template's own (placeholder) gemeente is replaced by this one wherever the templates name it.
+	const placeholder = (parseYaml(catalogTemplate) as { gemeente: { code: string; naam: string } }).gemeente;
 	const fill = (text: string) =>
 		text
-			.replaceAll('GM0000', code)
-			.replaceAll('Voorbeeldgemeente', name)
+			.replaceAll(placeholder.code, code)
+			.replaceAll(placeholder.naam, name)
 			.replace(/begrotingsjaar: \d{4}/, `begrotingsjaar: ${year}`)
 			.replaceAll('Programmabegroting 2016', `Programmabegroting ${year}`);
-	const templates = join(paths.reference, '..', 'templates');
 	await mkdir(join(dir, GEMEENTE_FILES.reports), { recursive: true });
 	await mkdir(join(dir, GEMEENTE_FILES.divisions), { recursive: true });
 	await writeFile(join(dir, GEMEENTE_FILES.identity), `code: ${code}\nnaam: ${JSON.stringify(name)}\n`);
-	await writeFile(
-		join(dir, `begroting-${year}.yaml`),
-		fill(readFileSync(join(templates, 'catalogus-sjabloon.yaml'), 'utf8'))
-	);
+	await writeFile(join(dir, `begroting-${year}.yaml`), fill(catalogTemplate));
 	await writeFile(
 		join(dir, GEMEENTE_FILES.settings),
 		readFileSync(join(templates, 'financien-sjabloon.yaml'), 'utf8')

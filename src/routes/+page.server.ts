@@ -1,12 +1,10 @@
-import { resolve } from 'node:path';
-import { openRelease } from '$lib/server/duckdb-node';
 import { financeYears } from '$lib/server/finance';
-import { gemeenteHome, siteGemeenten } from '$lib/server/site';
+import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
 
 /** The start page: one gemeente opens on its programmes; several open on a choice of gemeente. */
 export const load: PageServerLoad = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const finance = await financeYears({ engine, manifest });
 		return {

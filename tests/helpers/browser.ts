@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -6,14 +7,15 @@ import { serve } from '../../pipelines/serve';
 
 export { CHROMIUM, launchChromium } from '../../pipelines/chromium';
 
-/** Serves the built site on a free localhost port. */
-export async function serveBuild(options: { dataDir?: string } = {}): Promise<{
+/** Serves the built site (`build/`, or another build folder) on a free localhost port. */
+export async function serveBuild(options: { dataDir?: string; buildDir?: string } = {}): Promise<{
 	url: string;
 	close: () => Promise<void>;
 }> {
-	if (!existsSync('build/index.html'))
+	const dir = options.buildDir ?? 'build';
+	if (!existsSync(join(dir, 'index.html')))
 		throw new Error('no build: run "npm run data && npm run build" first (npm test does this)');
-	const server = await serve({ dir: 'build', port: 0, quiet: true, dataDir: options.dataDir });
+	const server = await serve({ dir, port: 0, quiet: true, dataDir: options.dataDir });
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://localhost:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }

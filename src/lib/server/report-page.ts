@@ -1,14 +1,15 @@
+import { openSiteRelease, sitePublishedDir } from './site';
 import { resolve } from 'node:path';
 import { gemeenteByCode, gemeentenDir, releaseGemeenten } from '../gemeente/registry';
 import type { Gemeente } from '../gemeente/types';
 import type { ReportSource } from '../reports/parse';
 import { ReportError } from '../reports/parse';
-import { openRelease, readManifest } from './duckdb-node';
+import { readManifest } from './duckdb-node';
 import { resolveReport, type ReportView } from './report';
 
 /** Every report of every gemeente in the release, with its gemeente. */
 export function releaseReports(): { gemeente: Gemeente; report: ReportSource }[] {
-	const manifest = readManifest(resolve('static/data'));
+	const manifest = readManifest(sitePublishedDir());
 	return releaseGemeenten({ gemeentenDir: gemeentenDir(), manifest }).flatMap((gemeente) =>
 		gemeente.reports.map((report) => ({ gemeente, report }))
 	);
@@ -20,7 +21,7 @@ export async function reportPage(options: {
 	name: string;
 	year: number | null;
 }): Promise<ReportView> {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const dir = gemeentenDir();
 		const gemeente = gemeenteByCode(releaseGemeenten({ gemeentenDir: dir, manifest }), options.gemeente);

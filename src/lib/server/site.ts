@@ -1,11 +1,24 @@
 import { resolve } from 'node:path';
 import { gemeentenDir, releaseGemeenten } from '../gemeente/registry';
 import type { Gemeente } from '../gemeente/types';
-import { readManifest } from './duckdb-node';
+import { openRelease, readManifest } from './duckdb-node';
+
+/**
+ * The published release the site is built from: `static/data`, or `KOERS_PUBLISHED_DIR` (its parent
+ * folder is then the site's static folder, see svelte.config.js).
+ */
+export function sitePublishedDir(env: NodeJS.ProcessEnv = process.env): string {
+	return resolve(env['KOERS_PUBLISHED_DIR'] ?? 'static/data');
+}
+
+/** Opens the site's release on native DuckDB (the caller closes the engine). */
+export function openSiteRelease(): ReturnType<typeof openRelease> {
+	return openRelease({ publishedDir: sitePublishedDir() });
+}
 
 /** The gemeenten of the published release the site is built from, with their folders. */
 export function siteGemeenten(): Gemeente[] {
-	return releaseGemeenten({ gemeentenDir: gemeentenDir(), manifest: readManifest(resolve('static/data')) });
+	return releaseGemeenten({ gemeentenDir: gemeentenDir(), manifest: readManifest(sitePublishedDir()) });
 }
 
 /** What a gemeente's start page lists: its programmes (latest begroting first), money and reports. */

@@ -1,12 +1,10 @@
-import { resolve } from 'node:path';
-import { openRelease } from '$lib/server/duckdb-node';
 import { financeYears } from '$lib/server/finance';
-import { siteGemeenten } from '$lib/server/site';
+import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
 
 /** The gemeenten with financial figures, each with its years. */
 export const load: PageServerLoad = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const years = await financeYears({ engine, manifest });
 		return {

@@ -1,12 +1,11 @@
+import { openSiteRelease } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
-import { resolve } from 'node:path';
-import { openRelease } from '$lib/server/duckdb-node';
 import { loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
 
 /** Every streefdoel and BBV indicator of every gemeente, with its realisatie, prerendered. */
 export const load: PageServerLoad = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const entries = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		return {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { sitePublishedDir } from '$lib/server/site';
 import { readManifest } from '$lib/server/duckdb-node';
 import { releaseReports, reportPage } from '$lib/server/report-page';
 import type { PageServerLoad } from './$types';
@@ -15,5 +15,5 @@ export const load: PageServerLoad = async () => {
 			years: view.years
 		});
 	}
-	return { reports, sample: readManifest(resolve('static/data')).sample };
+	return { reports, sample: readManifest(sitePublishedDir()).sample };
 };

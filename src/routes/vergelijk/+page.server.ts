@@ -1,16 +1,15 @@
+import { openSiteRelease } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
-import { resolve } from 'node:path';
 import { compareChart } from '$lib/charts/compare';
 import { figureMarkup } from '$lib/charts/figure';
 import { BBV_INDICATORS } from '$lib/measures/bbv';
-import { openRelease } from '$lib/server/duckdb-node';
 import { serverDocument } from '$lib/server/indicator-page';
 import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
 
 /** Every gemeente side by side on each BBV indicator, prerendered. */
 export const load: PageServerLoad = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const all = (await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() })).filter(
 			(e) => e.programme === BBV_PROGRAMME

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
+import { openSiteRelease } from '$lib/server/site';
 import { figureMarkup } from '$lib/charts/figure';
 import { quickChart } from '$lib/charts/quick';
-import { openRelease } from '$lib/server/duckdb-node';
 import { serverDocument } from '$lib/server/indicator-page';
 import { TABLES } from '$lib/measures/tables';
 import { EXAMPLE_SQL } from '$lib/explorer/guard';
@@ -9,7 +8,7 @@ import type { PageServerLoad } from './$types';
 
 /** The published tables with their columns and meaning, and the example's result. */
 export const load: PageServerLoad = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const tables = Object.entries(manifest.tables).map(([name, t]) => {
 			const described = (TABLES as Record<string, { title: string; columns: Record<string, string> }>)[name];

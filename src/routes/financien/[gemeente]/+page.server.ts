@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { openRelease } from '$lib/server/duckdb-node';
 import { buildFinanceView, financeYears, loadFinanceSettings } from '$lib/server/finance';
-import { siteGemeenten } from '$lib/server/site';
+import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One page per gemeente with a ledger in the release. */
 export const entries: EntryGenerator = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		return [...(await financeYears({ engine, manifest })).keys()].map((gemeente) => ({ gemeente }));
 	} finally {
@@ -19,7 +18,7 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = siteGemeenten().find((g) => g.code === params.gemeente);
 	if (!gemeente) error(404, `Gemeente ${params.gemeente} staat niet in deze gegevens`);
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		if (!(await financeYears({ engine, manifest })).has(gemeente.code))
 			error(404, `Er zijn geen financiële gegevens van ${gemeente.name} aangeleverd.`);

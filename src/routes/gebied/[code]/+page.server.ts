@@ -1,7 +1,6 @@
+import { openSiteRelease } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
-import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { openRelease } from '$lib/server/duckdb-node';
 import { loadIndicators } from '$lib/server/indicators';
 import { toObservations } from '$lib/indicators/observations';
 import { trendSql } from '$lib/measures/spec';
@@ -11,7 +10,7 @@ import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per wijk of every gemeente. */
 export const entries: EntryGenerator = async () => {
-	const { engine } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine } = await openSiteRelease();
 	try {
 		const wijken = await engine.query<{ code: string }>(
 			"SELECT gebied_code AS code FROM gebieden WHERE gebied_niveau = 'wijk' ORDER BY gemeente, gebied_code"
@@ -23,7 +22,7 @@ export const entries: EntryGenerator = async () => {
 };
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const [area] = await engine.query<{ gemeente: string; name: string; level: string }>(
 			`SELECT gemeente, gebied_naam AS name, gebied_niveau AS level FROM gebieden WHERE gebied_code = ${sqlString(params.code)}`

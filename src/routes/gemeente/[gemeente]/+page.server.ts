@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { openRelease } from '$lib/server/duckdb-node';
 import { financeYears } from '$lib/server/finance';
-import { gemeenteHome, siteGemeenten } from '$lib/server/site';
+import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One start page per gemeente in the release. */
@@ -11,7 +9,7 @@ export const entries: EntryGenerator = () => siteGemeenten().map((g) => ({ gemee
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = siteGemeenten().find((g) => g.code === params.gemeente);
 	if (!gemeente) error(404, `Gemeente ${params.gemeente} staat niet in deze gegevens`);
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const finance = await financeYears({ engine, manifest });
 		return {

@@ -1,13 +1,12 @@
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { openRelease } from '$lib/server/duckdb-node';
 import { buildFinanceView, financeYears, loadFinanceSettings } from '$lib/server/finance';
-import { siteGemeenten } from '$lib/server/site';
+import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per gemeente and year with financial figures. */
 export const entries: EntryGenerator = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		return [...(await financeYears({ engine, manifest }))].flatMap(([gemeente, years]) =>
 			years.map((y) => ({ gemeente, jaar: String(y) }))
@@ -20,7 +19,7 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const gemeente = siteGemeenten().find((g) => g.code === params.gemeente);
 	if (!gemeente) error(404, `Gemeente ${params.gemeente} staat niet in deze gegevens`);
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const view = await buildFinanceView({
 			engine,

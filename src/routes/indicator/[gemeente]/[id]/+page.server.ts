@@ -1,17 +1,15 @@
 import { gemeentenDir } from '$lib/gemeente/registry';
-import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { openRelease } from '$lib/server/duckdb-node';
 import { loadGeometry } from '$lib/server/geometry';
 import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
 import { loadIndicators } from '$lib/server/indicators';
-import { siteGemeenten } from '$lib/server/site';
+import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import { describeNorm } from '$lib/indicators/describe';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per indicator of every gemeente. */
 export const entries: EntryGenerator = async () => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		return all.map((e) => ({ gemeente: e.gemeente.code, id: e.streefdoel.id }));
@@ -21,7 +19,7 @@ export const entries: EntryGenerator = async () => {
 };
 
 export const load: PageServerLoad = async ({ params }) => {
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
 		const entry = all.find((e) => e.key === `${params.gemeente}/${params.id}`);

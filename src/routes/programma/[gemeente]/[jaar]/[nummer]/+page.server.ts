@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { gemeentenDir } from '$lib/gemeente/registry';
-import { openRelease } from '$lib/server/duckdb-node';
 import { buildProgrammeView } from '$lib/server/programme';
-import { siteGemeenten } from '$lib/server/site';
+import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One page per programme of every catalogue of every gemeente in the release. */
@@ -20,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	);
 	if (!gemeente || !catalog)
 		error(404, `Geen programma ${params.nummer} in begroting ${params.jaar} van ${params.gemeente}`);
-	const { engine, manifest } = await openRelease({ publishedDir: resolve('static/data') });
+	const { engine, manifest } = await openSiteRelease();
 	try {
 		return {
 			view: await buildProgrammeView({ engine, catalog, manifest, gemeentenDir: gemeentenDir() }),
