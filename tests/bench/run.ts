@@ -13,6 +13,7 @@ import { defaultPaths } from '../../pipelines/config';
 import { writeNational } from '../../pipelines/synth/national';
 import { launchChromium, serveBuild } from '../helpers/browser';
 import { renderReportPdfs } from '../../pipelines/report-pdf';
+import { buildSiteBench, outlineBytes, staticFolderFor, type SiteBuild } from './site-build';
 
 /** The sample's programme page (Zwolle, begroting 2016, programme 12): what the start-page figures time. */
 const PROGRAMME = '/programma/GM0193/2016/12';
@@ -384,11 +385,82 @@ if (process.env.BENCH_ONLY === 'latency') {
 	process.exit(0);
 }
 
+/**
+ * Sites built from a region (the sample's gemeenten and 10 generated ones) and from the national
+ * release: `vite build` wall time, peak memory, pages and bytes; and the outlines' bytes per gemeente.
+ */
+async function sitesBench(options: { nationalPublished: string }) {
+	const regionRaw = tmp('region-raw');
+	await writeNational({ paths: { ...defaultPaths(), raw: regionRaw }, gemeenten: 10 });
+	const regionPublished = join(tmp('region-site'), 'data');
+	child(['pipeline', regionRaw, regionPublished, tmp('region-warehouse')]);
+	staticFolderFor(regionPublished);
+	staticFolderFor(options.nationalPublished);
+	const region: SiteBuild[] = [];
+	for (let i = 0; i < Math.min(RUNS, 3); i++) region.push(buildSiteBench({ published: regionPublished }));
+	const national = [buildSiteBench({ published: options.nationalPublished })];
+	const outlines = [
+		await outlineBytes({ gemeentenDir: 'data/gemeenten', code: 'GM0193' }),
+		await outlineBytes({ gemeentenDir: 'data/gemeenten', code: 'GM0014' })
+	];
+	rmSync(regionRaw, { recursive: true, force: true });
+	const regionManifest = JSON.parse(readFileSync(join(regionPublished, 'manifest.json'), 'utf8')) as {
+		gemeenten: unknown[];
+	};
+	return { region, national, outlines, regionGemeenten: regionManifest.gemeenten.length };
+}
+
+const siteRow = (label: string, xs: SiteBuild[]) => {
+	const ms = xs.map((x) => x.ms / 1000);
+	const last = xs.at(-1)!;
+	return `| ${label} | ${nl(median(ms), 1)} s${xs.length > 1 ? ` (${nl(Math.min(...ms), 1)}–${nl(Math.max(...ms), 1)}; ${xs.length} runs)` : ' (1 run)'} | ${mib(Math.max(...xs.map((x) => x.maxRssKiB)))} | ${nl(last.pages)} | ${nl(last.files)} | ${mib(last.bytes / 1024)} |`;
+};
+
+const sitesSection = (
+	s: Awaited<ReturnType<typeof sitesBench>>,
+	nationalGemeenten: number
+) => `## 5. Sites: \`npm run build\` for a region and for the whole country
+\`vite build\` of the whole site (every page prerendered on native DuckDB) from a published release, a fresh
+process timed with GNU time (peak memory: its max RSS, prerender workers included; report PDFs not included).
+Target: national site ≤ 10 minutes and ≤ 4 GB.
+| release | wall time | peak memory | pages | files | bytes of the build |
+|---|---|---|---|---|---|
+${siteRow(`region: Zwolle, Groningen and 10 generated gemeenten (${s.regionGemeenten})`, s.region)}
+${siteRow(`national (${nationalGemeenten} gemeenten)`, s.national)}
+
+Outlines per gemeente, as delivered and as the browser gets them (WGS84, topology kept, simplified, ~1 m precision):
+| gemeente | level | file | areas | delivered | published |
+|---|---|---|---|---|---|
+${s.outlines.flatMap((g) => g.levels.map((l) => `| ${g.name} | ${l.level} | ${l.file} | ${l.areas} | ${kib(l.delivered)} | ${kib(l.published)} |`)).join('\n')}
+`;
+
+if (process.env.BENCH_ONLY === 'sites') {
+	// Only section 5, from the national set in BENCH_NATIONAL_RAW (or generated), into BENCHMARKS.md.
+	const raw = process.env.BENCH_NATIONAL_RAW ?? tmp('national-raw');
+	if (!process.env.BENCH_NATIONAL_RAW) await writeNational({ paths: { ...defaultPaths(), raw } });
+	const published = join(tmp('national-site'), 'data');
+	child(['pipeline', raw, published, tmp('national-warehouse')]);
+	const manifest = JSON.parse(readFileSync(join(published, 'manifest.json'), 'utf8')) as {
+		gemeenten: unknown[];
+	};
+	const section = sitesSection(await sitesBench({ nationalPublished: published }), manifest.gemeenten.length);
+	const current = readFileSync('BENCHMARKS.md', 'utf8');
+	const at = current.indexOf('## 5. Sites');
+	const next = at >= 0 ? current.indexOf('\n## ', at + 1) : -1;
+	const updated =
+		at >= 0
+			? current.slice(0, at) + section + (next >= 0 ? current.slice(next) : '')
+			: current.replace('\n## Programme report', `\n${section}\n## Programme report`);
+	writeFileSync('BENCHMARKS.md', updated);
+	console.log(section);
+	process.exit(0);
+}
+
 // The national set: generated once per bench run (or reused from BENCH_NATIONAL_RAW), published by the
 // last pipeline run into a folder the browser measurements serve as the site's data.
 const nationalRaw = process.env.BENCH_NATIONAL_RAW ?? tmp('national-raw');
 if (!process.env.BENCH_NATIONAL_RAW) await writeNational({ paths: { ...defaultPaths(), raw: nationalRaw } });
-const nationalPublished = tmp('national-published');
+const nationalPublished = join(tmp('national-site'), 'data');
 
 const p = pipelineBench({ raw: defaultPaths().raw });
 const pn = pipelineBench({ raw: nationalRaw, keep: nationalPublished });
@@ -409,6 +481,7 @@ const fn = await filterBench({
 const en = await explorerBench({ dataDir: nationalPublished, changes: 20, sql: RANKING_FROM_KERNCIJFERS });
 const enTables = await explorerBench({ dataDir: nationalPublished, changes: 20, sql: RANKING_FROM_TABLES });
 const r = await reportBench();
+const sites = await sitesBench({ nationalPublished });
 const cpu = execFileSync('nproc').toString().trim();
 const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
 const wasmOnDisk = build
@@ -491,6 +564,7 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 | browser tab, Verkenner national ranking from \`kerncijfers\` | ${mib(en.rendererKiB)} |
 | browser tab, the same ranking from the base tables (all gemeenten's partitions loaded) | ${mib(enTables.rendererKiB)} |
 
+${sitesSection(sites, nationalManifest.gemeenten.length)}
 ## Programme report (programma 12)
 | what | median | spread |
 |---|---|---|

@@ -76,8 +76,10 @@ export function readManifest(publishedDir: string): Manifest {
 /** Opens native DuckDB with one view per published table, named as in the browser. */
 export async function openRelease(options: {
 	publishedDir: string;
+	/** the release's manifest when the caller has read it already */
+	manifest?: Manifest;
 }): Promise<{ engine: NodeEngine; manifest: Manifest }> {
-	const manifest = readManifest(options.publishedDir);
+	const manifest = options.manifest ?? readManifest(options.publishedDir);
 	const engine = await openNodeEngine();
 	for (const [name, table] of Object.entries(manifest.tables)) {
 		const files = table.files.map((f) => sqlString(join(options.publishedDir, f.path))).join(', ');

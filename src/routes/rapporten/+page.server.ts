@@ -1,6 +1,5 @@
-import { sitePublishedDir } from '$lib/server/site';
-import { readManifest } from '$lib/server/duckdb-node';
 import { releaseReports, reportPage } from '$lib/server/report-page';
+import { siteManifest } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
 
 /** Every report of every gemeente in the release, with its jaarverslag years. */
@@ -15,5 +14,5 @@ export const load: PageServerLoad = async () => {
 			years: view.years
 		});
 	}
-	return { reports, sample: readManifest(sitePublishedDir()).sample };
+	return { reports, sample: siteManifest().sample };
 };

@@ -1,10 +1,9 @@
-import { openSiteRelease } from '$lib/server/site';
+import { openSiteRelease, siteAreas } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { error } from '@sveltejs/kit';
 import { loadIndicators } from '$lib/server/indicators';
 import { toObservations } from '$lib/indicators/observations';
 import { trendSql } from '$lib/measures/spec';
-import { sqlString } from '$lib/db/query';
 import type { ObservationRow } from '$lib/measures/sql';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -24,9 +23,7 @@ export const entries: EntryGenerator = async () => {
 export const load: PageServerLoad = async ({ params }) => {
 	const { engine, manifest } = await openSiteRelease();
 	try {
-		const [area] = await engine.query<{ gemeente: string; name: string; level: string }>(
-			`SELECT gemeente, gebied_naam AS name, gebied_niveau AS level FROM gebieden WHERE gebied_code = ${sqlString(params.code)}`
-		);
+		const area = (await siteAreas()).get(params.code);
 		if (!area) error(404, `Onbekend gebied ${params.code}`);
 		const gemeente = manifest.gemeenten.find((g) => g.code === area.gemeente)!;
 		const all = await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() });
