@@ -9,6 +9,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/**/*.test.ts'],
+		globalSetup: ['./tests/helpers/global-setup.ts'],
 		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 		environment: 'node',
 		testTimeout: 60_000,

@@ -392,8 +392,10 @@ if (process.env.BENCH_ONLY === 'latency') {
 async function sitesBench(options: { nationalPublished: string }) {
 	const regionRaw = tmp('region-raw');
 	await writeNational({ paths: { ...defaultPaths(), raw: regionRaw }, gemeenten: 10 });
-	const regionPublished = join(tmp('region-site'), 'data');
-	child(['pipeline', regionRaw, regionPublished, tmp('region-warehouse')]);
+	const regionSite = tmp('region-site');
+	const regionPublished = join(regionSite, 'data');
+	const regionWarehouse = tmp('region-warehouse');
+	child(['pipeline', regionRaw, regionPublished, regionWarehouse]);
 	staticFolderFor(regionPublished);
 	staticFolderFor(options.nationalPublished);
 	const region: SiteBuild[] = [];
@@ -403,10 +405,10 @@ async function sitesBench(options: { nationalPublished: string }) {
 		await outlineBytes({ gemeentenDir: 'data/gemeenten', code: 'GM0193' }),
 		await outlineBytes({ gemeentenDir: 'data/gemeenten', code: 'GM0014' })
 	];
-	rmSync(regionRaw, { recursive: true, force: true });
 	const regionManifest = JSON.parse(readFileSync(join(regionPublished, 'manifest.json'), 'utf8')) as {
 		gemeenten: unknown[];
 	};
+	for (const d of [regionRaw, regionSite, regionWarehouse]) rmSync(d, { recursive: true, force: true });
 	return { region, national, outlines, regionGemeenten: regionManifest.gemeenten.length };
 }
 
@@ -438,8 +440,10 @@ if (process.env.BENCH_ONLY === 'sites') {
 	// Only section 5, from the national set in BENCH_NATIONAL_RAW (or generated), into BENCHMARKS.md.
 	const raw = process.env.BENCH_NATIONAL_RAW ?? tmp('national-raw');
 	if (!process.env.BENCH_NATIONAL_RAW) await writeNational({ paths: { ...defaultPaths(), raw } });
-	const published = join(tmp('national-site'), 'data');
-	child(['pipeline', raw, published, tmp('national-warehouse')]);
+	const site = tmp('national-site');
+	const warehouse = tmp('national-warehouse');
+	const published = join(site, 'data');
+	child(['pipeline', raw, published, warehouse]);
 	const manifest = JSON.parse(readFileSync(join(published, 'manifest.json'), 'utf8')) as {
 		gemeenten: unknown[];
 	};
@@ -453,6 +457,8 @@ if (process.env.BENCH_ONLY === 'sites') {
 			: current.replace('\n## Programme report', `\n${section}\n## Programme report`);
 	writeFileSync('BENCHMARKS.md', updated);
 	console.log(section);
+	for (const d of [site, warehouse, ...(process.env.BENCH_NATIONAL_RAW ? [] : [raw])])
+		rmSync(d, { recursive: true, force: true });
 	process.exit(0);
 }
 
