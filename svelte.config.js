@@ -45,6 +45,8 @@ const config = {
 			}
 		},
 		prerender: {
+			// The 404 page is linked from nowhere: nginx and the preview server show it for unknown paths.
+			entries: ['*', '/404'],
 			// Report PDFs are written into the build after prerendering (npm run build): a link to one
 			// is not a broken link. Anything else that is missing fails the build.
 			handleHttpError: ({ path, message }) => {

@@ -181,6 +181,17 @@ async function main(argv: string[]): Promise<void> {
 				'gebruik: npm run gemeente -- nieuw <code> "<naam>" [--jaar <begrotingsjaar>]  of  npm run gemeente -- controleer <code>'
 			);
 		}
+		case 'postbuild': {
+			// After vite build: the pages' CSP for nginx, and .gz/.br twins of every compressible file.
+			const { postbuild } = await import('./postbuild');
+			const buildDir = process.env.KOERS_BUILD_DIR ?? 'build';
+			const r = await postbuild({ buildDir });
+			const mb = (n: number) => (n / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+			console.log(
+				`${buildDir}: CSP van ${r.pages} pagina's in csp-nginx.map; ${r.compressed} bestanden gecomprimeerd (${mb(r.bytes)} MB → gzip ${mb(r.gzipBytes)} MB, brotli ${mb(r.brotliBytes)} MB) in ${(r.ms / 1000).toFixed(1)} s.`
+			);
+			return;
+		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
 			await serve({ dir: process.env.KOERS_BUILD_DIR ?? 'build', port });

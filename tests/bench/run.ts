@@ -14,6 +14,8 @@ import { writeNational } from '../../pipelines/synth/national';
 import { launchChromium, serveBuild } from '../helpers/browser';
 import { renderReportPdfs } from '../../pipelines/report-pdf';
 import { buildSiteBench, outlineBytes, staticFolderFor, type SiteBuild } from './site-build';
+import { intentBench } from './intent';
+import { startNginx } from '../helpers/nginx';
 
 /** The sample's programme page (Zwolle, begroting 2016, programme 12): what the start-page figures time. */
 const PROGRAMME = '/programma/GM0193/2016/12';
@@ -436,6 +438,56 @@ Outlines per gemeente, as delivered and as the browser gets them (WGS84, topolog
 ${s.outlines.flatMap((g) => g.levels.map((l) => `| ${g.name} | ${l.level} | ${l.file} | ${l.areas} | ${kib(l.delivered)} | ${kib(l.published)} |`)).join('\n')}
 `;
 
+/** Replaces (or adds, before the report section) one section of BENCHMARKS.md: for BENCH_ONLY runs. */
+function writeSection(heading: string, section: string) {
+	const current = readFileSync('BENCHMARKS.md', 'utf8');
+	const at = current.indexOf(heading);
+	const next = at >= 0 ? current.indexOf('\n## ', at + 1) : -1;
+	const updated =
+		at >= 0
+			? current.slice(0, at) + section + (next >= 0 ? current.slice(next + 1) : '')
+			: current.replace('\n## Programme report', `\n${section}\n## Programme report`);
+	writeFileSync('BENCHMARKS.md', updated);
+	console.log(section);
+}
+
+/** Click → comparison through nginx (deploy/koers.conf), cold and warm, with and without intent. */
+async function nginxBench() {
+	const nginx = await startNginx();
+	const browser = await launchChromium();
+	try {
+		return await intentBench({ browser, url: nginx.url, runs: RUNS });
+	} finally {
+		await browser.close();
+		await nginx.stop();
+	}
+}
+
+const nginxSection = (x: Awaited<ReturnType<typeof nginxBench>>) => {
+	const row = (label: string, v: { ms: number; wasmBytes: number; pageBytes: number }[]) =>
+		`| ${label} | ${nl(median(v.map((y) => y.ms)))} ms | ${spread(v.map((y) => y.ms))} ms | ${wire(v.map((y) => y.wasmBytes))} | ${wire(v.map((y) => y.pageBytes))} |`;
+	// Playwright reports -1 for a body served from the HTTP cache.
+	const wire = (bytes: number[]) => (median(bytes) <= 0 ? 'uit de cache' : kib(median(bytes)));
+	return `## 6. Through nginx: DuckDB-WASM before it is needed
+The build behind Debian's nginx with \`deploy/koers.conf\` (brotli and gzip twins from \`npm run build\`, immutable
+cache for hashed files). Programme page of Zwolle; time from choosing a wijk to the comparison shown. Cold: a
+fresh browser context (empty cache); warm: the same context again (HTTP cache kept, compiled WASM cached by the
+browser). Intent: the pointer over the control 300 ms before the choice starts fetching and compiling the engine.
+Targets: ≤ 1 s cold with intent, ≤ 500 ms warm.
+| visit | median | spread | WASM on the wire | page (HTML, JS, CSS) on the wire |
+|---|---|---|---|---|
+${row('cold, with intent', x.coldIntent)}
+${row('cold, no intent', x.cold)}
+${row('warm, with intent', x.warmIntent)}
+${row('warm, no intent', x.warm)}
+`;
+};
+
+if (process.env.BENCH_ONLY === 'nginx') {
+	writeSection('## 6. Through nginx', nginxSection(await nginxBench()));
+	process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'sites') {
 	// Only section 5, from the national set in BENCH_NATIONAL_RAW (or generated), into BENCHMARKS.md.
 	const raw = process.env.BENCH_NATIONAL_RAW ?? tmp('national-raw');
@@ -448,15 +500,7 @@ if (process.env.BENCH_ONLY === 'sites') {
 		gemeenten: unknown[];
 	};
 	const section = sitesSection(await sitesBench({ nationalPublished: published }), manifest.gemeenten.length);
-	const current = readFileSync('BENCHMARKS.md', 'utf8');
-	const at = current.indexOf('## 5. Sites');
-	const next = at >= 0 ? current.indexOf('\n## ', at + 1) : -1;
-	const updated =
-		at >= 0
-			? current.slice(0, at) + section + (next >= 0 ? current.slice(next) : '')
-			: current.replace('\n## Programme report', `\n${section}\n## Programme report`);
-	writeFileSync('BENCHMARKS.md', updated);
-	console.log(section);
+	writeSection('## 5. Sites', section);
 	for (const d of [site, warehouse, ...(process.env.BENCH_NATIONAL_RAW ? [] : [raw])])
 		rmSync(d, { recursive: true, force: true });
 	process.exit(0);
@@ -488,6 +532,7 @@ const en = await explorerBench({ dataDir: nationalPublished, changes: 20, sql: R
 const enTables = await explorerBench({ dataDir: nationalPublished, changes: 20, sql: RANKING_FROM_TABLES });
 const r = await reportBench();
 const sites = await sitesBench({ nationalPublished });
+const viaNginx = await nginxBench();
 const cpu = execFileSync('nproc').toString().trim();
 const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
 const wasmOnDisk = build
@@ -571,6 +616,7 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 | browser tab, the same ranking from the base tables (all gemeenten's partitions loaded) | ${mib(enTables.rendererKiB)} |
 
 ${sitesSection(sites, nationalManifest.gemeenten.length)}
+${nginxSection(viaNginx)}
 ## Programme report (programma 12)
 | what | median | spread |
 |---|---|---|

@@ -23,8 +23,23 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
 	]);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(worker.default));
-	await db.instantiate(wasm.default);
+	const thread = new Worker(worker.default);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), thread);
+	// DuckDB-WASM's worker waits forever when its .wasm cannot be fetched (blocked, 404, CSP): ask the
+	// server ourselves, and fail with a message the page can show instead of waiting.
+	const unreachable = fetch(wasm.default, { method: 'HEAD' }).then(
+		(r) => (r.ok ? new Promise<never>(() => {}) : Promise.reject(new Error(`HTTP ${r.status}`))),
+		(e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e)))
+	);
+	const crashed = new Promise<never>((_, reject) =>
+		thread.addEventListener('error', (e) => reject(new Error(e.message || 'de rekenmodule stopte')))
+	);
+	try {
+		await Promise.race([db.instantiate(wasm.default), unreachable, crashed]);
+	} catch (error) {
+		thread.terminate();
+		throw new Error(`DuckDB-WASM kon niet worden geladen: ${(error as Error).message}`, { cause: error });
+	}
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	// Never fetch extensions from the vendor's host: nothing leaves the site's own origin.
@@ -93,4 +108,13 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 			}
 		}
 	};
+}
+
+/**
+ * Starts the engine in the background, before a query needs it: the reader showed intent (pointer
+ * over, focus on or touch of a live control), so fetching and compiling the WASM overlaps with the
+ * reader's choice. A failure is left for the query that needs the engine, which reports it.
+ */
+export function warmUp(options: { dataUrl: string }): void {
+	wasmEngine(options).catch(() => {});
 }

@@ -24,6 +24,31 @@ export class Comparison {
 	) {}
 
 	/** Selects an area ('' for none) and queries its series for every indicator. */
+	/**
+	 * On intent (before a choice): starts DuckDB-WASM and loads this gemeente's partitions of every
+	 * table the comparison queries, by running the gemeente's own series once. Errors are left for
+	 * the choice itself to report.
+	 */
+	prepare(): void {
+		void (async () => {
+			const [{ wasmEngine }] = await Promise.all([
+				import('../db/wasm'),
+				import('../charts/trend'),
+				import('../charts/figure')
+			]);
+			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+			const code = this.options.gemeente.code;
+			for (const view of this.options.indicators)
+				if (view.streefdoel.measure)
+					await engine.query(
+						observationsSql({ measure: view.streefdoel.measure, gemeente: code, area: code }),
+						{
+							gemeente: code
+						}
+					);
+		})().catch(() => {});
+	}
+
 	async select(area: string, areaName: string): Promise<void> {
 		this.area = area;
 		this.areaName = areaName;
