@@ -256,20 +256,22 @@ async function ingestGemeente(options: {
 			: fileName === 'iwmo'
 				? await convertIwmo({ rawDir, path, file, deliveryDate: info?.peildatum_levering })
 				: null;
-		const loaded = await loadCsvExport({
-			engine,
-			path: converted?.csvPath ?? path,
-			file,
-			schema,
-			maxQuarantineRate,
-			quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
-			rejectedEarlier: converted?.issues
-		});
-		if (converted) {
-			loaded.format = converted.format;
-			// The converted copy may hold identifiers (a BSN from iWmo): remove it at once.
-			await rm(dirname(converted.csvPath), { recursive: true, force: true });
+		let loaded: LoadedExport;
+		try {
+			loaded = await loadCsvExport({
+				engine,
+				path: converted?.csvPath ?? path,
+				file,
+				schema,
+				maxQuarantineRate,
+				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
+				rejectedEarlier: converted?.issues
+			});
+		} finally {
+			// The converted copy holds identifiers (a BSN from iWmo): removed on every path, failure included.
+			if (converted) await rm(dirname(converted.csvPath), { recursive: true, force: true });
 		}
+		if (converted) loaded.format = converted.format;
 		// Identifiers are protected at once, before anything else touches the rows.
 		await source.protect({ engine, key });
 		sources.push({

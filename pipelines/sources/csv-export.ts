@@ -43,7 +43,11 @@ async function utf8Copy(options: { path: string; encoding: Encoding; bytes: Buff
 	if (options.encoding !== 'Windows-1252') return options.path;
 	const dir = await mkdtemp(join(tmpdir(), 'koers-utf8-'));
 	const copy = join(dir, basename(options.path));
-	await writeFile(copy, new TextDecoder('windows-1252').decode(options.bytes), 'utf8');
+	// mkdtemp makes the folder owner-only; the file is owner-only too.
+	await writeFile(copy, new TextDecoder('windows-1252').decode(options.bytes), {
+		encoding: 'utf8',
+		mode: 0o600
+	});
 	return copy;
 }
 
@@ -129,7 +133,6 @@ export async function loadCsvExport(options: {
 
 	const bytes = await readFile(path);
 	const encoding = detectEncoding(bytes);
-	const utf8Path = await utf8Copy({ path, encoding, bytes });
 	const headerLine =
 		(encoding === 'Windows-1252'
 			? new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536))
@@ -165,6 +168,8 @@ export async function loadCsvExport(options: {
 	}
 
 	const raw = `raw_${schema.name}`;
+	// A transcoded copy holds the raw rows (client numbers): it lives only as long as this read.
+	const utf8Path = await utf8Copy({ path, encoding, bytes });
 	try {
 		await engine.run(
 			`CREATE OR REPLACE TABLE ${sqlIdent(raw)} AS SELECT * FROM read_csv(${sqlString(utf8Path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
@@ -181,6 +186,8 @@ export async function loadCsvExport(options: {
 				message: `het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
 			}
 		]);
+	} finally {
+		if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
 	}
 	// Columns the schema allows to be absent are added as empty text, so the checks see every column.
 	for (const c of schema.columns) {
@@ -263,7 +270,6 @@ export async function loadCsvExport(options: {
 	await engine.run(
 		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} WHERE line NOT IN (SELECT line FROM ${sqlIdent(quarantine)}) ORDER BY line`
 	);
-	if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
 	await engine.run(
 		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
 	);

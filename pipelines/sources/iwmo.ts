@@ -193,7 +193,7 @@ export async function iwmoToCsv(options: {
 	}
 	const dir = await mkdtemp(join(tmpdir(), 'koers-iwmo-'));
 	const csvPath = join(dir, 'wmo_voorzieningen.csv');
-	await writeFile(csvPath, lines.join('\r\n') + '\r\n');
+	await writeFile(csvPath, lines.join('\r\n') + '\r\n', { mode: 0o600 }); // owner-only, in an owner-only folder
 	return { csvPath, messages: files.length, issues, skipped };
 }
 

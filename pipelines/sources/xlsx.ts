@@ -71,6 +71,6 @@ export async function xlsxToCsv(options: {
 	while (lines.length > 1 && /^;*$/.test(lines[lines.length - 1]!)) lines.pop();
 	const dir = await mkdtemp(join(tmpdir(), 'koers-xlsx-'));
 	const csvPath = join(dir, `${basename(options.path, '.xlsx')}.csv`);
-	await writeFile(csvPath, lines.join('\r\n') + '\r\n', 'utf8');
+	await writeFile(csvPath, lines.join('\r\n') + '\r\n', { encoding: 'utf8', mode: 0o600 }); // owner-only
 	return { csvPath, sheet: sheet.name };
 }

@@ -30,6 +30,35 @@ describe('CSV for Dutch Excel', () => {
 			''
 		]);
 	});
+	test('hostile text becomes inert text; numbers stay numbers; decimals as the column says', () => {
+		const hostile: ExportTable = {
+			name: 'Toelichtingen',
+			columns: [
+				{ key: 'tekst', label: 'Toelichting', kind: 'text' },
+				{ key: 'verschil', label: 'Verschil', kind: 'integer' },
+				{ key: 'procent', label: 'Verschil (%)', kind: 'decimal', decimals: 1 }
+			],
+			rows: [
+				{ tekst: '=HYPERLINK("http://x","klik")', verschil: -250000, procent: 1.58846918489065 },
+				{ tekst: '+31 6 1234', verschil: 3, procent: -12.25 },
+				{ tekst: '-2+3', verschil: 0, procent: 0 },
+				{ tekst: '@SUM(A1)', verschil: null, procent: null },
+				{ tekst: '\t=1', verschil: 1, procent: 10 },
+				{ tekst: 'gewone tekst - met streepje', verschil: 1, procent: 2.04 }
+			]
+		};
+		expect(toDutchCsv(hostile).slice(1).split('\r\n')).toEqual([
+			'Toelichting;Verschil;Verschil (%)',
+			`"'=HYPERLINK(""http://x"",""klik"")";-250000;1,6`,
+			`"'+31 6 1234";3;-12,3`,
+			`"'-2+3";0;0,0`,
+			`"'@SUM(A1)";;`,
+			`"'\t=1";1;10,0`,
+			'gewone tekst - met streepje;1;2,0',
+			''
+		]);
+	});
+
 	test('file names say "voorbeelddata" for the sample', () => {
 		expect(fileStem({ title: 'Financiën Zwolle 2023', sample: true })).toBe(
 			'financien-zwolle-2023-voorbeelddata'
@@ -62,6 +91,22 @@ describe('XLSX', () => {
 		const text = about.getColumn(1).values.join('\n');
 		expect(text).toContain('VOORBEELDDATA');
 		expect(text).toContain('Gegevens geleverd op: 2025-01-31');
+	});
+
+	test('control characters in text do not break the file; a formula-like text stays text', async () => {
+		const hostile: ExportTable = {
+			name: 'Namen\u0007',
+			columns: [{ key: 'naam', label: 'Naam\u0000', kind: 'text' }],
+			rows: [{ naam: 'Wijk\u0001 <Oost> & "West"\u001f' }, { naam: '=1+1' }]
+		};
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(toXlsx({ tables: [hostile], source }).buffer as ArrayBuffer);
+		const sheet = workbook.worksheets[0]!;
+		expect(sheet.name).toBe('Namen');
+		expect(sheet.getCell('A1').value).toBe('Naam');
+		expect(sheet.getCell('A2').value).toBe('Wijk <Oost> & "West"');
+		expect(sheet.getCell('A3').value).toBe('=1+1');
+		expect(sheet.getCell('A3').formula).toBeUndefined();
 	});
 
 	test('sheet names stay unique and within Excel limits', async () => {

@@ -4,8 +4,12 @@ import { zip } from './zip';
 /** Cell styles (index into cellXfs below). */
 const STYLE = { text: 0, integer: 1, decimal1: 2, decimal2: 3, header: 4, title: 5 } as const;
 
+/** Text as XML: the five specials escaped, and the control characters XML 1.0 forbids (Excel refuses the file) dropped. */
 const escapeXml = (s: string) =>
-	s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+	s
+		// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+		.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /** A1-style column letters. */
 function columnName(index: number): string {
