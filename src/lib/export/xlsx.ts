@@ -1,5 +1,5 @@
 import type { ExportSource, ExportTable } from './table';
-import { zip } from './zip';
+import { zipSync } from 'fflate';
 
 /** Cell styles (index into cellXfs below). */
 const STYLE = { text: 0, integer: 1, decimal1: 2, decimal2: 3, header: 4, title: 5 } as const;
@@ -106,6 +106,13 @@ export function toXlsx(options: { tables: ExportTable[]; source: ExportSource })
 	const enc = new TextEncoder();
 	const file = (path: string, text: string) => ({ path, data: enc.encode(text) });
 	const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+	// fflate's synchronous zip: no eval and no worker, so it runs under the site's CSP; a fixed
+	// timestamp keeps the same table the same file.
+	const zip = (files: { path: string; data: Uint8Array }[]) =>
+		zipSync(Object.fromEntries(files.map((f) => [f.path, f.data])), {
+			level: 6,
+			mtime: new Date(1980, 0, 1)
+		});
 	return zip([
 		file(
 			'[Content_Types].xml',
