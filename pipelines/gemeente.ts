@@ -59,13 +59,17 @@ export async function scaffoldGemeente(options: {
 	const templates = join(paths.reference, '..', 'templates');
 	const catalogTemplate = readFileSync(join(templates, 'catalogus-sjabloon.yaml'), 'utf8');
 	// The template's own (placeholder) gemeente is replaced by this one wherever the templates name it.
-	const placeholder = (parseYaml(catalogTemplate) as { gemeente: { code: string; naam: string } }).gemeente;
+	const template = parseYaml(catalogTemplate) as {
+		gemeente: { code: string; naam: string };
+		begrotingsjaar: number;
+	};
+	const placeholder = template.gemeente;
 	const fill = (text: string) =>
 		text
 			.replaceAll(placeholder.code, code)
 			.replaceAll(placeholder.naam, name)
 			.replace(/begrotingsjaar: \d{4}/, `begrotingsjaar: ${year}`)
-			.replaceAll('Programmabegroting 2016', `Programmabegroting ${year}`);
+			.replaceAll(`Programmabegroting ${template.begrotingsjaar}`, `Programmabegroting ${year}`);
 	await mkdir(join(dir, GEMEENTE_FILES.reports), { recursive: true });
 	await mkdir(join(dir, GEMEENTE_FILES.divisions), { recursive: true });
 	await writeFile(join(dir, GEMEENTE_FILES.identity), `code: ${code}\nnaam: ${JSON.stringify(name)}\n`);

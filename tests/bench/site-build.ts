@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { currentDivision, divisionOutlines } from '../../src/lib/gemeente/division';
 import { loadGemeente } from '../../src/lib/gemeente/folder';
+import { siteBuildEnv } from '../helpers/site';
 
 /** One site build: wall time, peak memory of the build process, pages and bytes. */
 export interface SiteBuild {
@@ -35,13 +36,12 @@ export function buildSiteBench(options: { published: string; gemeenten?: string 
 		const timeLog = join(dir, 'time.txt');
 		const t0 = performance.now();
 		execFileSync('/usr/bin/time', ['-v', '-o', timeLog, 'npx', 'vite', 'build'], {
-			env: {
-				...process.env,
-				KOERS_PUBLISHED_DIR: options.published,
-				KOERS_GEMEENTEN_DIR: resolve(options.gemeenten ?? 'data/gemeenten'),
-				KOERS_BUILD_DIR: build,
-				KOERS_KIT_DIR: kit
-			},
+			env: siteBuildEnv({
+				published: options.published,
+				gemeenten: options.gemeenten ?? 'data/gemeenten',
+				build,
+				kit
+			}),
 			stdio: ['ignore', 'ignore', 'pipe'],
 			maxBuffer: 256 * 1024 * 1024
 		});

@@ -8,6 +8,17 @@ import { runPipeline } from '../../pipelines/run';
 
 const run = promisify(execFile);
 
+/** The environment of `vite build` for a site from another release (see svelte.config.js). */
+export function siteBuildEnv(options: { published: string; gemeenten: string; build: string; kit: string }) {
+	return {
+		...process.env,
+		KOERS_PUBLISHED_DIR: options.published,
+		KOERS_GEMEENTEN_DIR: resolve(options.gemeenten),
+		KOERS_BUILD_DIR: options.build,
+		KOERS_KIT_DIR: options.kit
+	};
+}
+
 /** A site built from its own delivery and gemeente folders, in a temporary folder. */
 export interface BuiltSite {
 	build: string;
@@ -47,13 +58,7 @@ export async function buildSite(options: { raw: string; gemeenten: string }): Pr
 		});
 		const build = join(dir, 'build');
 		const { stdout, stderr } = await run('npx', ['vite', 'build'], {
-			env: {
-				...process.env,
-				KOERS_PUBLISHED_DIR: published,
-				KOERS_GEMEENTEN_DIR: resolve(options.gemeenten),
-				KOERS_BUILD_DIR: build,
-				KOERS_KIT_DIR: kit
-			},
+			env: siteBuildEnv({ published, gemeenten: options.gemeenten, build, kit }),
 			maxBuffer: 64 * 1024 * 1024
 		});
 		rmSync(kit, { recursive: true, force: true });
