@@ -31,16 +31,46 @@ aangeleverd staat in het dashboard als "bron niet aangeleverd".
   \`KOERS_PSEUDONYM_KEY\`; zonder sleutel weigert de pipeline echte data. Zet nooit een BSN, naam,
   geboortedatum of postcode in een export.
 
-## WMO als iWmo-berichten
+## WMO en jeugdhulp als iWmo- en iJw-berichten
 
-In plaats van \`wmo_voorzieningen.csv\` mag de gemeente een map \`iwmo/\` aanleveren met de
-iWmo-berichten WMO301 (toewijzing) en WMO307 (stop zorg), met daarnaast \`postcode_buurt.csv\`
-(kolommen \`postcode;buurtcode\`): de berichten noemen een postcode, geen buurt. Per toegewezen product
-telt de laatste WMO301 (een intrekking of herindicatie vervangt de eerdere); een WMO307 geeft de
-werkelijke einddatum en reden; een geplande einddatum na \`peildatum_levering\` (in \`bron.json\`)
-betekent dat de voorziening nog loopt. Productcategorieën 01, 02, 04, 07, 11, 12, 13 en 15 worden
-HH, IB, KV, DB, RS, VV, WV en BW; andere categorieën en onbekende postcodes gaan in quarantaine
-met de naam van het bericht. Het BSN uit de berichten wordt direct gepseudonimiseerd.
+In plaats van \`wmo_voorzieningen.csv\` mag de gemeente een map \`iwmo/\` aanleveren met iWmo-berichten,
+en in plaats van \`jeugdhulp_trajecten.csv\` een map \`ijw/\` met iJw-berichten, elk bericht een
+\`.xml\`-bestand zoals het uit het berichtenverkeer komt. Daarnaast \`postcode_buurt.csv\` (kolommen
+\`postcode;buurtcode\`): de berichten noemen een postcode, geen buurt. En in \`bron.json\` de
+\`peildatum_levering\`.
+
+- **Releases**: iWmo 3.2 en iJw 3.2 (sinds april 2023); iWmo 2.0 wordt nog gelezen. Eén release per
+  map. Elk 3.2-bericht wordt gecontroleerd tegen het XSD van zijn soort (met \`xmllint\`); een bericht
+  dat niet voldoet, niet af is (afgebroken bestand), een andere namespace of release heeft, in de
+  verkeerde map staat (een iJw-bericht in \`iwmo/\`) of een BerichtIdentificatie heeft die al in een
+  ander bestand staat, wordt geweigerd met bestand, regel en de melding van het schema: er wordt dan
+  niets gepubliceerd. Vraag de leverancier om een geldig bericht of haal het uit de map.
+- **Welke berichten**: 301 (toewijzing), 305 (start zorg), 307 (stop zorg) en, voor iJw, JW315
+  (verzoek om toewijzing: daarin staat de verwijzer). Andere geldige berichten (317, 319, 323, …)
+  worden gecontroleerd en geteld, maar niet gebruikt.
+- **Welk bericht wint**: per toegewezen product (ToewijzingNummer) telt de laatste 301
+  (Toewijzingsdatum en -tijd); een 301 met RedenWijziging 01 (administratieve correctie) en een
+  einddatum op of vóór de ingangsdatum is ingetrokken en telt niet. De 305 geeft de werkelijke start
+  (zonder 305 de ingangsdatum van de toewijzing), de 307 het werkelijke einde en de reden;
+  StatusAanlevering 3 trekt een eerdere 305 of 307 in, 2 vervangt hem. Berichten worden op
+  dagtekening gelezen (en binnen een dag op bestandsnaam). Zonder 307 eindigt een toewijzing op haar
+  geplande einddatum als die op of vóór de peildatum ligt; ligt die erna, dan loopt ze nog.
+- **iWmo**: productcategorieën 01, 02, 04, 07, 11, 12, 13 en 15 worden HH, IB, KV, DB, RS, VV, WV en
+  BW, altijd zorg in natura (een pgb zit niet in het berichtenverkeer).
+- **iJw**: de productcategorie (JZ020) bepaalt verblijf (35–38, 43, 44) en zwaarte (die, plus 46
+  crisis en 52 specialistische ggz, zijn zwaar); de verwijzer komt uit de JW315 met dezelfde
+  ReferentieAanbieder als de toewijzing (01 gemeente, 02 huisarts, 03 jeugdarts, 04 gecertificeerde
+  instelling, 05 medisch specialist, 06 geen verwijzer, 08 rechter); zonder JW315 kwam de toewijzing
+  via de eigen toegang: verwijzer gemeente. De leeftijdsklasse volgt uit de geboortedatum op de
+  startdatum. Het resultaat (\`problemen_verminderd\`) staat niet in de berichten: met berichten is het
+  resultaat "niet aangeleverd".
+- **Quarantaine** (met bestand en element): een 305 of 307 bij een toewijzing die geen 301 heeft
+  toegewezen, een einde vóór de start, een start bij een ingetrokken toewijzing, een productcategorie
+  die Koers niet telt (iJw 47 jeugdreclassering, 48 jeugdbescherming, 49 preventief justitieel kader),
+  een postcode die niet in \`postcode_buurt.csv\` staat en een leeftijd buiten de Jeugdwet (0–22).
+  Daarna gelden dezelfde controles als voor de CSV (bijvoorbeeld dubbele trajecten).
+- Het BSN uit de berichten wordt direct na het lezen gepseudonimiseerd; de tijdelijke omzetting staat
+  alleen voor de eigenaar leesbaar en wordt altijd verwijderd, ook als de run mislukt.
 
 ## Gebiedsindeling
 

@@ -6,13 +6,16 @@ export interface RowIssue {
 	columnName: string | null;
 	value: string | null;
 	message: string;
+	/** in an XML message: the element at fault (e.g. `StopProduct/Einddatum`), instead of a column */
+	element?: string;
 }
 
 /** Formats an issue as `file regel 18, kolom 6 (startdatum): message`. */
 export function formatIssue(issue: RowIssue): string {
 	const where = [
 		issue.line !== null ? `regel ${issue.line}` : null,
-		issue.column !== null ? `kolom ${issue.column}${issue.columnName ? ` (${issue.columnName})` : ''}` : null
+		issue.column !== null ? `kolom ${issue.column}${issue.columnName ? ` (${issue.columnName})` : ''}` : null,
+		issue.element ? `element ${issue.element}` : null
 	]
 		.filter(Boolean)
 		.join(', ');

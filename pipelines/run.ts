@@ -15,7 +15,8 @@ import { leakScan } from './publish/leak-scan';
 import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { xlsxToCsv } from './sources/xlsx';
-import { iwmoToCsv, readPostcodes } from './sources/iwmo';
+import { ijwToCsv } from './sources/messages/ijw';
+import { iwmoToCsv, readPostcodes } from './sources/messages/iwmo';
 import { rm } from 'node:fs/promises';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
@@ -253,8 +254,14 @@ async function ingestGemeente(options: {
 		const file = relative(process.cwd(), path);
 		const converted = fileName.endsWith('.xlsx')
 			? await convertXlsx({ path, file, schema })
-			: fileName === 'iwmo'
-				? await convertIwmo({ rawDir, path, file, deliveryDate: info?.peildatum_levering })
+			: fileName === source.messages
+				? await convertMessages({
+						standard: source.messages,
+						rawDir,
+						path,
+						file,
+						deliveryDate: info?.peildatum_levering
+					})
 				: null;
 		let loaded: LoadedExport;
 		try {
@@ -277,7 +284,7 @@ async function ingestGemeente(options: {
 		sources.push({
 			...loaded,
 			sha256:
-				fileName === 'iwmo'
+				fileName === source.messages
 					? folderHash(path)
 					: converted
 						? createHash('sha256').update(readFileSync(path)).digest('hex')
@@ -379,17 +386,19 @@ async function readGemeente(options: {
 	}
 }
 
-/** Converts a folder of iWmo messages, with the gemeente's postcode → buurt table beside it. */
-async function convertIwmo(options: {
+/** Converts a folder of iWmo or iJw messages, with the gemeente's postcode → buurt table beside it. */
+async function convertMessages(options: {
+	standard: 'iwmo' | 'ijw';
 	rawDir: string;
 	path: string;
 	file: string;
 	deliveryDate: string | undefined;
 }) {
+	const label = options.standard === 'iwmo' ? 'iWmo' : 'iJw';
 	const postcodeFile = join(options.rawDir, 'postcode_buurt.csv');
 	if (!existsSync(postcodeFile)) {
 		throw new PipelineError(
-			`${relative(process.cwd(), postcodeFile)} ontbreekt: iWmo-berichten hebben een postcode, geen buurt; lever de koppeltabel postcode;buurtcode mee`
+			`${relative(process.cwd(), postcodeFile)} ontbreekt: ${label}-berichten hebben een postcode, geen buurt; lever de koppeltabel postcode;buurtcode mee`
 		);
 	}
 	if (!options.deliveryDate) {
@@ -397,16 +406,14 @@ async function convertIwmo(options: {
 			`${relative(process.cwd(), join(options.rawDir, 'bron.json'))} mist "peildatum_levering": nodig om lopende van beëindigde toewijzingen te onderscheiden`
 		);
 	}
-	const result = await iwmoToCsv({
+	const convert = options.standard === 'iwmo' ? iwmoToCsv : ijwToCsv;
+	const result = await convert({
 		dir: options.path,
 		file: options.file,
 		postcodes: await readPostcodes(postcodeFile),
 		deliveryDate: options.deliveryDate
 	});
-	return {
-		...result,
-		format: `iWmo-berichten (${result.messages} bestanden: WMO301 toewijzing, WMO307 stop), buurt via postcode_buurt.csv`
-	};
+	return { ...result, format: `${result.summary}, buurt via postcode_buurt.csv` };
 }
 
 /** A checksum over every file in a folder, in name order. */

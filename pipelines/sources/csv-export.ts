@@ -202,6 +202,14 @@ export async function loadCsvExport(options: {
 	const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
 		`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(raw)}`
 	);
+	// Everything rejected before the file was written (every message product unmappable): say so.
+	if (rows === 0 && earlier.length > 0)
+		fail(
+			file,
+			earlier,
+			earlier.length,
+			`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
+		);
 	if (rows === 0)
 		fail(file, [
 			{

@@ -40,8 +40,8 @@ export interface SourceDefinition {
 	schema: FileSchema;
 	/** the run fails without it; optional sources are reported as not delivered */
 	required: boolean;
-	/** a folder of national standard messages that may be delivered instead of the file (iWmo) */
-	messages?: 'iwmo';
+	/** a folder of national standard messages that may be delivered instead of the file (iWmo, iJw) */
+	messages?: 'iwmo' | 'ijw';
 	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
@@ -85,6 +85,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'jeugdhulp_trajecten',
 		schema: jeugdSchema,
 		required: false,
+		messages: 'ijw',
 		protect: ({ engine, key }) =>
 			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key }),
 		async aggregate({ engine, gemeente }) {

@@ -45,7 +45,8 @@ const AGE_PROFILE: Record<Voorziening, number[]> = {
 	RS: [0.07, 0.13, 0.2, 0.3, 0.3],
 	BW: [0.55, 0.35, 0.08, 0.02, 0]
 };
-const REASONS = ['01', '02', '03', '04', '05', '06', '07', '08', '20', '21'];
+/** Reden beëindiging, from the iWmo 3.2 code list WMO588. */
+const REASONS = ['02', '19', '20', '21', '22', '23', '31', '36', '38', '39'];
 
 /** One toewijzing as the registration system exports it. */
 export interface WmoRecord {

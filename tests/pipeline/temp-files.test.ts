@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
+import { writeMessages } from '../../pipelines/synth/messages';
 import { fixturePaths } from '../helpers/paths';
 
 /**
@@ -22,7 +23,7 @@ afterEach(() => {
 	rmSync(temp, { recursive: true, force: true });
 });
 
-const leftovers = () => readdirSync(temp).filter((f) => /^koers-(xlsx|utf8|iwmo)-/.test(f));
+const leftovers = () => readdirSync(temp).filter((f) => /^koers-(xlsx|utf8|iwmo|ijw)-/.test(f));
 
 describe('temporary copies of exports', () => {
 	test('an XLSX export refused after conversion leaves no converted CSV', async () => {
@@ -55,6 +56,28 @@ describe('temporary copies of exports', () => {
 		await expect(runPipeline({ paths: fixturePaths({ raw }), env: {} })).rejects.toThrow(
 			/kan niet als CSV gelezen worden/
 		);
+		expect(leftovers()).toEqual([]);
+	});
+
+	test('iJw messages refused after conversion leave no converted CSV with BSNs', async () => {
+		const raw = join(temp, 'raw');
+		cpSync('tests/fixtures/pipeline/good', raw, { recursive: true });
+		const dir = join(raw, 'GM0193');
+		await writeMessages({
+			standard: 'ijw',
+			csv: readFileSync(join(dir, 'jeugdhulp_trajecten.csv'), 'utf8'),
+			dir: join(dir, 'ijw'),
+			postcodeFile: join(dir, 'postcode_buurt.csv'),
+			gemeente: 'GM0193',
+			deliveryDate: '2016-01-31'
+		});
+		rmSync(join(dir, 'jeugdhulp_trajecten.csv'));
+		// Every toewijzing is jeugdbescherming: all quarantined, far above the limit, so the delivery is refused.
+		for (const f of readdirSync(join(dir, 'ijw')).filter((f) => f.includes('JW301'))) {
+			const path = join(dir, 'ijw', f);
+			writeFileSync(path, readFileSync(path, 'utf8').replace(/<ijw:Categorie>\d+</g, '<ijw:Categorie>48<'));
+		}
+		await expect(runPipeline({ paths: fixturePaths({ raw }), env: {} })).rejects.toThrow(/jeugdbescherming/);
 		expect(leftovers()).toEqual([]);
 	});
 });

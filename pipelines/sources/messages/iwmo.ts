@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
-import type { Voorziening } from '../../src/lib/measures/tables';
-import type { RowIssue } from '../errors';
-import { PipelineError } from '../errors';
-import { WMO_HEADER } from '../synth/index';
+import type { Voorziening } from '../../../src/lib/measures/tables';
+import type { RowIssue } from '../../errors';
+import { PipelineError } from '../../errors';
+import { WMO_HEADER } from '../../synth/index';
+import { readMessageFolder, writeConvertedCsv } from './folder';
+import { ageOn, applyMessages, ddmmyyyy } from './release32';
 
 /** iWmo productcategorie (WMO020) → the local voorziening Koers counts; others are not maatwerk kinds it tracks. */
 export const IWMO_CATEGORIES: Record<string, Voorziening> = {
@@ -49,9 +49,7 @@ interface Toewijzing {
 /** Age band of the WMO export on a date, from a birth date (both ISO). */
 function ageBand(birth: string | null, on: string): string {
 	if (!birth) return '';
-	const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-	const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-	const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+	const age = ageOn(birth, on);
 	return age < 18
 		? '0-17'
 		: age < 45
@@ -65,14 +63,24 @@ function ageBand(birth: string | null, on: string): string {
 						: '85+';
 }
 
-const ddmmyyyy = (iso: string | null) => (iso ? iso.split('-').reverse().join('-') : '');
+/** One WMO row before the buurt is looked up: what both releases give. */
+interface WmoRow {
+	client: string;
+	postcode: string | null;
+	birth: string | null;
+	category: string;
+	start: string;
+	end: string | null;
+	reason: string | null;
+	source: string;
+}
 
 /**
- * Reads a folder of iWmo messages (WMO301 toewijzing, WMO305 start, WMO307 stop) and writes the
- * equivalent WMO export as CSV, so it passes the same checks as a delivered CSV. One row per
- * toegewezen product: the latest WMO301 version counts (a herindicatie or intrekking replaces the
- * earlier one); a WMO307 stop gives the real end and its reason; a planned end after the delivery
- * date means the voorziening still runs. The buurt comes from the BRP postcode via
+ * Reads a folder of iWmo messages (301 toewijzing, 305 start, 307 stop) and writes the equivalent
+ * WMO export as CSV, so it passes the same checks as a delivered CSV. One row per toegewezen
+ * product. Release 3.2 messages are validated against their XSD and follow the rules of
+ * `applyMessages`; release 2.0 messages (no schema here) follow the same rules on product and
+ * ingangsdatum instead of the ToewijzingNummer. The buurt comes from the BRP postcode via
  * `postcode_buurt.csv`. What cannot be mapped is reported with the message file, never dropped.
  */
 export async function iwmoToCsv(options: {
@@ -80,17 +88,75 @@ export async function iwmoToCsv(options: {
 	file: string;
 	postcodes: Map<string, string>;
 	deliveryDate: string;
-}): Promise<{ csvPath: string; messages: number; issues: RowIssue[]; skipped: number }> {
-	const files = (await readdir(options.dir)).filter((f) => f.toLowerCase().endsWith('.xml')).sort();
-	if (files.length === 0) throw new PipelineError(`${options.file}: de map bevat geen iWmo-berichten (.xml)`);
+}): Promise<{ csvPath: string; messages: number; issues: RowIssue[]; skipped: number; summary: string }> {
+	const folder = await readMessageFolder({ dir: options.dir, file: options.file, standard: 'iwmo' });
+	let rows: WmoRow[];
+	let issues: RowIssue[];
+	let summary: string;
+	let messages: number;
+	if (folder.release === '2_0') {
+		({ rows, issues } = rows20(folder.files, options.deliveryDate));
+		messages = folder.files.length;
+		summary = `iWmo 2.0-berichten (${messages} bestanden: WMO301 toewijzing, WMO307 stop)`;
+	} else {
+		const applied = applyMessages(folder.messages, options.deliveryDate);
+		issues = applied.issues;
+		rows = applied.trajecten.map((t) => ({ ...t, client: t.bsn }));
+		messages = folder.files;
+		summary = `iWmo 3.2-berichten (${messages} bestanden, elk gecontroleerd tegen het XSD: WMO301 toewijzing, WMO305 start, WMO307 stop; ${applied.withdrawn} ingetrokken toewijzingen, ${applied.superseded} vervangen versies${folder.unused ? `, ${folder.unused} berichten die Koers niet gebruikt` : ''})`;
+	}
+	const quarantinedBefore = issues.length;
+	const lines = [WMO_HEADER.join(';')];
+	for (const r of rows) {
+		const voorziening = IWMO_CATEGORIES[r.category];
+		const buurt = r.postcode ? options.postcodes.get(r.postcode) : undefined;
+		if (!voorziening || !buurt) {
+			issues.push({
+				file: r.source,
+				line: null,
+				column: null,
+				columnName: voorziening ? 'Postcode' : 'Categorie',
+				element: voorziening ? 'Contact/Adres/Postcode' : 'ToegewezenProduct/Product/Categorie',
+				value: voorziening ? r.postcode : r.category,
+				message: voorziening
+					? `postcode ${r.postcode ?? '(leeg)'} staat niet in postcode_buurt.csv: vul de koppeltabel aan`
+					: `productcategorie ${r.category} hoort niet bij de maatwerkvoorzieningen die Koers telt (${Object.keys(IWMO_CATEGORIES).join(', ')})`
+			});
+			continue;
+		}
+		lines.push(
+			[
+				r.client,
+				buurt,
+				ageBand(r.birth, r.start),
+				voorziening,
+				'ZIN',
+				ddmmyyyy(r.start),
+				ddmmyyyy(r.end),
+				r.reason ?? ''
+			].join(';')
+		);
+	}
+	const csvPath = await writeConvertedCsv('koers-iwmo-', 'wmo_voorzieningen.csv', lines);
+	return { csvPath, messages, issues, skipped: issues.length - quarantinedBefore, summary };
+}
+
+/**
+ * Release 2.0: a message holds several clients (Clienten), an address list (Adressen) and a
+ * Beschikking. The latest WMO301 version per client, product and ingangsdatum counts (a
+ * herindicatie or intrekking replaces the earlier one); a WMO307 stop gives the real end.
+ */
+function rows20(
+	files: { source: string; xml: string }[],
+	deliveryDate: string
+): { rows: WmoRow[]; issues: RowIssue[] } {
 	const toewijzingen = new Map<string, Toewijzing>();
 	const stops = new Map<string, { end: string; reason: string | null }>();
 	const issues: RowIssue[] = [];
-	for (const f of files) {
-		const source = `${options.file}/${f}`;
+	for (const { source, xml } of files) {
 		let doc: Node;
 		try {
-			doc = parser.parse(await readFile(join(options.dir, f), 'utf8')) as Node;
+			doc = parser.parse(xml) as Node;
 		} catch (cause) {
 			throw new PipelineError(`${source}: geen geldig XML-bericht (${(cause as Error).message})`, [], {
 				cause
@@ -156,45 +222,15 @@ export async function iwmoToCsv(options: {
 			});
 	}
 
-	const lines = [WMO_HEADER.join(';')];
-	let skipped = 0;
-	for (const [key, t] of [...toewijzingen].sort(([a], [b]) => a.localeCompare(b))) {
-		const voorziening = IWMO_CATEGORIES[t.category];
-		const buurt = t.postcode ? options.postcodes.get(t.postcode) : undefined;
-		if (!voorziening || !buurt) {
-			skipped++;
-			issues.push({
-				file: t.source,
-				line: null,
-				column: null,
-				columnName: voorziening ? 'Postcode' : 'Categorie',
-				value: voorziening ? t.postcode : t.category,
-				message: voorziening
-					? `postcode ${t.postcode ?? '(leeg)'} staat niet in postcode_buurt.csv: vul de koppeltabel aan`
-					: `productcategorie ${t.category} hoort niet bij de maatwerkvoorzieningen die Koers telt (${Object.keys(IWMO_CATEGORIES).join(', ')})`
-			});
-			continue;
-		}
-		const stop = stops.get(key);
-		// A planned end after the delivery date means the voorziening still runs on that date.
-		const end = stop?.end ?? (t.plannedEnd && t.plannedEnd <= options.deliveryDate ? t.plannedEnd : null);
-		lines.push(
-			[
-				t.client,
-				buurt,
-				ageBand(t.birth, t.start),
-				voorziening,
-				'ZIN',
-				ddmmyyyy(t.start),
-				ddmmyyyy(end),
-				stop?.reason ?? ''
-			].join(';')
-		);
-	}
-	const dir = await mkdtemp(join(tmpdir(), 'koers-iwmo-'));
-	const csvPath = join(dir, 'wmo_voorzieningen.csv');
-	await writeFile(csvPath, lines.join('\r\n') + '\r\n', { mode: 0o600 }); // owner-only, in an owner-only folder
-	return { csvPath, messages: files.length, issues, skipped };
+	const rows: WmoRow[] = [...toewijzingen]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([key, t]) => {
+			const stop = stops.get(key);
+			// A planned end after the delivery date means the voorziening still runs on that date.
+			const end = stop?.end ?? (t.plannedEnd && t.plannedEnd <= deliveryDate ? t.plannedEnd : null);
+			return { ...t, end, reason: stop?.reason ?? null };
+		});
+	return { rows, issues };
 }
 
 /** Reads `postcode_buurt.csv` (postcode;buurtcode), the gemeente's link from BRP postcode to CBS buurt. */
