@@ -72,6 +72,24 @@ en in plaats van \`jeugdhulp_trajecten.csv\` een map \`ijw/\` met iJw-berichten,
 - Het BSN uit de berichten wordt direct na het lezen gepseudonimiseerd; de tijdelijke omzetting staat
   alleen voor de eigenaar leesbaar en wordt altijd verwijderd, ook als de run mislukt.
 
+## Enquêtes als SPSS-bestand
+
+Het Buurt-voor-Buurt onderzoek en het cliëntervaringsonderzoek mogen ook als SPSS-systeembestand
+komen: \`bvb_respondenten.sav\` of \`clientervaring.sav\` (gecomprimeerd of niet; ZSAV niet: sla het op
+als gewone .sav), in plaats van de CSV.
+
+- Variabelen worden op naam gekoppeld aan de kolommen hieronder, zonder onderscheid tussen hoofd- en
+  kleine letters (\`RespondentNummer\` is \`respondentnummer\`); andere variabelen worden niet gelezen (het
+  runrapport telt ze). Een naam die twee keer voorkomt wordt geweigerd.
+- De weegfactor is de variabele \`gewicht\`, of anders de gewichtsvariabele van het bestand (WEIGHT BY);
+  zonder een van beide wordt het bestand geweigerd.
+- Numerieke variabelen met waardelabels geven het label: bij ja/nee-kolommen de labels \`ja\`/\`nee\`
+  (ook \`j\`/\`n\` en \`yes\`/\`no\`, hoofdletters maken niet uit), bij codekolommen de code zelf
+  (bijvoorbeeld \`18-34\`). Een ander label (bijvoorbeeld \`misschien\`) gaat in quarantaine.
+- Ontbrekende waarden van de gebruiker (MISSING VALUES, zoals 99 "weet niet") en systeem-ontbrekende
+  waarden zijn leeg.
+- Meldingen noemen de regel zoals in de CSV: regel n is geval n − 1 (regel 1 is de kopregel).
+
 ## Gebiedsindeling
 
 Wijken en buurten komen uit de CBS-gebiedsindeling in de map van de gemeente:

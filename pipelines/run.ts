@@ -16,6 +16,7 @@ import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { xlsxToCsv } from './sources/xlsx';
 import { ijwToCsv } from './sources/messages/ijw';
+import { savToCsv } from './sources/sav';
 import { iwmoToCsv, readPostcodes } from './sources/messages/iwmo';
 import { rm } from 'node:fs/promises';
 import { loadAreas, loadTaakvelden } from './sources/reference';
@@ -231,9 +232,12 @@ async function ingestGemeente(options: {
 	for (const source of SOURCES) {
 		const { stem, schema } = source;
 		// CSV or XLSX, never both: two deliveries of the same source would be a guess.
-		const candidates = [`${stem}.csv`, `${stem}.xlsx`, ...(source.messages ? [source.messages] : [])].filter(
-			(f) => present.has(f)
-		);
+		const candidates = [
+			`${stem}.csv`,
+			`${stem}.xlsx`,
+			...(source.spss ? [`${stem}.sav`] : []),
+			...(source.messages ? [source.messages] : [])
+		].filter((f) => present.has(f));
 		if (candidates.length > 1) {
 			throw new PipelineError(
 				`${relative(process.cwd(), rawDir)} bevat meer dan één levering van ${schema.title} (${candidates.join(', ')}): lever er één aan`
@@ -242,7 +246,7 @@ async function ingestGemeente(options: {
 		if (candidates.length === 0) {
 			if (source.required) {
 				throw new PipelineError(
-					`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
+					`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.spss ? ', .sav' : ''}${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
 				);
 			}
 			// A source this gemeente did not deliver must not leave another gemeente's rows behind.
@@ -254,15 +258,17 @@ async function ingestGemeente(options: {
 		const file = relative(process.cwd(), path);
 		const converted = fileName.endsWith('.xlsx')
 			? await convertXlsx({ path, file, schema })
-			: fileName === source.messages
-				? await convertMessages({
-						standard: source.messages,
-						rawDir,
-						path,
-						file,
-						deliveryDate: info?.peildatum_levering
-					})
-				: null;
+			: fileName.endsWith('.sav')
+				? await savToCsv({ path, file, schema })
+				: fileName === source.messages
+					? await convertMessages({
+							standard: source.messages,
+							rawDir,
+							path,
+							file,
+							deliveryDate: info?.peildatum_levering
+						})
+					: null;
 		let loaded: LoadedExport;
 		try {
 			loaded = await loadCsvExport({

@@ -42,6 +42,8 @@ export interface SourceDefinition {
 	required: boolean;
 	/** a folder of national standard messages that may be delivered instead of the file (iWmo, iJw) */
 	messages?: 'iwmo' | 'ijw';
+	/** the survey may be delivered as an SPSS system file (`.sav`) instead */
+	spss?: true;
 	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
@@ -74,6 +76,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'bvb_respondenten',
 		schema: surveySchema,
 		required: true,
+		spss: true,
 		// Respondent numbers only serve the duplicate check at load; nothing downstream needs them.
 		protect: ({ engine }) => engine.run(`ALTER TABLE ${surveySchema.name} DROP COLUMN respondentnummer`),
 		async aggregate({ engine, gemeente, minRespondents }) {
@@ -90,7 +93,14 @@ export const SOURCES: SourceDefinition[] = [
 			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key }),
 		async aggregate({ engine, gemeente }) {
 			await aggregateJeugd({ engine, gemeente });
-			return { jeugdhulp: 'pub_jeugdhulp', jeugdhulp_resultaat: 'pub_jeugdhulp_resultaat' };
+			// Without any known outcome (iJw messages do not carry it) the outcome is not delivered:
+			// no table, so the streefdoel says so instead of showing an empty series.
+			const [known] = await engine.query<{ n: number }>(
+				'SELECT CAST(count(*) AS INTEGER) AS n FROM jeugd_trajecten WHERE problemen_verminderd IS NOT NULL'
+			);
+			const tables: Record<string, string> = { jeugdhulp: 'pub_jeugdhulp' };
+			if (known!.n > 0) tables['jeugdhulp_resultaat'] = 'pub_jeugdhulp_resultaat';
+			return tables;
 		}
 	},
 	{
@@ -129,6 +139,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'clientervaring',
 		schema: clientervaringSchema,
 		required: false,
+		spss: true,
 		protect: ({ engine }) =>
 			engine.run(`ALTER TABLE ${clientervaringSchema.name} DROP COLUMN respondentnummer`),
 		async aggregate({ engine, gemeente, minRespondents }) {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IWMO_CATEGORIES } from '../sources/messages/iwmo';
@@ -236,7 +237,7 @@ export async function writeMessages(options: {
 		deliveryDate: options.deliveryDate
 	});
 	await mkdir(options.dir, { recursive: true });
-	for (const [name, xml] of files) await writeFile(join(options.dir, name), xml);
+	for (const [name, xml] of files) writeFileSync(join(options.dir, name), xml);
 	await writeFile(options.postcodeFile, csv);
 	return { files: files.size, registrations: registrations.length };
 }

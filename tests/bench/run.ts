@@ -16,6 +16,7 @@ import { renderReportPdfs } from '../../pipelines/report-pdf';
 import { buildSiteBench, outlineBytes, staticFolderFor, type SiteBuild } from './site-build';
 import { intentBench } from './intent';
 import { startNginx } from '../helpers/nginx';
+import { readersBench, readersSection } from './readers';
 
 /** The sample's programme page (Zwolle, begroting 2016, programme 12): what the start-page figures time. */
 const PROGRAMME = '/programma/GM0193/2016/12';
@@ -483,6 +484,11 @@ ${row('warm, no intent', x.warm)}
 `;
 };
 
+if (process.env.BENCH_ONLY === 'readers') {
+	writeSection('## 7. Readers', readersSection(await readersBench(RUNS)));
+	process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'nginx') {
 	writeSection('## 6. Through nginx', nginxSection(await nginxBench()));
 	process.exit(0);
@@ -533,6 +539,7 @@ const enTables = await explorerBench({ dataDir: nationalPublished, changes: 20, 
 const r = await reportBench();
 const sites = await sitesBench({ nationalPublished });
 const viaNginx = await nginxBench();
+const readers = await readersBench(RUNS);
 const cpu = execFileSync('nproc').toString().trim();
 const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
 const wasmOnDisk = build
@@ -617,6 +624,7 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 
 ${sitesSection(sites, nationalManifest.gemeenten.length)}
 ${nginxSection(viaNginx)}
+${readersSection(readers)}
 ## Programme report (programma 12)
 | what | median | spread |
 |---|---|---|

@@ -56,17 +56,25 @@ async function readIndicators(options: {
 }): Promise<IndicatorEntry[]> {
 	const { engine, manifest } = options;
 	const entries: IndicatorEntry[] = [];
-	const available = (spec: MeasureSpec) => specTables(spec).every((t) => manifest.tables[t]);
+	// A table counts for a gemeente when the release has rows of that gemeente in it: one gemeente may
+	// deliver a source (or a part of it, such as the jeugdhulp outcome) that another does not.
+	const available = (spec: MeasureSpec, gemeente: string) =>
+		specTables(spec).every((t) => {
+			const table = manifest.tables[t];
+			if (!table) return false;
+			if (!table.partitionBy?.includes('gemeente')) return true;
+			return table.files.some((f) => f.partition['gemeente'] === gemeente);
+		});
 	const add = async (e: Omit<IndicatorEntry, 'observations' | 'judgement'>) => {
 		const observations =
-			e.spec && available(e.spec)
+			e.spec && available(e.spec, e.gemeente.code)
 				? toObservations(
 						await engine.query<ObservationRow>(
 							trendSql({ spec: e.spec, gemeente: e.gemeente.code, area: e.gemeente.code })
 						)
 					)
 				: [];
-		const measured = e.spec !== null && available(e.spec);
+		const measured = e.spec !== null && available(e.spec, e.gemeente.code);
 		const { judgement } = judgeStreefdoel({ streefdoel: e.streefdoel, observations, measured });
 		entries.push({ ...e, spec: measured ? e.spec : null, observations, judgement });
 	};
