@@ -90,6 +90,45 @@ als gewone .sav), in plaats van de CSV.
   waarden zijn leeg.
 - Meldingen noemen de regel zoals in de CSV: regel n is geval n − 1 (regel 1 is de kopregel).
 
+## Enquête als cijfers per buurt (zonder respondentgegevens)
+
+Blijven de respondentgegevens bij de afdeling onderzoek, dan mag het Buurt-voor-Buurt onderzoek komen
+als cijfers per buurt, in plaats van \`bvb_respondenten\` (lever één van beide):
+
+- **Lange indeling**: \`bvb_buurtcijfers.csv\`, één regel per buurt, jaar en onderwerp met waarde,
+  gewicht (de som van de weegfactoren) en aantal respondenten; zie de tabel \`bvb_buurtcijfers\` hieronder.
+- **Brede indeling** van een statistiekcatalogus: een map \`bvb_buurtcijfers/\` met \`levering.yaml\`, die
+  de export beschrijft (een regel per gebied, een kolom per onderwerp) en het variabelenbestand
+  noemt (kolommen \`Onderwerpcode\`, \`Aggregatie-onderwerp\` met de gewichtkolom en \`Drempel-onderwerp\` met
+  de kolom van het aantal respondenten):
+
+\`\`\`yaml
+jaar: 2014
+gegevens: buurtcijfers_2014.csv # de export (pad vanaf deze map)
+variabelen: variabelen_2014.csv # het variabelenbestand
+gebied:
+  kolom: GEOITEM # de gebiedscode in de export
+  buurtcode: BU0193{code}0 # zo wordt een gebiedscode een CBS-buurtcode
+  onbekend: [999] # gebiedscodes voor "onbekend"
+onderwerpen: # onderwerp in Koers: kolom in de export
+  participatie: b_spart
+  isolement: b_scisol
+# Alleen als de export die kolommen niet heeft, en met reden:
+# gewicht: b_gw… # één gewichtkolom voor elk onderwerp
+# respondenten: niet aangeleverd # de leverancier paste de drempel al toe
+\`\`\`
+
+- Wijk- en gemeentecijfers zijn gewogen gemiddelden van de buurtcijfers (nooit gewone gemiddelden).
+  Een buurt onder de drempel van 30 respondenten wordt onderdrukt gepubliceerd maar telt mee in
+  wijk en gemeente, net als bij respondentgegevens; het gebied "onbekend" telt alleen mee in de
+  gemeente. Een buurt zonder waarde (door de leverancier onderdrukt) telt niet mee.
+- Zonder respondentgegevens is er geen standaardfout: bij een streefdoel op deze cijfers staat dat de
+  significantie niet getoetst kon worden, en een verschil heet nooit significant.
+- Geweigerd, met bestand en regel: een onderwerpkolom, gewichtkolom of respondentenkolom die niet in de
+  export staat (zonder \`respondenten: niet aangeleverd\`). In quarantaine, met regel en kolom: een
+  gebiedscode die geen buurt van de gebiedsindeling wordt, een gewicht van 0, een waarde zonder gewicht of
+  zonder aantal respondenten.
+
 ## Gebiedsindeling
 
 Wijken en buurten komen uit de CBS-gebiedsindeling in de map van de gemeente:

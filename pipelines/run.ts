@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
 import { openNodeEngine, type NodeEngine } from '../src/lib/server/duckdb-node';
@@ -14,10 +13,7 @@ import { PipelineError } from './errors';
 import { leakScan } from './publish/leak-scan';
 import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
-import { xlsxToCsv } from './sources/xlsx';
-import { ijwToCsv } from './sources/messages/ijw';
-import { savToCsv } from './sources/sav';
-import { iwmoToCsv, readPostcodes } from './sources/messages/iwmo';
+import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { rm } from 'node:fs/promises';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
@@ -232,19 +228,23 @@ async function ingestGemeente(options: {
 	for (const source of SOURCES) {
 		const { stem, schema } = source;
 		// CSV or XLSX, never both: two deliveries of the same source would be a guess.
-		const candidates = [
-			`${stem}.csv`,
-			`${stem}.xlsx`,
-			...(source.spss ? [`${stem}.sav`] : []),
-			...(source.messages ? [source.messages] : [])
-		].filter((f) => present.has(f));
+		const candidates = deliveryCandidates(source).filter((f) => present.has(f));
+		const replacement = SOURCES.find((s) => s.insteadOf === stem);
+		const replaced = source.insteadOf ? SOURCES.find((s) => s.stem === source.insteadOf) : undefined;
+		const both = replaced ? deliveryCandidates(replaced).filter((f) => present.has(f)) : [];
+		if (candidates.length > 0 && both.length > 0) {
+			throw new PipelineError(
+				`${relative(process.cwd(), rawDir)} bevat zowel ${both.join(', ')} als ${candidates.join(', ')}: lever ${replaced!.schema.title} of ${schema.title}, niet beide`
+			);
+		}
+		const replacedHere = replacement && deliveryCandidates(replacement).some((f) => present.has(f));
 		if (candidates.length > 1) {
 			throw new PipelineError(
 				`${relative(process.cwd(), rawDir)} bevat meer dan één levering van ${schema.title} (${candidates.join(', ')}): lever er één aan`
 			);
 		}
 		if (candidates.length === 0) {
-			if (source.required) {
+			if (source.required && !replacedHere && info?.gedeeltelijk !== true) {
 				throw new PipelineError(
 					`${relative(process.cwd(), join(rawDir, `${stem}.csv`))} (of .xlsx${source.spss ? ', .sav' : ''}${source.messages ? `, of een map ${source.messages}/ met berichten` : ''}) ontbreekt: lever ${schema.title} aan volgens docs/aanleverformaat.md`
 				);
@@ -256,29 +256,18 @@ async function ingestGemeente(options: {
 		const fileName = candidates[0]!;
 		const path = join(rawDir, fileName);
 		const file = relative(process.cwd(), path);
-		const converted = fileName.endsWith('.xlsx')
-			? await convertXlsx({ path, file, schema })
-			: fileName.endsWith('.sav')
-				? await savToCsv({ path, file, schema })
-				: fileName === source.messages
-					? await convertMessages({
-							standard: source.messages,
-							rawDir,
-							path,
-							file,
-							deliveryDate: info?.peildatum_levering
-						})
-					: null;
+		const converted = await convertDelivery({ source, fileName, path, file, rawDir, info, areas });
 		let loaded: LoadedExport;
 		try {
 			loaded = await loadCsvExport({
 				engine,
 				path: converted?.csvPath ?? path,
 				file,
-				schema,
+				schema: converted?.schema ?? schema,
 				maxQuarantineRate,
 				quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
-				rejectedEarlier: converted?.issues
+				rejectedEarlier: converted?.issues,
+				locate: converted?.locate
 			});
 		} finally {
 			// The converted copy holds identifiers (a BSN from iWmo): removed on every path, failure included.
@@ -287,25 +276,21 @@ async function ingestGemeente(options: {
 		if (converted) loaded.format = converted.format;
 		// Identifiers are protected at once, before anything else touches the rows.
 		await source.protect({ engine, key });
-		sources.push({
-			...loaded,
-			sha256:
-				fileName === source.messages
-					? folderHash(path)
-					: converted
-						? createHash('sha256').update(readFileSync(path)).digest('hex')
-						: loaded.sha256!
-		});
+		sources.push({ ...loaded, sha256: converted?.sha256 ?? loaded.sha256! });
 		delivered.push(source);
 		lap(tag(`lezen, valideren en pseudonimiseren: ${fileName}`));
 	}
 
 	// Without a stated delivery date, the latest start date in the registration stands in for it
 	// (deterministic: the same files give the same release).
-	const [latest] = await engine.query<{ d: string | null }>(
-		'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
-	);
-	const dataDate = info?.peildatum_levering ?? latest?.d ?? 'onbekend';
+	const latest = delivered.some((s) => s.schema.name === 'wmo_toewijzingen')
+		? (
+				await engine.query<{ d: string | null }>(
+					'SELECT CAST(max(startdatum) AS VARCHAR) AS d FROM wmo_toewijzingen'
+				)
+			)[0]?.d
+		: null;
+	const dataDate = info?.peildatum_levering ?? latest ?? 'onbekend';
 
 	const produced: Record<string, string> = { gebieden: 'pub_gebieden' };
 	for (const source of delivered) {
@@ -390,47 +375,4 @@ async function readGemeente(options: {
 		if (error instanceof GemeenteError) throw new PipelineError(error.message, [], { cause: error });
 		throw error;
 	}
-}
-
-/** Converts a folder of iWmo or iJw messages, with the gemeente's postcode → buurt table beside it. */
-async function convertMessages(options: {
-	standard: 'iwmo' | 'ijw';
-	rawDir: string;
-	path: string;
-	file: string;
-	deliveryDate: string | undefined;
-}) {
-	const label = options.standard === 'iwmo' ? 'iWmo' : 'iJw';
-	const postcodeFile = join(options.rawDir, 'postcode_buurt.csv');
-	if (!existsSync(postcodeFile)) {
-		throw new PipelineError(
-			`${relative(process.cwd(), postcodeFile)} ontbreekt: ${label}-berichten hebben een postcode, geen buurt; lever de koppeltabel postcode;buurtcode mee`
-		);
-	}
-	if (!options.deliveryDate) {
-		throw new PipelineError(
-			`${relative(process.cwd(), join(options.rawDir, 'bron.json'))} mist "peildatum_levering": nodig om lopende van beëindigde toewijzingen te onderscheiden`
-		);
-	}
-	const convert = options.standard === 'iwmo' ? iwmoToCsv : ijwToCsv;
-	const result = await convert({
-		dir: options.path,
-		file: options.file,
-		postcodes: await readPostcodes(postcodeFile),
-		deliveryDate: options.deliveryDate
-	});
-	return { ...result, format: `${result.summary}, buurt via postcode_buurt.csv` };
-}
-
-/** A checksum over every file in a folder, in name order. */
-function folderHash(dir: string): string {
-	const hash = createHash('sha256');
-	for (const f of readdirSync(dir).sort()) hash.update(f).update(readFileSync(join(dir, f)));
-	return hash.digest('hex');
-}
-
-/** Converts an XLSX export to CSV; nothing is rejected before the checks. */
-async function convertXlsx(options: { path: string; file: string; schema: SourceDefinition['schema'] }) {
-	const { csvPath, sheet } = await xlsxToCsv(options);
-	return { csvPath, issues: [], format: `XLSX (werkblad "${sheet}", Excel-datums omgezet naar dd-mm-jjjj)` };
 }

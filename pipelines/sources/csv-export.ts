@@ -114,6 +114,8 @@ export async function loadCsvExport(options: {
 	quarantineDir?: string;
 	/** rows already rejected before this file was written (e.g. iWmo products that could not be mapped) */
 	rejectedEarlier?: RowIssue[];
+	/** for a converted file: where a problem is in what was delivered (its file, line and column) */
+	locate?: (issue: RowIssue) => RowIssue;
 	schema: FileSchema;
 }): Promise<LoadedExport> {
 	const { engine, path, file, schema, maxQuarantineRate, quarantineDir } = options;
@@ -243,14 +245,16 @@ export async function loadCsvExport(options: {
 		value: string | null;
 		message: string;
 	}>(`SELECT * FROM ${sqlIdent(quarantine)} ORDER BY line, column_number LIMIT ${MAX_LISTED}`);
-	const issues = found.map((r) => ({
-		file,
-		line: r.line,
-		column: r.column_number,
-		columnName: r.column_name,
-		value: r.value,
-		message: r.message
-	}));
+	const issues = found
+		.map((r) => ({
+			file,
+			line: r.line,
+			column: r.column_number,
+			columnName: r.column_name,
+			value: r.value,
+			message: r.message
+		}))
+		.map(options.locate ?? ((i) => i));
 	const rowsIn = rows + earlier.length;
 	const rejected = bad + earlier.length;
 	if (rejected > rowsIn * maxQuarantineRate) {

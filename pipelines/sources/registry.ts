@@ -4,6 +4,8 @@ import { aggregateWmo } from '../publish/aggregate-wmo';
 import { pseudonymiseColumn } from '../publish/pseudonymise';
 import type { FileSchema } from '../schemas/column';
 import { surveySchema } from '../schemas/survey';
+import { surveyFiguresSchema } from '../schemas/survey-figures';
+import { aggregateSurveyFigures } from '../publish/aggregate-survey-figures';
 import { wmoSchema } from '../schemas/wmo';
 import { populationSchema } from '../schemas/population';
 import { aggregatePopulation } from '../publish/aggregate-population';
@@ -44,6 +46,10 @@ export interface SourceDefinition {
 	messages?: 'iwmo' | 'ijw';
 	/** the survey may be delivered as an SPSS system file (`.sav`) instead */
 	spss?: true;
+	/** a folder `<stem>/` with `levering.yaml` may hold the wide layout of a statistics catalogue instead */
+	wideFolder?: true;
+	/** the stem of a source this one replaces: deliver one of the two (figures instead of respondents) */
+	insteadOf?: string;
 	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
@@ -81,6 +87,18 @@ export const SOURCES: SourceDefinition[] = [
 		protect: ({ engine }) => engine.run(`ALTER TABLE ${surveySchema.name} DROP COLUMN respondentnummer`),
 		async aggregate({ engine, gemeente, minRespondents }) {
 			await aggregateSurvey({ engine, gemeente, minRespondents });
+			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
+		}
+	},
+	{
+		stem: 'bvb_buurtcijfers',
+		schema: surveyFiguresSchema,
+		required: false,
+		insteadOf: 'bvb_respondenten',
+		wideFolder: true,
+		protect: async () => {},
+		async aggregate({ engine, gemeente, minRespondents }) {
+			await aggregateSurveyFigures({ engine, gemeente, minRespondents });
 			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
 		}
 	},

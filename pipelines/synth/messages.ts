@@ -94,19 +94,19 @@ interface Registration {
 	verwijzer: string | null;
 }
 
-/** The messages for a set of registrations, as file name → XML. */
+/** The messages for a set of registrations, each handed to `emit` as file name and XML (never all in memory). */
 function messagesFor(
 	s: Standard,
 	registrations: Registration[],
-	options: { gemeente: string; deliveryDate: string }
-): Map<string, string> {
-	const files = new Map<string, string>();
+	options: { gemeente: string; deliveryDate: string },
+	emit: (name: string, xml: string) => void
+): number {
 	let seq = 0;
 	const add = (kind: keyof Standard['codes'], dagtekening: string, client: string) => {
 		seq++;
 		const id = `K${String(seq).padStart(9, '0')}`;
 		const name = `${String(seq).padStart(7, '0')}-${s.prefix.toUpperCase()}${kind}.xml`;
-		files.set(name, message(s, kind, header(s, kind, id, dagtekening, options.gemeente), client));
+		emit(name, message(s, kind, header(s, kind, id, dagtekening, options.gemeente), client));
 	};
 	registrations.forEach((r, i) => {
 		const nummer = i + 1;
@@ -158,7 +158,7 @@ function messagesFor(
 			);
 		}
 	});
-	return files;
+	return seq;
 }
 
 /** Parses a `;`-separated CSV export into rows keyed by header. */
@@ -232,12 +232,13 @@ export async function writeMessages(options: {
 			verwijzer: r['verwijzer'] ?? null
 		};
 	});
-	const files = messagesFor(options.standard === 'iwmo' ? IWMO : IJW, registrations, {
-		gemeente: options.gemeente.replace(/^GM/, ''),
-		deliveryDate: options.deliveryDate
-	});
 	await mkdir(options.dir, { recursive: true });
-	for (const [name, xml] of files) writeFileSync(join(options.dir, name), xml);
+	const files = messagesFor(
+		options.standard === 'iwmo' ? IWMO : IJW,
+		registrations,
+		{ gemeente: options.gemeente.replace(/^GM/, ''), deliveryDate: options.deliveryDate },
+		(name, xml) => writeFileSync(join(options.dir, name), xml)
+	);
 	await writeFile(options.postcodeFile, csv);
-	return { files: files.size, registrations: registrations.length };
+	return { files, registrations: registrations.length };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { judge, interpolate } from '../../src/lib/indicators/status';
+import { judge, judgeStreefdoel, interpolate } from '../../src/lib/indicators/status';
 import type { Baseline, Norm, Observation, StatusKind } from '../../src/lib/indicators/types';
 
 const obs = (pairs: [number, number | null][]): Observation[] =>
@@ -330,5 +330,38 @@ describe('interpolate', () => {
 				2012
 			)
 		).toBeNull();
+	});
+});
+
+describe('survey figures without a standard error (figures per buurt, no microdata)', () => {
+	const streefdoel = {
+		direction: 'higher' as const,
+		unit: 'schaalscore' as const,
+		baseline: { kind: 'from-data' as const, year: 2014 },
+		norm: { kind: 'rise' as const, referenceYear: 2014, year: 2016, strict: true },
+		source: 'Buurt-voor-Buurt onderzoek'
+	};
+	const observations = [
+		{ year: 2014, value: 5.2, standardError: null },
+		{ year: 2016, value: 5.6, standardError: null }
+	];
+
+	test('a survey measure says significance could not be tested, and never calls the difference significant', () => {
+		const { judgement } = judgeStreefdoel({
+			streefdoel: { ...streefdoel, measure: { table: 'bvb_schaalscores' } },
+			observations,
+			measured: true
+		});
+		expect(judgement.reason).toContain('Significantie niet getoetst');
+		expect(judgement.reason).not.toMatch(/significant (gestegen|gedaald)/);
+	});
+
+	test('a registration measure has no significance to mention', () => {
+		const { judgement } = judgeStreefdoel({
+			streefdoel: { ...streefdoel, unit: 'aantal', measure: { table: 'wmo_clienten' } },
+			observations,
+			measured: true
+		});
+		expect(judgement.reason).not.toContain('Significantie');
 	});
 });

@@ -37,6 +37,10 @@ export interface DeliveryInfo {
 	naam?: string;
 	voorbeelddata?: boolean;
 	peildatum_levering?: string;
+	/** a partial delivery: sources the run otherwise requires may be missing (reported as not delivered) */
+	gedeeltelijk?: boolean;
+	/** where real figures come from, shown with them (attribution) */
+	bron?: string;
 }
 
 const rel = (path: string) => relative(process.cwd(), path) || path;

@@ -2,6 +2,7 @@ import { compareEstimates } from './significance';
 import type { Baseline, Direction, Judgement, Norm, Observation } from './types';
 import { formatNumber, type Unit, formatValue } from '../format';
 import { describeNorm } from './describe';
+import { TABLES, type MeasureTable } from '../measures/tables';
 
 /** Everything needed to judge one streefdoel. */
 export interface JudgeOptions {
@@ -12,6 +13,11 @@ export interface JudgeOptions {
 	observations: Observation[];
 	/** judge as of this year (default: the latest year with a realisatie) */
 	asOf?: number;
+	/**
+	 * a survey measure: a difference counts only when significant; without a standard error
+	 * (figures per buurt, no microdata) the judgement says significance could not be tested
+	 */
+	survey?: boolean;
 }
 
 type Mode = 'final' | 'interim';
@@ -126,7 +132,10 @@ export function judge(options: JudgeOptions): Judgement {
 			const diff = value - refValue;
 			const ok = norm.strict ? diff * want > 0 : diff * want >= 0;
 			const word = diff > 0 ? 'gestegen' : diff < 0 ? 'gedaald' : 'gelijk gebleven';
-			return result(good(ok), `${compared}: ${word}.`, obs);
+			const untested = options.survey
+				? ' Significantie niet getoetst: zonder respondentgegevens (alleen cijfers per buurt) is er geen standaardfout.'
+				: '';
+			return result(good(ok), `${compared}: ${word}.${untested}`, obs);
 		}
 	}
 }
@@ -180,7 +189,10 @@ function signed(x: number): string {
  * that is missing. The one rule behind the build, the Overzicht's year filter and the jaarverslag.
  */
 export function judgeStreefdoel(options: {
-	streefdoel: Pick<JudgeOptions, 'direction' | 'unit' | 'baseline' | 'norm'> & { source: string };
+	streefdoel: Pick<JudgeOptions, 'direction' | 'unit' | 'baseline' | 'norm'> & {
+		source: string;
+		measure?: { table: MeasureTable } | null;
+	};
 	observations: Observation[];
 	/** whether a source for the realisatie was delivered */
 	measured: boolean;
@@ -196,7 +208,8 @@ export function judgeStreefdoel(options: {
 		unit: s.unit,
 		baseline: s.baseline,
 		norm: s.norm,
-		observations
+		observations,
+		survey: s.measure ? 'standaardfout' in TABLES[s.measure.table].columns : false
 	});
 	if (!options.measured)
 		judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;
