@@ -30,7 +30,7 @@ export interface RunReport {
 
 /** One gemeente's delivery after reading and aggregation: what it contributes to the release. */
 interface Ingested {
-	gemeente: { code: string; name: string; division: number | null };
+	gemeente: { code: string; name: string; division: number | null; source?: string };
 	sample: boolean;
 	sampleKey: boolean;
 	dataDate: string;
@@ -208,14 +208,19 @@ async function ingestGemeente(options: {
 	const info = readDeliveryInfo(rawDir);
 	const sample = info?.voorbeelddata === true;
 
-	let key = env[PSEUDONYM_KEY_ENV];
-	if (!key) {
-		if (!sample)
-			throw new PipelineError(
-				`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`
-			);
-		key = SAMPLE_PSEUDONYM_KEY;
-	}
+	// The key is asked for when a source has identifiers to pseudonymise: figures per buurt need none.
+	const envKey = env[PSEUDONYM_KEY_ENV];
+	if (!envKey && !sample && !info?.gedeeltelijk)
+		throw new PipelineError(
+			`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`
+		);
+	const key = (): string => {
+		if (envKey) return envKey;
+		if (sample) return SAMPLE_PSEUDONYM_KEY;
+		throw new PipelineError(
+			`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`
+		);
+	};
 
 	// The gemeente's folder, its bron.json and its catalogues must agree on who it is.
 	const { name, division, areas } = await readGemeente({ paths, code: gemeente, rawDir, info });
@@ -308,9 +313,9 @@ async function ingestGemeente(options: {
 		tables[published] = `${sqlIdent(options.schema)}.${sqlIdent(kept)}`;
 	}
 	return {
-		gemeente: { code: gemeente, name, division },
+		gemeente: { code: gemeente, name, division, ...(info?.bron ? { source: info.bron } : {}) },
 		sample,
-		sampleKey: key === SAMPLE_PSEUDONYM_KEY,
+		sampleKey: !envKey && sample,
 		dataDate,
 		sources,
 		tables

@@ -50,7 +50,8 @@ export interface SourceDefinition {
 	wideFolder?: true;
 	/** the stem of a source this one replaces: deliver one of the two (figures instead of respondents) */
 	insteadOf?: string;
-	protect(options: { engine: NodeEngine; key: string }): Promise<void>;
+	/** `key` gives the pseudonym key (and fails without one): only sources with identifiers ask for it */
+	protect(options: { engine: NodeEngine; key: () => string }): Promise<void>;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
 
@@ -72,7 +73,7 @@ export const SOURCES: SourceDefinition[] = [
 		required: true,
 		messages: 'iwmo',
 		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: wmoSchema.name, column: 'clientnummer', key }),
+			pseudonymiseColumn({ engine, table: wmoSchema.name, column: 'clientnummer', key: key() }),
 		async aggregate({ engine, gemeente }) {
 			await aggregateWmo({ engine, gemeente });
 			return { wmo_clienten: 'pub_wmo_clienten' };
@@ -108,7 +109,7 @@ export const SOURCES: SourceDefinition[] = [
 		required: false,
 		messages: 'ijw',
 		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key }),
+			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key: key() }),
 		async aggregate({ engine, gemeente }) {
 			await aggregateJeugd({ engine, gemeente });
 			// Without any known outcome (iJw messages do not carry it) the outcome is not delivered:
@@ -136,7 +137,7 @@ export const SOURCES: SourceDefinition[] = [
 		schema: uitkeringSchema,
 		required: false,
 		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: uitkeringSchema.name, column: 'huishoudnummer', key }),
+			pseudonymiseColumn({ engine, table: uitkeringSchema.name, column: 'huishoudnummer', key: key() }),
 		async aggregate({ engine, gemeente }) {
 			await aggregateBijstand({ engine, gemeente });
 			return { bijstand: 'pub_bijstand' };

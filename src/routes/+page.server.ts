@@ -1,5 +1,6 @@
 import { financeYears } from '$lib/server/finance';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
+import { realGemeenten } from '$lib/server/real-figures';
 import type { PageServerLoad } from './$types';
 
 /** The start page: one gemeente opens on its programmes; several open on a choice of gemeente. */
@@ -12,7 +13,9 @@ export const load: PageServerLoad = async () => {
 			gemeenten: siteGemeenten()
 				.map((g) => gemeenteHome(g, finance.has(g.code)))
 				.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate },
+			// Real figures published as a release of their own: linked, never mixed in.
+			real: realGemeenten().map((g) => g.name)
 		};
 	} finally {
 		engine.close();

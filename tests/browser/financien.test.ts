@@ -1,30 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSite, seriousAxeViolations } from '../helpers/browser';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-async function open(options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext({
-		javaScriptEnabled: options.javaScriptEnabled ?? true,
-		locale: 'nl-NL',
-		acceptDownloads: true
-	});
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('request', (r) => {
-		if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url()))
-			problems.push(`external: ${r.url()}`);
-	});
-	return { page, problems, close: () => context.close() };
-}
+const site = browserSite();
+const open = site.open;
 
 async function download(page: Page, group: string, button: 'CSV' | 'Excel (XLSX)'): Promise<Buffer> {
 	const [file] = await Promise.all([
@@ -38,19 +19,10 @@ async function download(page: Page, group: string, button: 'CSV' | 'Excel (XLSX)
 	return readFileSync((await file.path())!);
 }
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serveBuild();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
 describe('financial page', () => {
 	test('the seed row of doel 2.1.1 and every check are in the page without JavaScript', async () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
-		await page.goto(`${site.url}/financien/GM0193/2023`);
+		await page.goto(`${site.url()}/financien/GM0193/2023`);
 		const row = page.locator('#baten-lasten tbody tr', { hasText: 'Doel 2.1.1 Ondersteuning in de wijk' });
 		expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
 			'12.216.821',
@@ -68,7 +40,7 @@ describe('financial page', () => {
 
 	test('phase and sign convention change the table and live in the URL; a shared URL restores them', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/financien/GM0193/2023`);
+		await page.goto(`${site.url()}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		await page.selectOption('#fase', 'realisatie');
 		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2023');
@@ -93,7 +65,7 @@ describe('financial page', () => {
 
 	test('the XLSX download holds real numbers in Dutch format; the reconciliation CSV lists every check', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/financien/GM0193/2023`);
+		await page.goto(`${site.url()}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		const xlsx = await download(page, 'overzicht baten en lasten', 'Excel (XLSX)');
 		const workbook = new ExcelJS.Workbook();
@@ -124,7 +96,7 @@ describe('financial page', () => {
 
 	test('keyboard reaches the filters and downloads; axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
-		await page.goto(`${site.url}/financien/GM0193/2023`);
+		await page.goto(`${site.url()}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		const reached = new Set<string>();
 		for (let i = 0; i < 12; i++) {
@@ -135,7 +107,7 @@ describe('financial page', () => {
 		}
 		expect([...reached]).toEqual(expect.arrayContaining(['jaar', 'fase', 'teken', 'CSV']));
 		for (const path of ['/financien/GM0193/2023', '/financien/GM0193', '/financien']) {
-			await page.goto(site.url + path);
+			await page.goto(site.url() + path);
 			expect((await seriousAxeViolations(page)).map((v) => `${path} ${v}`)).toEqual([]);
 		}
 		await close();

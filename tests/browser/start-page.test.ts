@@ -1,64 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sampleCatalogs } from '../helpers/gemeenten';
-import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, seriousAxeViolations } from '../helpers/browser';
 
 /** Zwolle's programme 12 of begroting 2016: the sample's programme page. */
 const PROGRAMME = '/programma/GM0193/2016/12';
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
+const site = browserSite();
+const open = site.open;
 const measured = sampleCatalogs()[0]!
 	.goals.flatMap((g) => g.streefdoelen)
 	.filter((s) => s.measure);
 
-/** Opens a page that records console errors, CSP violations and every request off localhost. */
-async function open(options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext({
-		javaScriptEnabled: options.javaScriptEnabled ?? true,
-		locale: 'nl-NL'
-	});
-	const page = await context.newPage();
-	const problems: string[] = [];
-	const external: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
-			problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('request', (r) => {
-		if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) external.push(r.url());
-	});
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) =>
-			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
-		);
-	});
-	return { page, problems, external, close: () => context.close() };
-}
-
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serveBuild();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
 describe('start page and programme page', () => {
 	test('with two gemeenten it offers the choice; each gemeente page lists its programmes', async () => {
 		const { page, problems, external, close } = await open({ javaScriptEnabled: false });
-		await page.goto(site.url + '/');
+		await page.goto(site.url() + '/');
 		expect(await page.textContent('h1')).toBe('Kies een gemeente');
 		expect(await page.locator('ul.gemeenten a').allTextContents()).toEqual(['Groningen', 'Zwolle']);
-		await page.click('text=Zwolle');
+		await page.locator('ul.gemeenten').getByRole('link', { name: 'Zwolle' }).click();
 		await page.waitForURL(/\/gemeente\/GM0193$/);
 		expect(await page.textContent('h1')).toBe('Zwolle');
 		expect(await page.textContent('main')).not.toContain('Groningen');
 		await page.click('text=Programma 12 Inwonersondersteuning');
 		await page.waitForURL((url) => url.pathname === PROGRAMME);
 		expect(await page.locator('article.indicator').count()).toBe(measured.length);
-		const groningen = await page.goto(site.url + '/gemeente/GM0014');
+		const groningen = await page.goto(site.url() + '/gemeente/GM0014');
 		expect(groningen?.status()).toBe(200);
 		expect(await page.textContent('main')).toContain('nog geen catalogus van streefdoelen');
 		expect(await page.textContent('main')).not.toContain('Zwolle');
@@ -69,7 +34,7 @@ describe('start page and programme page', () => {
 
 	test('shows every measured streefdoel with status and chart, labelled as sample data', async () => {
 		const { page, problems, external, close } = await open();
-		await page.goto(site.url + PROGRAMME);
+		await page.goto(site.url() + PROGRAMME);
 		await expect.poll(() => page.locator('article.indicator').count()).toBe(measured.length);
 		for (const s of measured) {
 			const card = page.locator(`article#${s.id}`);
@@ -89,7 +54,7 @@ describe('start page and programme page', () => {
 
 	test('has all numbers and charts without JavaScript', async () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
-		await page.goto(site.url + PROGRAMME);
+		await page.goto(site.url() + PROGRAMME);
 		expect(await page.locator('article.indicator').count()).toBe(measured.length);
 		expect(await page.locator('svg.koers-plot').count()).toBe(measured.length);
 		const participatie = (await page.textContent('#mo-participatie table')) ?? '';
@@ -102,14 +67,14 @@ describe('start page and programme page', () => {
 
 	test('axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
-		await page.goto(site.url + PROGRAMME);
+		await page.goto(site.url() + PROGRAMME);
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		await close();
 	});
 
 	test('comparing with a wijk queries DuckDB-WASM, redraws, and keeps the choice in the URL', async () => {
 		const { page, problems, external, close } = await open();
-		await page.goto(site.url + PROGRAMME);
+		await page.goto(site.url() + PROGRAMME);
 		await expect.poll(() => page.isEnabled('#gebied')).toBe(true);
 		await page.focus('#gebied');
 		await page.selectOption('#gebied', 'WK019311');

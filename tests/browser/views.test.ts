@@ -1,35 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { sampleCatalogs } from '../helpers/gemeenten';
 import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
-import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, seriousAxeViolations } from '../helpers/browser';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
+const site = browserSite();
+const open = site.open;
 const streefdoelen = sampleCatalogs().flatMap((c) => c.goals.flatMap((g) => g.streefdoelen));
 const GEMEENTEN = 2;
-
-/** A page that records console errors, CSP violations and requests that leave localhost. */
-async function open(options: { javaScriptEnabled?: boolean } = {}) {
-	const context = await browser.newContext({
-		javaScriptEnabled: options.javaScriptEnabled ?? true,
-		locale: 'nl-NL',
-		acceptDownloads: true
-	});
-	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
-			problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('request', (r) => {
-		if (!r.url().startsWith(site.url) && !/^(data|blob):/.test(r.url()))
-			problems.push(`external: ${r.url()}`);
-	});
-	return { page, problems, close: () => context.close() };
-}
 
 async function download(page: Page, group: string, button: string): Promise<{ name: string; text: string }> {
 	const [file] = await Promise.all([
@@ -47,19 +26,10 @@ async function download(page: Page, group: string, button: string): Promise<{ na
 
 const hydrated = (page: Page, selector: string) => expect.poll(() => page.isEnabled(selector)).toBe(true);
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	site = await serveBuild();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
-
 describe('Overzicht', () => {
 	test('lists every streefdoel and BBV indicator without JavaScript', async () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
-		await page.goto(`${site.url}/overzicht`);
+		await page.goto(`${site.url()}/overzicht`);
 		expect(await page.locator('#overzicht tbody tr').count()).toBe(
 			streefdoelen.length + GEMEENTEN * BBV_INDICATORS.length
 		);
@@ -71,7 +41,7 @@ describe('Overzicht', () => {
 
 	test('filters by status, gemeente and year live in the URL, update the counts, and download as CSV', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/overzicht`);
+		await page.goto(`${site.url()}/overzicht`);
 		await hydrated(page, '#f-status');
 		await page.selectOption('#f-gemeente', 'GM0193');
 		await page.selectOption('#f-jaar', '2016');
@@ -118,7 +88,7 @@ describe('Indicator page', () => {
 
 	test('trend, map, ranked bars and the table per wijk are in the page without JavaScript', async () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
-		await page.goto(site.url + path);
+		await page.goto(site.url() + path);
 		expect(await page.textContent('#trend-tabel')).toMatch(/2015\s*3\.385/);
 		expect(await page.locator('#trend svg.koers-plot').count()).toBe(1);
 		expect(await page.locator('#kaart svg.koers-plot').count()).toBeGreaterThan(0);
@@ -130,7 +100,7 @@ describe('Indicator page', () => {
 
 	test('changing year and level queries DuckDB-WASM, redraws, keeps the choice in the URL; suppressed cells say so', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(site.url + path);
+		await page.goto(site.url() + path);
 		await hydrated(page, '#jaar');
 		await page.selectOption('#jaar', '2016');
 		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per wijk, 2016');
@@ -164,7 +134,7 @@ describe('Indicator page', () => {
 	test('when the data cannot be loaded, a Dutch message appears and the prerendered table and charts stay', async () => {
 		const { page, close } = await open();
 		await page.route('**/data/**', (route) => route.abort());
-		await page.goto(site.url + path);
+		await page.goto(site.url() + path);
 		await hydrated(page, '#jaar');
 		const before = await page.textContent('#gebieden-tabel tbody');
 		await page.selectOption('#jaar', '2016');
@@ -178,7 +148,7 @@ describe('Indicator page', () => {
 
 	test('a chart downloads as PNG', async () => {
 		const { page, close } = await open();
-		await page.goto(site.url + path);
+		await page.goto(site.url() + path);
 		await hydrated(page, '#jaar');
 		const [file] = await Promise.all([
 			page.waitForEvent('download'),
@@ -196,7 +166,7 @@ describe('Indicator page', () => {
 
 	test('the keyboard reaches the filters; axe-core finds no serious or critical violation', async () => {
 		const { page, close } = await open();
-		await page.goto(site.url + path);
+		await page.goto(site.url() + path);
 		await hydrated(page, '#jaar');
 		await page.focus('#niveau');
 		await page.keyboard.press('Tab');
@@ -211,7 +181,7 @@ describe('Indicator page', () => {
 describe('Gebied, Vergelijk and Verkenner', () => {
 	test('a wijk page sets every indicator of the wijk beside the city', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/gebied/WK019311`);
+		await page.goto(`${site.url()}/gebied/WK019311`);
 		expect(await page.textContent('h1')).toContain('Diezerpoort');
 		const row = page.locator('tr', { hasText: 'Gebruik huishoudelijke ondersteuning' });
 		expect((await row.locator('td').allTextContents()).length).toBe(3);
@@ -222,7 +192,7 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 
 	test('Vergelijk shows both gemeenten per BBV indicator; the choice lives in the URL', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/vergelijk`);
+		await page.goto(`${site.url()}/vergelijk`);
 		expect(await page.locator('section.indicator').count()).toBe(BBV_INDICATORS.length);
 		expect(await page.textContent('#bbv-32-wmo thead')).toMatch(/Groningen[\s\S]*Zwolle/);
 		await hydrated(page, '#indicator');
@@ -236,7 +206,7 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 
 	test('after queries scoped to one gemeente, an unscoped query on the same engine still sees every gemeente', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/indicator/GM0193/mo-huishoudelijke-ondersteuning`);
+		await page.goto(`${site.url()}/indicator/GM0193/mo-huishoudelijke-ondersteuning`);
 		await hydrated(page, '#jaar');
 		await page.selectOption('#jaar', '2016');
 		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain('Per wijk, 2016');
@@ -265,7 +235,7 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 
 	test('Verkenner runs read-only SQL on DuckDB-WASM, explains errors in Dutch, and downloads the result', async () => {
 		const { page, problems, close } = await open();
-		await page.goto(`${site.url}/verkenner`);
+		await page.goto(`${site.url()}/verkenner`);
 		expect(await page.locator('#resultaat tbody tr').count()).toBeGreaterThan(10);
 		await hydrated(page, 'form.explorer button');
 		await page.fill(

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../pipelines/chromium';
 import { serve } from '../../pipelines/serve';
 
 export { CHROMIUM, launchChromium } from '../../pipelines/chromium';
@@ -30,4 +32,65 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A page of the site that records what must not happen: console errors, CSP violations, page errors, requests off the origin. */
+export interface RecordedPage {
+	page: Page;
+	/** console errors, CSP violations, page errors and requests off the site's origin, one line each */
+	problems: string[];
+	/** requests off the site's origin */
+	external: string[];
+	close: () => Promise<void>;
+}
+
+/**
+ * Chromium and the served build for one test file: started before its tests, closed after. `open`
+ * gives a fresh nl-NL context (downloads accepted) that records every problem; with a path it goes there.
+ */
+export function browserSite(): {
+	url: () => string;
+	open: (options?: { path?: string; javaScriptEnabled?: boolean }) => Promise<RecordedPage>;
+} {
+	let browser: Browser | undefined;
+	let site: Awaited<ReturnType<typeof serveBuild>> | undefined;
+	beforeAll(async () => {
+		browser = await launchChromium();
+		site = await serveBuild();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await site?.close();
+	});
+	const url = () => site!.url;
+	return {
+		url,
+		open: async (options = {}) => {
+			const context = await browser!.newContext({
+				javaScriptEnabled: options.javaScriptEnabled ?? true,
+				locale: 'nl-NL',
+				acceptDownloads: true
+			});
+			const page = await context.newPage();
+			const problems: string[] = [];
+			const external: string[] = [];
+			page.on('console', (m) => {
+				if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
+					problems.push(`console ${m.type()}: ${m.text()}`);
+			});
+			page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+			page.on('request', (r) => {
+				if (r.url().startsWith(url()) || /^(data|blob):/.test(r.url())) return;
+				external.push(r.url());
+				problems.push(`external: ${r.url()}`);
+			});
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) =>
+					console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
+				);
+			});
+			if (options.path) await page.goto(url() + options.path);
+			return { page, problems, external, close: () => context.close() };
+		}
+	};
 }

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { renderReportPdfs } from '../../pipelines/report-pdf';
 import { formatValue } from '../../src/lib/format';
 import { baselineText } from '../../src/lib/indicators/describe-baseline';
@@ -12,7 +11,7 @@ import { sampleCatalogs } from '../helpers/gemeenten';
 import { openRelease } from '../../src/lib/server/duckdb-node';
 import { resolveReport } from '../../src/lib/server/report';
 import { loadGemeente } from '../../src/lib/gemeente/folder';
-import { launchChromium, serveBuild, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, seriousAxeViolations } from '../helpers/browser';
 
 const catalog = sampleCatalogs().find((c) => c.gemeente.code === 'GM0193' && c.programme.number === '12')!;
 const streefdoelen = catalog.goals.flatMap((g) => g.streefdoelen);
@@ -90,21 +89,13 @@ describe('report references', () => {
 });
 
 describe('programme 12 report', () => {
-	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveBuild>>;
-	beforeAll(async () => {
-		browser = await launchChromium();
-		site = await serveBuild();
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await site?.close();
-	});
+	const site = browserSite();
 
 	test('the built page holds every streefdoel of seed 003 with its nulsituatie and norm, readable without JavaScript', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(`${site.url}/rapporten/GM0193/programma-12`);
+		const { page, close } = await site.open({
+			path: '/rapporten/GM0193/programma-12',
+			javaScriptEnabled: false
+		});
 		const body = text(await page.content());
 		for (const s of streefdoelen) {
 			expect(body, s.id).toContain(s.title);
@@ -124,34 +115,34 @@ describe('programme 12 report', () => {
 		const measured = streefdoelen.filter((s) => s.measure);
 		expect(await page.locator('.report-indicator svg.koers-plot').count()).toBe(measured.length);
 		expect(body).toContain(`${formatValue(3385, 'aantal')} (2015)`);
-		await context.close();
+		await close();
 	});
 
 	test('the jaarverslag 2016 judges as the year stood, and the doel 2.1.1 report holds the seed money row', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(`${site.url}/rapporten/GM0193/programma-12/2016`);
+		const { page, close } = await site.open({
+			path: '/rapporten/GM0193/programma-12/2016',
+			javaScriptEnabled: false
+		});
 		const annual = text(await page.content());
 		expect(annual).toContain('jaarverslag 2016');
 		expect(annual).not.toMatch(/\((2017|2018|2019|2020|2021|2022|2023|2024)\)/);
-		await page.goto(`${site.url}/rapporten/GM0193/doel-2.1.1`);
+		await page.goto(`${site.url()}/rapporten/GM0193/doel-2.1.1`);
 		const money = text(await page.content());
 		expect(money).toContain(
 			'Doel 2.1.1 Ondersteuning in de wijk 12.216.821 0 12.216.821 265.000 118.000 12.363.821'
 		);
 		expect(money).toContain('Voorbereidingskrediet SWT');
 		expect(money).toContain('Formatieuitbreiding SWT n.a.v. AEF onderzoek');
-		await context.close();
+		await close();
 	});
 
 	test('axe-core finds no serious or critical violation on the report page', async () => {
-		const context = await browser.newContext();
-		const page = await context.newPage();
+		const { page, close } = await site.open();
 		for (const path of ['/rapporten', '/rapporten/GM0193/programma-12', '/rapporten/GM0193/doel-2.1.1']) {
-			await page.goto(site.url + path);
+			await page.goto(site.url() + path);
 			expect((await seriousAxeViolations(page)).map((v) => `${path} ${v}`)).toEqual([]);
 		}
-		await context.close();
+		await close();
 	});
 
 	test('the PDF: A4 pages with page numbers and the sample label, every streefdoel, doelen on pages of their own; the page offers the same file', async () => {
@@ -184,7 +175,7 @@ describe('programme 12 report', () => {
 				for (const s of other.streefdoelen) expect(before).not.toContain(s.title);
 		}
 		// npm run build renders the same report into the build: the page's download link works.
-		const pdf = await fetch(`${site.url}/rapporten/GM0193/programma-12.pdf`);
+		const pdf = await fetch(`${site.url()}/rapporten/GM0193/programma-12.pdf`);
 		expect(pdf.status).toBe(200);
 		expect(
 			Buffer.from(await pdf.arrayBuffer())

@@ -7,8 +7,11 @@ export interface Manifest {
 	sample: boolean;
 	/** the date the data was delivered (not the build time, so the same input gives the same release) */
 	dataDate: string;
-	/** every gemeente in the release, with the year of the area division its figures are published on */
-	gemeenten: { code: string; name: string; division: number | null }[];
+	/**
+	 * every gemeente in the release, with the year of the area division its figures are published on,
+	 * and for real figures the source to attribute them to (`bron` in bron.json)
+	 */
+	gemeenten: { code: string; name: string; division: number | null; source?: string }[];
 	/** every input file: rows read = rows published + rows quarantined */
 	sources: {
 		file: string;
