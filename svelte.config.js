@@ -55,9 +55,10 @@ const config = {
 			},
 			handleMissingId: 'fail',
 			// Pages per gemeente exist only for what it delivers: a release without money or reports, or a
-			// division without outlines or wijken, has no such pages. Any other unseen route fails.
+			// division without outlines or wijken, or a site without real figures, has no such pages. Any
+			// other unseen route fails.
 			handleUnseenRoutes: ({ routes, message }) => {
-				const optional = /^\/(financien|rapporten|geo|gebied|programma)\/\[/;
+				const optional = /^\/(financien|rapporten|geo|gebied|programma|echte-cijfers)\/\[/;
 				if (routes.some((r) => !optional.test(r))) throw new Error(message);
 			}
 		}

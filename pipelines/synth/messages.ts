@@ -176,19 +176,21 @@ function parseCsv(text: string): Row[] {
  * them; buurten already in the table keep theirs, so one table serves the iWmo and the iJw folder.
  */
 function postcodesFor(buurten: string[], existing: string): { postcode: (b: string) => string; csv: string } {
-	const known = existing
-		.split(/\r?\n/)
-		.slice(1)
-		.map((l) => l.split(';')[1])
-		.filter((b): b is string => !!b);
-	const sorted = [...new Set([...known, ...buurten])].sort();
-	const postcode = (b: string) => {
-		const i = sorted.indexOf(b);
+	// Postcodes already handed out keep their buurt (messages written before carry them); new buurten
+	// get the next free ones, in code order.
+	const table = new Map<string, string>();
+	for (const line of existing.split(/\r?\n/).slice(1)) {
+		const [pc, b] = line.split(';');
+		if (pc && b) table.set(b, pc);
+	}
+	const next = () => {
+		const i = table.size;
 		return `${8000 + Math.floor(i / 26)}${String.fromCharCode(65 + (i % 26))}Z`;
 	};
+	for (const b of [...new Set(buurten)].sort()) if (!table.has(b)) table.set(b, next());
 	return {
-		postcode,
-		csv: ['postcode;buurtcode', ...sorted.map((b) => `${postcode(b)};${b}`)].join('\n') + '\n'
+		postcode: (b) => table.get(b)!,
+		csv: ['postcode;buurtcode', ...[...table].map(([b, pc]) => `${pc};${b}`)].join('\n') + '\n'
 	};
 }
 

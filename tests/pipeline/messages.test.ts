@@ -7,6 +7,7 @@ import { validateAgainstSchema } from '../../pipelines/sources/messages/standard
 import { wmoRowsInMessages, writeMessages } from '../../pipelines/synth/messages';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
+import { refusedKeepingRelease } from '../helpers/refused';
 
 /**
  * iWmo and iJw release 3.2: messages written from the same registrations as a CSV export, every one
@@ -141,16 +142,7 @@ async function refusedWith(edit: (dir: { iwmo: string; ijw: string }) => void): 
 	const raw = await messageDelivery(GOOD);
 	const dir = join(raw, 'GM0193');
 	edit({ iwmo: join(dir, 'iwmo'), ijw: join(dir, 'ijw') });
-	const paths = fixturePaths({ raw });
-	const before = readdirSync(paths.published);
-	const error = await runPipeline({ paths, env: {} }).then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(PipelineError);
-	// A refused delivery publishes nothing: the previous release (here: none) is untouched.
-	expect(readdirSync(paths.published)).toEqual(before);
-	return error as PipelineError;
+	return refusedKeepingRelease(raw);
 }
 
 const first = (dir: string, kind: string) =>
@@ -298,4 +290,55 @@ describe('message rules, quarantined with file and element', () => {
 		expect(ijw.rows).toBe(ijw.published + ijw.quarantined);
 		expect(ijw.quarantined).toBeGreaterThanOrEqual(3);
 	});
+});
+
+describe('the synthetic sample’s own registrations as 3.2 messages', () => {
+	test('a slice of Zwolle’s WMO and jeugdhulp registrations: every message valid, the same published tables', async () => {
+		const sample = 'data/raw/GM0193';
+		if (!existsSync(join(sample, 'wmo_voorzieningen.csv')))
+			throw new Error('no sample data: run "npm run data" first (npm test does this)');
+		// The first 2.500 registrations of each (the order of the export): repeat clients, every category and age band.
+		const raw = temp('koers-msg-sample-');
+		const dir = join(raw, 'GM0193');
+		cpSync(sample, dir, { recursive: true });
+		const slice = (stem: string, filter: (line: string) => boolean) => {
+			const [header, ...lines] = readFileSync(join(dir, `${stem}.csv`), 'utf8')
+				.trim()
+				.split(/\r?\n/);
+			writeFileSync(
+				join(dir, `${stem}.csv`),
+				[header, ...lines.filter(filter).slice(0, 2500)].join('\r\n') + '\r\n'
+			);
+		};
+		slice('wmo_voorzieningen', (l) => l.split(';')[4] === 'ZIN');
+		slice('jeugdhulp_trajecten', () => true);
+		const csv = await runPipeline({ paths: fixturePaths({ raw }), env: {} });
+		const xmlRaw = temp('koers-msg-sample-xml-');
+		cpSync(raw, xmlRaw, { recursive: true });
+		const xmlDir = join(xmlRaw, 'GM0193');
+		const info = JSON.parse(readFileSync(join(xmlDir, 'bron.json'), 'utf8')) as {
+			peildatum_levering: string;
+		};
+		for (const [standard, stem] of [
+			['iwmo', 'wmo_voorzieningen'],
+			['ijw', 'jeugdhulp_trajecten']
+		] as const) {
+			await writeMessages({
+				standard,
+				csv: readFileSync(join(xmlDir, `${stem}.csv`), 'utf8'),
+				dir: join(xmlDir, standard),
+				postcodeFile: join(xmlDir, 'postcode_buurt.csv'),
+				gemeente: 'GM0193',
+				deliveryDate: info.peildatum_levering
+			});
+			rmSync(join(xmlDir, `${stem}.csv`));
+		}
+		// The run validates every message against its XSD; a single invalid one would refuse the delivery.
+		const xml = await runPipeline({ paths: fixturePaths({ raw: xmlRaw }), env: {} });
+		expect(tableHash(xml, 'wmo_clienten')).toEqual(tableHash(csv, 'wmo_clienten'));
+		expect(tableHash(xml, 'jeugdhulp')).toEqual(tableHash(csv, 'jeugdhulp'));
+		const wmo = xml.sources.find((s) => s.file.endsWith('iwmo'))!;
+		expect(wmo).toMatchObject({ rows: 2500, published: 2500, quarantined: 0 });
+		expect(xml.sources.find((s) => s.file.endsWith('ijw'))).toMatchObject({ rows: 2500, published: 2500 });
+	}, 180_000);
 });

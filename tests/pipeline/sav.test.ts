@@ -2,11 +2,12 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatIssue, PipelineError } from '../../pipelines/errors';
+import { formatIssue } from '../../pipelines/errors';
 import { runPipeline, type RunReport } from '../../pipelines/run';
 import { surveySav } from '../helpers/pspp';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
+import { refusedKeepingRelease } from '../helpers/refused';
 
 /**
  * The Buurt-voor-Buurt survey as an SPSS `.sav` written by PSPP (an independent writer): the same
@@ -104,17 +105,7 @@ describe('SPSS .sav for the Buurt-voor-Buurt survey', () => {
 	});
 });
 
-/** Runs a delivery that must be refused; checks nothing was published and returns the error. */
-async function refused(raw: string): Promise<PipelineError> {
-	const paths = fixturePaths({ raw });
-	const error = await runPipeline({ paths, env: {} }).then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(PipelineError);
-	expect(readdirSync(paths.published)).toEqual([]);
-	return error as PipelineError;
-}
+const refused = (raw: string) => refusedKeepingRelease(raw);
 
 describe('bad .sav files are refused with the file and what to do', () => {
 	const base = () => csvDelivery();

@@ -2,11 +2,12 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse, dsvFormat, type DSVRowString } from 'd3-dsv';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatIssue, PipelineError } from '../../pipelines/errors';
+import { formatIssue } from '../../pipelines/errors';
 import { runPipeline, type RunReport } from '../../pipelines/run';
 import { openNodeEngine } from '../../src/lib/server/duckdb-node';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
+import { refusedKeepingRelease } from '../helpers/refused';
 
 /**
  * Survey figures per buurt instead of respondents: the real 2014 figures of Zwolle's statistics
@@ -147,15 +148,7 @@ function wideDelivery(edit: (dir: string) => void): string {
 const editYaml = (dir: string, f: (yaml: string) => string) =>
 	writeFileSync(join(dir, 'levering.yaml'), f(readFileSync(join(dir, 'levering.yaml'), 'utf8')));
 
-async function refused(raw: string): Promise<PipelineError> {
-	const paths = fixturePaths({ raw });
-	const error = await runPipeline({ paths, env: ENV }).then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error).toBeInstanceOf(PipelineError);
-	return error as PipelineError;
-}
+const refused = (raw: string) => refusedKeepingRelease(raw, ENV);
 
 describe('bad aggregated deliveries', () => {
 	test('the variables file names a weight column that is not in the export', async () => {

@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Manifest } from '../db/manifest';
 import { sqlString } from '../db/query';
 import { SURVEY_SCALES } from '../measures/scales';
 import { openRelease, readManifest } from './duckdb-node';
+import { siteManifest, sitePublishedDir } from './site';
 
 /**
  * Real figures, published as a release of their own (`npm run echt`: `data/echt/` into
- * `static/echt/`, or `KOERS_REAL_PUBLISHED_DIR`), never mixed with the synthetic sample: the site
- * shows them on their own pages, labelled as real, with their source.
+ * `static/echt/`), never mixed with the synthetic sample: the site shows them on their own pages,
+ * labelled as real, with their source. The release sits beside the site's own (`echt/` in the same
+ * static folder, or `KOERS_REAL_PUBLISHED_DIR`), so a site built from another release has none.
  */
 export function realPublishedDir(env: NodeJS.ProcessEnv = process.env): string {
-	return resolve(env['KOERS_REAL_PUBLISHED_DIR'] ?? 'static/echt');
+	return resolve(env['KOERS_REAL_PUBLISHED_DIR'] ?? join(dirname(sitePublishedDir(env)), 'echt'));
 }
 
 /** The real release's manifest, or null when the build has none (or it is sample data). */
@@ -40,16 +42,18 @@ export interface RealFiguresView {
 	years: { year: number; rows: RealFiguresRow[] }[];
 }
 
-/** The gemeenten with real survey figures in the real release. */
+/** The gemeenten of the site with real survey figures in the real release: a site shows only its own. */
 export function realGemeenten(): Manifest['gemeenten'] {
 	const manifest = realManifest();
-	return manifest && manifest.tables['bvb_schaalscores'] ? manifest.gemeenten : [];
+	if (!manifest?.tables['bvb_schaalscores']) return [];
+	const own = new Set(siteManifest().gemeenten.map((g) => g.code));
+	return manifest.gemeenten.filter((g) => own.has(g.code));
 }
 
 /** The real survey figures of one gemeente: every area of its division, wijken with their buurten. */
 export async function realFigures(code: string): Promise<RealFiguresView | null> {
 	const manifest = realManifest();
-	const gemeente = manifest?.gemeenten.find((g) => g.code === code);
+	const gemeente = realGemeenten().find((g) => g.code === code);
 	if (!manifest || !gemeente || !manifest.tables['bvb_schaalscores']) return null;
 	const { engine } = await openRelease({ publishedDir: realPublishedDir(), manifest });
 	try {
