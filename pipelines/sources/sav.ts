@@ -70,6 +70,9 @@ async function checkMagic(path: string, file: string): Promise<void> {
 		);
 }
 
+/** SPSS's system-missing value, as stored: the lowest double. */
+const SYSMIS = -Number.MAX_VALUE;
+
 const isMissing = (v: SysVar, x: number): boolean => {
 	const m = v.missing;
 	if (m === null || m === undefined) return false;
@@ -86,7 +89,8 @@ function cell(value: unknown, v: SysVar, column: ColumnSpec, labels: Map<number 
 		return column.type === 'boolean' ? (BOOLEAN_LABELS[text.toLowerCase()] ?? text) : text;
 	}
 	const x = Number(value);
-	if (Number.isNaN(x) || isMissing(v, x)) return '';
+	// System-missing is -DBL_MAX in the file; sav-reader gives null for it in compressed files only.
+	if (Number.isNaN(x) || x === SYSMIS || isMissing(v, x)) return '';
 	const label = labels.get(x);
 	if (column.type === 'boolean')
 		return label !== undefined ? (BOOLEAN_LABELS[label.trim().toLowerCase()] ?? label) : String(x);

@@ -56,3 +56,26 @@ ${v === 'twin-weight' ? 'COMPUTE gewichx = Gewicht.\n' : ''}DELETE VARIABLES bep
 ${v === 'weight-by' ? 'WEIGHT BY wfactor.\n' : ''}SAVE OUTFILE='${options.out}' /${options.compression ?? 'COMPRESSED'}.
 `);
 }
+
+/**
+ * Writes any delivery CSV (`;`, decimal comma) as `.sav`, one variable per column: numbers as
+ * numeric variables, everything else (codes, ja/nee) as string variables, as a survey bureau's
+ * export often holds them.
+ */
+export function csvAsSav(options: {
+	csv: string;
+	out: string;
+	columns: { name: string; type: string }[];
+	header: string[];
+	widths: Record<string, number>;
+}): void {
+	const variables = options.header.map((name) => {
+		const type = options.columns.find((c) => c.name === name)?.type;
+		return `${name} ${type === 'integer' ? 'F8.0' : type === 'decimal' ? 'F16.6' : `A${Math.max(1, options.widths[name] ?? 1)}`}`;
+	});
+	runPspp(`SET DECIMAL=COMMA.
+GET DATA /TYPE=TXT /FILE='${options.csv}' /ENCODING='UTF-8' /DELIMITERS=';' /ARRANGEMENT=DELIMITED /FIRSTCASE=2
+  /VARIABLES= ${variables.join(' ')}.
+SAVE OUTFILE='${options.out}' /UNCOMPRESSED.
+`);
+}

@@ -243,7 +243,7 @@ describe('defective message deliveries are refused with file, line or element an
 });
 
 describe('message rules, quarantined with file and element', () => {
-	test('a start without a toewijzing, a stop before the start and a category that is not jeugdhulp', async () => {
+	test('a start without a toewijzing, a stop before the start, a category that is not jeugdhulp, an unknown postcode', async () => {
 		const raw = await messageDelivery(GOOD);
 		const dir = join(raw, 'GM0193', 'ijw');
 		const files = readdirSync(dir).sort();
@@ -271,6 +271,12 @@ describe('message rules, quarantined with file and element', () => {
 			toewijzing,
 			readFileSync(toewijzing, 'utf8').replace(/<ijw:Categorie>\d+</g, '<ijw:Categorie>48<')
 		);
+		// A postcode the postcode → buurt table does not know.
+		const moved = join(dir, files.filter((f) => f.includes('JW301'))[1]!);
+		writeFileSync(
+			moved,
+			readFileSync(moved, 'utf8').replace(/<ijw:Postcode>[^<]+</, '<ijw:Postcode>9999ZZ<')
+		);
 		const run = await runPipeline({ paths: fixturePaths({ raw }), env: {}, maxQuarantineRate: 0.5 });
 		const ijw = run.sources.find((s) => s.file.endsWith('ijw'))!;
 		const messages = ijw.issues.map((p) => formatIssue({ ...p, file: p.file.split('/').at(-1)! }));
@@ -284,11 +290,14 @@ describe('message rules, quarantined with file and element', () => {
 				),
 				expect.stringMatching(
 					/JW301\.xml element ToegewezenProduct\/Product\/Categorie: productcategorie 48 is jeugdbescherming, geen jeugdhulp/
+				),
+				expect.stringMatching(
+					/JW301\.xml element Contactgegevens\/Contact\/Adres\/Postcode: postcode 9999ZZ staat niet in postcode_buurt\.csv: vul de koppeltabel aan/
 				)
 			])
 		);
 		expect(ijw.rows).toBe(ijw.published + ijw.quarantined);
-		expect(ijw.quarantined).toBeGreaterThanOrEqual(3);
+		expect(ijw.quarantined).toBeGreaterThanOrEqual(4);
 	});
 });
 

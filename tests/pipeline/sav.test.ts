@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatIssue } from '../../pipelines/errors';
 import { runPipeline, type RunReport } from '../../pipelines/run';
-import { surveySav } from '../helpers/pspp';
+import { csvAsSav, surveySav } from '../helpers/pspp';
+import { clientervaringSchema } from '../../pipelines/schemas/clientervaring';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
 import { refusedKeepingRelease } from '../helpers/refused';
@@ -66,6 +67,33 @@ describe('SPSS .sav for the Buurt-voor-Buurt survey', () => {
 			);
 		});
 	}
+
+	test('the client-experience survey as .sav (ja/nee as string variables): byte-identical clientervaring', async () => {
+		const raw = temp('koers-sav-ce-');
+		cpSync(csvRaw, raw, { recursive: true });
+		const csv = join(raw, 'GM0193', 'clientervaring.csv');
+		const [head, ...lines] = readFileSync(csv, 'utf8').trim().split(/\r?\n/);
+		const header = head!.split(';');
+		const widths = Object.fromEntries(
+			header.map((h, i) => [h, Math.max(...lines.map((l) => l.split(';')[i]?.length ?? 0))])
+		);
+		csvAsSav({
+			csv,
+			out: join(raw, 'GM0193', 'clientervaring.sav'),
+			columns: clientervaringSchema.columns,
+			header,
+			widths
+		});
+		rmSync(csv);
+		const run = await runPipeline({ paths: fixturePaths({ raw }), env: {} });
+		expect(run.manifest.tables['clientervaring']!.files.map((f) => f.sha256)).toEqual(
+			csvRun.manifest.tables['clientervaring']!.files.map((f) => f.sha256)
+		);
+		expect(run.sources.find((s) => s.file.endsWith('clientervaring.sav'))).toMatchObject({
+			rows: lines.length,
+			quarantined: 0
+		});
+	});
 
 	test('the weight variable of the file (WEIGHT BY) is the weight when there is no variable gewicht', async () => {
 		const run = await runPipeline({

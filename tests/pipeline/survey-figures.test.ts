@@ -264,5 +264,11 @@ describe('long layout: figures per buurt give the wijk and gemeente values of th
 			expect(f.standaardfout).toBeNull();
 		}
 		expect(compared).toBeGreaterThan(0);
+		// A buurt under the threshold is suppressed, yet its respondents are in its wijk's figure.
+		const small = b.find(
+			(s) => s.gebied_niveau === 'buurt' && s.gemiddelde === null && s.respondenten !== null
+		);
+		expect(small, 'a buurt under the threshold with respondents').toBeDefined();
+		expect(b.filter((s) => s.gebied_niveau === 'wijk' && s.gemiddelde !== null).length).toBeGreaterThan(0);
 	});
 });
