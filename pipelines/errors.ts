@@ -33,3 +33,12 @@ export class PipelineError extends Error {
 		super(message, options);
 	}
 }
+
+/**
+ * Refuses a whole delivery file: a PipelineError whose message and single issue name the file (and
+ * the line, when there is one), for problems no quarantine can fix.
+ */
+export function refuseFile(file: string, message: string, line: number | null = null): never {
+	const issue: RowIssue = { file, line, column: null, columnName: null, value: null, message };
+	throw new PipelineError(`${file}${line !== null ? ` regel ${line}` : ''}: ${message}`, [issue]);
+}

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ColumnSpec, FileSchema } from '../schemas/column';
-import { PipelineError, type RowIssue } from '../errors';
+import { refuseFile as refuse, type RowIssue } from '../errors';
 import { writeConvertedCsv } from './messages/folder';
 
 /**
@@ -46,11 +46,6 @@ const BOOLEAN_LABELS: Record<string, 'ja' | 'nee'> = {
 	n: 'nee',
 	yes: 'ja',
 	no: 'nee'
-};
-
-const refuse = (file: string, message: string): never => {
-	const issue: RowIssue = { file, line: null, column: null, columnName: null, value: null, message };
-	throw new PipelineError(`${file}: ${message}`, [issue]);
 };
 
 /** Refuses what is not an SPSS system file before the reader sees it: the first four bytes say. */

@@ -4,7 +4,7 @@ import { dsvFormat } from 'd3-dsv';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
-import { PipelineError, type RowIssue } from '../errors';
+import { refuseFile, type RowIssue } from '../errors';
 import { surveyFiguresSchema, surveyFiguresWithoutCountsSchema } from '../schemas/survey-figures';
 import { writeConvertedCsv } from './messages/folder';
 
@@ -55,10 +55,8 @@ function readTable(path: string): { header: string[]; rows: string[][] } {
 	return { header: header.map((h) => h.trim()), rows };
 }
 
-const refuse = (file: string, line: number | null, message: string): never => {
-	const issue: RowIssue = { file, line, column: null, columnName: null, value: null, message };
-	throw new PipelineError(`${file}${line !== null ? ` regel ${line}` : ''}: ${message}`, [issue]);
-};
+/** Refuses the delivery at a file and line (argument order of this module: where, then what). */
+const refuse = (file: string, line: number | null, message: string): never => refuseFile(file, message, line);
 
 /** The delivery description, checked; errors name `levering.yaml` and the line. */
 function readDelivery(dir: string, file: string): SurveyFiguresDelivery {

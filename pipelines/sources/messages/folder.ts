@@ -3,7 +3,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RowIssue } from '../../errors';
-import { PipelineError } from '../../errors';
+import { PipelineError, refuseFile as refuse } from '../../errors';
 import { readMessage32, type Message32 } from './release32';
 import {
 	identifyMessage,
@@ -21,11 +21,6 @@ import {
 export type MessageFolder =
 	| { release: '2_0'; files: { source: string; xml: string }[] }
 	| { release: '3_2'; messages: Message32[]; unused: number; files: number };
-
-const refuse = (file: string, message: string, line: number | null = null): never => {
-	const issue: RowIssue = { file, line, column: null, columnName: null, value: null, message };
-	throw new PipelineError(`${file}${line !== null ? ` regel ${line}` : ''}: ${message}`, [issue]);
-};
 
 /**
  * Reads every `.xml` in a message folder. Refused, with the file (and line where the schema gives
