@@ -1,6 +1,6 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
-import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { surveyGridCtes, surveyScoresSelect } from './survey-grid-sql';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
 /**
@@ -34,17 +34,12 @@ export async function aggregateSurveyFigures(options: {
 			UNION ALL
 			SELECT jaar, schaal, doelgroep, 'gemeente', ${gm}, ${weighted} FROM f GROUP BY jaar, schaal, doelgroep
 		),
-		years AS (SELECT DISTINCT jaar FROM bvb_buurtcijfers),
-		grid AS (
-			SELECT g.gebied_niveau, g.gebied_code, y.jaar, s.schaal, d.doelgroep
-			FROM pub_gebieden g, years y, (VALUES ${SURVEY_SCALES.map((scale) => `(${sqlString(scale.column)})`).join(', ')}) s(schaal), (VALUES ('18+'), ('18+ met beperking')) d(doelgroep)
-			WHERE g.gemeente = ${gm}
-		)
-		SELECT ${gm} AS gemeente, CAST(grid.jaar AS INTEGER) AS jaar, grid.gebied_niveau, grid.gebied_code, grid.schaal, grid.doelgroep,
-			CASE WHEN e.n IS NULL OR e.n >= ${minRespondents} THEN round(e.mean, 4) END AS gemiddelde,
-			CAST(NULL AS DOUBLE) AS standaardfout,
-			${discloseCountSql('CAST(e.n AS INTEGER)')} AS respondenten
-		FROM grid LEFT JOIN estimates e USING (jaar, schaal, doelgroep, gebied_niveau, gebied_code)
-		ORDER BY gemeente, jaar, gebied_niveau, gebied_code, schaal, doelgroep
+		${surveyGridCtes({ gemeente, source: 'bvb_buurtcijfers' })}
+		${surveyScoresSelect({
+			gemeente,
+			gemiddelde: `CASE WHEN e.n IS NULL OR e.n >= ${minRespondents} THEN round(e.mean, 4) END`,
+			standaardfout: 'CAST(NULL AS DOUBLE)',
+			respondenten: discloseCountSql('CAST(e.n AS INTEGER)')
+		})}
 	`);
 }

@@ -3,6 +3,7 @@ import { sqlString } from '../../src/lib/db/query';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { surveyGridCtes, surveyScoresSelect } from './survey-grid-sql';
 import type { NodeEngine } from '../../src/lib/server/duckdb-node';
 
 /**
@@ -42,17 +43,12 @@ export async function aggregateSurvey(options: {
 		estimates AS (
 			SELECT *, ${WEIGHTED_ESTIMATE} FROM sums
 		),
-		years AS (SELECT DISTINCT jaar FROM bvb_respondenten),
-		grid AS (
-			SELECT g.gebied_niveau, g.gebied_code, y.jaar, s.schaal, d.doelgroep
-			FROM pub_gebieden g, years y, (VALUES ${SURVEY_SCALES.map((scale) => `(${sqlString(scale.column)})`).join(', ')}) s(schaal), (VALUES ('18+'), ('18+ met beperking')) d(doelgroep)
-			WHERE g.gemeente = ${sqlString(gemeente)}
-		)
-		SELECT ${sqlString(gemeente)} AS gemeente, CAST(grid.jaar AS INTEGER) AS jaar, grid.gebied_niveau, grid.gebied_code, grid.schaal, grid.doelgroep,
-			CASE WHEN e.n >= ${minRespondents} THEN round(e.mean, 4) END AS gemiddelde,
-			CASE WHEN e.n >= ${minRespondents} THEN round(e.se, 4) END AS standaardfout,
-			${discloseCountSql('CAST(coalesce(e.n, 0) AS INTEGER)')} AS respondenten
-		FROM grid LEFT JOIN estimates e USING (jaar, schaal, doelgroep, gebied_niveau, gebied_code)
-		ORDER BY gemeente, jaar, gebied_niveau, gebied_code, schaal, doelgroep
+		${surveyGridCtes({ gemeente, source: 'bvb_respondenten' })}
+		${surveyScoresSelect({
+			gemeente,
+			gemiddelde: `CASE WHEN e.n >= ${minRespondents} THEN round(e.mean, 4) END`,
+			standaardfout: `CASE WHEN e.n >= ${minRespondents} THEN round(e.se, 4) END`,
+			respondenten: discloseCountSql('CAST(coalesce(e.n, 0) AS INTEGER)')
+		})}
 	`);
 }
