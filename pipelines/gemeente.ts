@@ -8,7 +8,7 @@ import { GEMEENTE_FILES, loadGemeente, readDeliveryInfo } from '../src/lib/gemee
 import { GemeenteError, isGemeenteCode, type Gemeente } from '../src/lib/gemeente/types';
 import { parseFinanceSettings, SettingsError } from '../src/lib/finance/settings';
 import { ReportError } from '../src/lib/reports/parse';
-import { openNodeEngine } from '../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../src/lib/db/node.server';
 import type { Paths } from './config';
 import { formatIssue, PipelineError } from './errors';
 import { loadCsvExport } from './sources/csv-export';

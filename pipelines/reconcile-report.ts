@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { toXlsx } from '../src/lib/export/xlsx';
 import { checksTable, varianceTable } from '../src/lib/finance/exports';
-import { openRelease } from '../src/lib/server/duckdb-node';
+import { openRelease } from '../src/lib/db/node.server';
 import { buildFinanceView, financeYears, loadFinanceSettings } from '../src/lib/server/finance';
 import { gemeenteByCode, releaseGemeenten } from '../src/lib/gemeente/registry';
 import type { Paths } from './config';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../src/lib/disclosure/rules';
-import { openNodeEngine, type NodeEngine } from '../src/lib/server/duckdb-node';
+import { openNodeEngine, type NodeEngine } from '../src/lib/db/node.server';
 import { sqlIdent, sqlString } from '../src/lib/db/query';
 import { BBV_INDICATORS, bbvSql } from '../src/lib/measures/bbv';
 import { currentDivision, readDivisionAreas } from '../src/lib/gemeente/division';

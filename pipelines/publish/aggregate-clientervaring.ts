@@ -1,7 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { EXPERIENCE_QUESTIONS } from '../../src/lib/measures/scales';
 import { sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
 
 /**

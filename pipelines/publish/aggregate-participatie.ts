@@ -1,6 +1,6 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import { EXIT_TO_WORK } from '../schemas/participatie';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 

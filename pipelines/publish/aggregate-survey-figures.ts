@@ -1,7 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import { surveyGridCtes, surveyScoresSelect } from './survey-grid-sql';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /**
  * Builds `pub_bvb_schaalscores` from figures per buurt (`bvb_buurtcijfers`), in the same shape as

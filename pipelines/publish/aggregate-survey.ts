@@ -4,7 +4,7 @@ import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { surveyGridCtes, surveyScoresSelect } from './survey-grid-sql';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /**
  * Builds `pub_bvb_schaalscores`: weighted mean schaalscores per gemeente, wijk and buurt, survey

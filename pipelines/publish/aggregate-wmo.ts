@@ -2,7 +2,7 @@ import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { VOORZIENINGEN } from '../../src/lib/measures/tables';
 import { sqlString } from '../../src/lib/db/query';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /** Every area level, each per voorziening and over all voorzieningen (TOTAAL). */
 const AREA_GROUPING = `GROUPING SETS (${areaSets(['jaar', 'voorziening'])}, ${areaSets(['jaar'])})`;

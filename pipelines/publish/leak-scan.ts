@@ -1,6 +1,6 @@
 import { FORBIDDEN_COLUMN, findIdentifiers } from '../../src/lib/disclosure/identifiers';
 import { sqlIdent } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /**
  * Scans tables about to be published for direct identifiers: personal column names, DATE columns

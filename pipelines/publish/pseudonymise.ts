@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { sqlIdent } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /** Length of a pseudonym: the first 32 hex characters (128 bits) of the HMAC-SHA256. */
 const PSEUDONYM_LENGTH = 32;

@@ -1,5 +1,5 @@
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /**
  * Money is not personal data: the financial tables are published as delivered (amounts as DOUBLE

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { findIdentifiers } from '../../src/lib/disclosure/identifiers';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import { cellChecksSql, typedSql, type FileSchema } from '../schemas/column';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 

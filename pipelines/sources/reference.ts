@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import type { DivisionAreas } from '../../src/lib/gemeente/division';
 
 /**

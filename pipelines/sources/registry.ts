@@ -1,4 +1,4 @@
-import type { NodeEngine } from '../../src/lib/server/duckdb-node';
+import type { NodeEngine } from '../../src/lib/db/node.server';
 import { aggregateSurvey } from '../publish/aggregate-survey';
 import { aggregateWmo } from '../publish/aggregate-wmo';
 import { pseudonymiseColumn } from '../publish/pseudonymise';

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultPaths } from '../../pipelines/config';
 import { runPipeline } from '../../pipelines/run';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 import { sqlString } from '../../src/lib/db/query';
 
 const [mode, raw, out, warehouse] = process.argv.slice(2);

@@ -1,12 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { figureMarkup } from '../../src/lib/charts/figure';
 import { trendChart, type TrendChartOptions } from '../../src/lib/charts/trend';
-
-const golden = 'tests/charts/golden';
-const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+import { chartDocument as doc, expectGolden } from './golden';
 
 const cases: Record<string, Omit<TrendChartOptions, 'document'>> = {
 	'survey-rise': {
@@ -43,18 +38,12 @@ const cases: Record<string, Omit<TrendChartOptions, 'document'>> = {
 
 describe('trend chart', () => {
 	test.each(Object.keys(cases))('%s matches its golden SVG', (name) => {
-		const svg = figureMarkup(trendChart({ ...cases[name]!, document: doc() }));
-		const path = join(golden, `${name}.svg`);
-		if (process.env.UPDATE_GOLDEN || !existsSync(path)) {
-			mkdirSync(golden, { recursive: true });
-			writeFileSync(path, svg + '\n');
-		}
-		expect(svg + '\n').toBe(readFileSync(path, 'utf8'));
+		expectGolden(`trend-${name}`, figureMarkup(trendChart({ ...cases[name]!, document: doc() })));
 	});
 
 	test('is CSP-safe, accessible and Dutch', () => {
 		const svg = figureMarkup(trendChart({ ...cases['count-target-with-comparison']!, document: doc() }));
-		expect(svg).not.toMatch(/<style|style="/);
+		expect(svg).not.toMatch(/<style|\sstyle="/);
 		expect(svg).toMatch(/aria-label="Trend van Zwolle"/);
 		expect(svg).toMatch(/role="group"/);
 		expect(svg).toContain('1.430');

@@ -1,18 +1,19 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { asyncBufferFromFile } from 'hyparquet';
 import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runPipeline } from '../../pipelines/run';
-import { sampleCatalogs } from '../helpers/gemeenten';
-import { openRelease, type NodeEngine } from '../../src/lib/server/duckdb-node';
+import { sampleGemeenten } from '../helpers/gemeenten';
+import { openRelease, type NodeEngine } from '../../src/lib/db/node.server';
+import type { Manifest } from '../../src/lib/db/manifest';
+import { filesInScope } from '../../src/lib/db/partitions';
+import type { Gemeente } from '../../src/lib/gemeente/types';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
-import { normalizeRows, type Row } from '../../src/lib/db/query';
-import { areasSql, observationsSql } from '../../src/lib/measures/sql';
+import { normalizeRows, type QueryScope, type Row } from '../../src/lib/db/query';
+import { areasSql } from '../../src/lib/measures/sql';
 import { areaSql, trendSql } from '../../src/lib/measures/spec';
-import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
+import { BBV_INDICATORS, bbvSql } from '../../src/lib/measures/bbv';
 import { EXAMPLE_SQL } from '../../src/lib/explorer/guard';
-import { fixturePaths } from '../helpers/paths';
 
 const require = createRequire(import.meta.url);
 
@@ -21,8 +22,12 @@ interface BlockingConnection {
 	insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void;
 }
 
-/** DuckDB-WASM's Node build, with the release inserted the same way the browser does (hyparquet → Arrow). */
-async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeof openRelease>>['manifest']) {
+/**
+ * DuckDB-WASM's Node build, with the release inserted the way the browser does (hyparquet → Arrow):
+ * the files `filesInScope` picks for `scope`, as the browser loads them for a scoped page query.
+ */
+async function openWasm(options: { publishedDir: string; manifest: Manifest; scope?: QueryScope }) {
+	const { publishedDir, manifest, scope } = options;
 	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const db = await duckdb.createDuckDB(
@@ -40,8 +45,9 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 	db.open({ query: { castBigIntToDouble: true } });
 	const conn = db.connect() as BlockingConnection;
 	conn.query('SET autoload_known_extensions = false');
+	let files = 0;
 	for (const [name, table] of Object.entries(manifest.tables)) {
-		for (const [i, f] of table.files.entries()) {
+		for (const [i, f] of filesInScope(table, scope).entries()) {
 			const arrow = await parquetToArrow({
 				file: await asyncBufferFromFile(join(publishedDir, f.path)),
 				table,
@@ -49,9 +55,11 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 			});
 			// The Node build bundles its own apache-arrow; hand it IPC bytes rather than our Table object.
 			conn.insertArrowFromIPCStream(tableToIPC(arrow, 'stream'), { name, create: i === 0 });
+			files++;
 		}
 	}
 	return {
+		files,
 		query: <T extends Row>(sql: string) =>
 			normalizeRows<T>(
 				conn
@@ -63,56 +71,87 @@ async function openWasm(publishedDir: string, manifest: Awaited<ReturnType<typeo
 	};
 }
 
-describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL', () => {
-	let native: NodeEngine;
-	let wasm: Awaited<ReturnType<typeof openWasm>>;
-	const queries: string[] = [];
+/** The sample release the site is built from (`npm run data`). */
+const PUBLISHED = resolve('static/data');
 
-	beforeAll(async () => {
-		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline/good' });
-		await runPipeline({ paths, env: {} });
-		const release = await openRelease({ publishedDir: paths.published });
-		native = release.engine;
-		wasm = await openWasm(paths.published, release.manifest);
-		const [catalog] = sampleCatalogs();
-		for (const s of catalog!.goals.flatMap((g) => g.streefdoelen)) {
-			if (!s.measure) continue;
-			expect(release.manifest.tables, `fixture delivers ${s.measure.table}`).toHaveProperty(s.measure.table);
-			for (const area of ['GM0193', 'WK019310', 'BU01931000'])
-				queries.push(observationsSql({ measure: s.measure, gemeente: 'GM0193', area }));
-		}
-		// The views' SQL: areas per level and year, BBV ratios, explorer's example.
-		for (const s of catalog!.goals.flatMap((g) => g.streefdoelen)) {
-			if (!s.measure) continue;
-			const spec = { kind: 'table' as const, table: s.measure.table, filter: s.measure.filter };
+/** Every query a gemeente's pages send: its catalogues' measures per area and level, BBV, areas. */
+async function gemeenteQueries(native: NodeEngine, gemeente: Gemeente): Promise<string[]> {
+	const g = gemeente.code;
+	const first = async (level: string) =>
+		(
+			await native.query<{ code: string }>(
+				`SELECT gebied_code AS code FROM gebieden WHERE gemeente = '${g}' AND gebied_niveau = '${level}' ORDER BY 1 LIMIT 1`
+			)
+		)[0]!.code;
+	const areas = [g, await first('wijk'), await first('buurt')];
+	const queries: string[] = [];
+	const specs = [
+		...gemeente.catalogs
+			.flatMap((c) => c.goals.flatMap((goal) => goal.streefdoelen))
+			.flatMap((s) =>
+				s.measure ? [{ kind: 'table' as const, table: s.measure.table, filter: s.measure.filter }] : []
+			),
+		...BBV_INDICATORS.map((b) => ({ kind: 'bbv' as const, indicator: b.id }))
+	];
+	for (const spec of specs) {
+		for (const area of areas) queries.push(trendSql({ spec, gemeente: g, area }));
+		const years = (await native.query<{ year: number }>(trendSql({ spec, gemeente: g, area: g }))).map(
+			(r) => r.year
+		);
+		for (const year of years.slice(-1))
 			for (const level of ['wijk', 'buurt'] as const)
-				queries.push(areaSql({ spec, gemeente: 'GM0193', level, year: 2016 }));
-		}
-		for (const b of BBV_INDICATORS) {
-			const spec = { kind: 'bbv' as const, indicator: b.id };
-			queries.push(trendSql({ spec, gemeente: 'GM0193', area: 'GM0193' }));
-			queries.push(trendSql({ spec, gemeente: 'GM0193', area: 'WK019310' }));
-			queries.push(areaSql({ spec, gemeente: 'GM0193', level: 'wijk', year: 2020 }));
-		}
-		queries.push(EXAMPLE_SQL);
-		queries.push(
-			areasSql({ gemeente: 'GM0193', level: 'wijk' }),
-			areasSql({ gemeente: 'GM0193', level: 'buurt' })
-		);
-		queries.push(
-			'SELECT gebied_niveau, count(*)::INTEGER AS n, count(aantal)::INTEGER AS published, sum(aantal)::DOUBLE AS total FROM wmo_clienten GROUP BY ALL ORDER BY 1'
-		);
+				queries.push(areaSql({ spec, gemeente: g, level, year }));
+	}
+	queries.push(areasSql({ gemeente: g, level: 'wijk' }), areasSql({ gemeente: g, level: 'buurt' }));
+	return queries;
+}
+
+describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL, on the sample release', () => {
+	let native: NodeEngine;
+	let manifest: Manifest;
+	beforeAll(async () => {
+		({ engine: native, manifest } = await openRelease({ publishedDir: PUBLISHED }));
 	});
 	afterAll(() => native?.close());
 
-	test('every page query', async () => {
-		expect(queries.length).toBeGreaterThan(20);
+	test.each(sampleGemeenten().map((g) => [g.code, g] as const))(
+		'every page query of %s, on DuckDB-WASM loaded with only that gemeente’s partitions',
+		async (code, gemeente) => {
+			const wasm = await openWasm({ publishedDir: PUBLISHED, manifest, scope: { gemeente: code } });
+			const all = Object.values(manifest.tables).reduce((n, t) => n + t.files.length, 0);
+			// Pruning happened: the other gemeente's partitions were not loaded.
+			expect(wasm.files).toBeLessThan(all);
+			const queries = await gemeenteQueries(native, gemeente);
+			expect(queries.length).toBeGreaterThanOrEqual(
+				3 * (BBV_INDICATORS.length + gemeente.catalogs.length) + 2
+			);
+			let withRows = 0;
+			for (const sql of queries) {
+				const a = await native.query(sql);
+				expect(wasm.query(sql), sql).toEqual(a);
+				if (a.length > 0) withRows++;
+			}
+			// Equal empty results prove nothing: most queries must find rows.
+			expect(withRows / queries.length).toBeGreaterThan(0.8);
+			wasm.close();
+		}
+	);
+
+	test('queries across gemeenten (Vergelijk, Verkenner), on DuckDB-WASM loaded with everything', async () => {
+		const wasm = await openWasm({ publishedDir: PUBLISHED, manifest });
+		const queries = [
+			EXAMPLE_SQL,
+			...BBV_INDICATORS.map((b) => bbvSql({ indicator: b, level: 'gemeente' })),
+			'SELECT gemeente, gebied_niveau, count(*)::INTEGER AS n, count(aantal)::INTEGER AS published, sum(aantal)::DOUBLE AS total FROM wmo_clienten GROUP BY ALL ORDER BY ALL'
+		];
 		for (const sql of queries) {
 			const a = await native.query(sql);
-			const b = wasm.query(sql);
-			expect(b, sql).toEqual(a);
-			// Every query must return rows for the gemeente; some tables have no buurt level.
-			if (sql.includes("gebied_code = 'GM0193'")) expect(a.length, sql).toBeGreaterThan(0);
+			expect(a.length, sql).toBeGreaterThan(0);
+			expect(wasm.query(sql), sql).toEqual(a);
 		}
+		expect(new Set((await native.query<{ gemeente: string }>(EXAMPLE_SQL)).map((r) => r.gemeente)).size).toBe(
+			manifest.gemeenten.length
+		);
+		wasm.close();
 	});
 });

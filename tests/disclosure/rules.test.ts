@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { discloseCount, discloseCountSql, surveyPublishable } from '../../src/lib/disclosure/rules';
 import { findIdentifiers, isBsn } from '../../src/lib/disclosure/identifiers';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 
 describe('disclosure rule', () => {
 	test.each([

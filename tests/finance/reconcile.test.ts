@@ -7,7 +7,7 @@ import { SOURCES } from '../../pipelines/sources/registry';
 import type { Manifest } from '../../src/lib/db/manifest';
 import { reconcile, rollUpTaakveld, type Check } from '../../src/lib/finance/reconcile';
 import { statement } from '../../src/lib/finance/statement';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 import { loadFinanceData, loadTaakvelden } from '../../src/lib/server/finance';
 
 const root = 'tests/fixtures/finance';

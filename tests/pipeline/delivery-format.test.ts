@@ -8,7 +8,7 @@ import { loadAreas, loadTaakvelden } from '../../pipelines/sources/reference';
 import { currentDivision, readDivisionAreas } from '../../src/lib/gemeente/division';
 import { loadGemeente } from '../../src/lib/gemeente/folder';
 import { SOURCES } from '../../pipelines/sources/registry';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 
 describe('delivery format', () => {
 	test('docs/aanleverformaat.md is what `npm run docs` generates from the schemas', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import { formatIssue, PipelineError } from '../../pipelines/errors';
-import { openRelease } from '../../src/lib/server/duckdb-node';
+import { openRelease } from '../../src/lib/db/node.server';
 import { fixturePaths } from '../helpers/paths';
 
 const root = 'tests/fixtures/pipeline';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import { leakScan } from '../../pipelines/publish/leak-scan';
 import { generateGemeenten, NATIONAL, writeNational } from '../../pipelines/synth/national';
-import { openRelease } from '../../src/lib/server/duckdb-node';
+import { openRelease } from '../../src/lib/db/node.server';
 import { DEFAULT_MIN_RESPONDENTS, ROUNDING_BASE, SECRET_MAX } from '../../src/lib/disclosure/rules';
 import { sqlIdent } from '../../src/lib/db/query';
 import { bbvSql } from '../../src/lib/measures/bbv';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import { leakScan } from '../../pipelines/publish/leak-scan';
-import { openNodeEngine, openRelease } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine, openRelease } from '../../src/lib/db/node.server';
 import { isBsn } from '../../src/lib/disclosure/identifiers';
 import { fixturePaths } from '../helpers/paths';
 import { snapshotFolder } from '../helpers/files';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { pseudonym, pseudonymiseColumn } from '../../pipelines/publish/pseudonymise';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 
 describe('pseudonymisation', () => {
 	test.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openNodeEngine, openRelease } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine, openRelease } from '../../src/lib/db/node.server';
 
 /** The SQL block that follows the example marker in the README. */
 function readmeQuery(): string {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import { snapshotFolder } from '../helpers/files';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 import { fixturePaths } from '../helpers/paths';
 
 const snapshot = (dir: string) =>

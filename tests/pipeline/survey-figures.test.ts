@@ -4,7 +4,7 @@ import { csvParse, dsvFormat, type DSVRowString } from 'd3-dsv';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatIssue } from '../../pipelines/errors';
 import { runPipeline, type RunReport } from '../../pipelines/run';
-import { openNodeEngine } from '../../src/lib/server/duckdb-node';
+import { openNodeEngine } from '../../src/lib/db/node.server';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
 import { refusedKeepingRelease } from '../helpers/refused';

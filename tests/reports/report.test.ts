@@ -8,7 +8,7 @@ import { formatValue } from '../../src/lib/format';
 import { baselineText } from '../../src/lib/indicators/describe-baseline';
 import { parseReport, ReportError } from '../../src/lib/reports/parse';
 import { sampleCatalogs } from '../helpers/gemeenten';
-import { openRelease } from '../../src/lib/server/duckdb-node';
+import { openRelease } from '../../src/lib/db/node.server';
 import { resolveReport } from '../../src/lib/server/report';
 import { loadGemeente } from '../../src/lib/gemeente/folder';
 import { browserSite, seriousAxeViolations } from '../helpers/browser';

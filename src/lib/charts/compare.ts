@@ -25,7 +25,8 @@ export function compareChart(options: {
 		const style = STYLES[i % STYLES.length]!;
 		const points = s.observations.filter((o) => o.value !== null);
 		marks.push(
-			Plot.lineY(points, {
+			// All observations: a suppressed year breaks the line instead of being bridged.
+			Plot.lineY(s.observations, {
 				x: 'year',
 				y: 'value',
 				stroke: style.stroke,

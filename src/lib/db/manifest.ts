@@ -31,11 +31,14 @@ export interface ManifestTable {
 	columns: { name: string; type: string }[];
 	/** hive partition columns: their values are in the file paths (and in `partition`), not in the files */
 	partitionBy: string[];
-	files: {
-		path: string;
-		rows: number;
-		bytes: number;
-		sha256: string;
-		partition: Record<string, string | number>;
-	}[];
+	files: ManifestFile[];
+}
+
+/** One Parquet file of a table: one partition. */
+export interface ManifestFile {
+	path: string;
+	rows: number;
+	bytes: number;
+	sha256: string;
+	partition: Record<string, string | number>;
 }

@@ -20,6 +20,11 @@ export interface QueryScope {
 /** Anything that runs SQL and returns rows. */
 export interface QueryEngine {
 	query<T extends Row = Row>(sql: string, scope?: QueryScope): Promise<T[]>;
+	/**
+	 * Runs the text as a prepared statement, which DuckDB refuses when the text holds more than one
+	 * statement (the explorer's guard builds on that).
+	 */
+	queryPrepared<T extends Row = Row>(sql: string): Promise<T[]>;
 }
 
 /** A failed query; keeps the SQL and the engine's own message as `cause`. */

@@ -1,5 +1,6 @@
 import { asyncBufferFromUrl } from 'hyparquet';
 import type { Manifest, ManifestTable } from './manifest';
+import { filesInScope } from './partitions';
 import { parquetToArrow } from './parquet-arrow';
 import { normalizeRows, QueryError, type QueryEngine, type QueryScope, type Row } from './query';
 
@@ -55,58 +56,75 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 	let chain: Promise<void> = Promise.resolve();
 	const load = (name: string, table: ManifestTable, scope: QueryScope | undefined) =>
 		Promise.all(
-			table.files
-				.filter(
-					(f) =>
-						!scope?.gemeente ||
-						f.partition['gemeente'] === undefined ||
-						f.partition['gemeente'] === scope.gemeente
-				)
-				.map((f) => {
-					let done = loadedFiles.get(f.path);
-					if (!done) {
-						const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
-							(file) => parquetToArrow({ file, table, partition: f.partition })
-						);
-						// Fetch and decode in parallel; insert one at a time (the first insert creates the table).
-						done = chain = chain.then(async () => {
-							await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
-							created.add(name);
-						});
-						loadedFiles.set(f.path, done);
-					}
-					return done;
-				})
+			filesInScope(table, scope).map((f) => {
+				let done = loadedFiles.get(f.path);
+				if (!done) {
+					const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
+						(file) => parquetToArrow({ file, table, partition: f.partition })
+					);
+					// Fetch and decode in parallel; insert one at a time (the first insert creates the table).
+					done = chain = chain.then(async () => {
+						await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
+						created.add(name);
+					});
+					loadedFiles.set(f.path, done);
+				}
+				return done;
+			})
 		);
-	const tablesIn = (sql: string) =>
-		Object.entries(manifest.tables).filter(([name]) => new RegExp(`\\b${name}\\b`).test(sql));
-
-	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
-	performance.mark('koers:wasm-ready');
 	// Query cache: a release never changes under a page, so the same SQL gives the same rows. Going back
 	// to a year or wijk seen before costs no query. Bounded, oldest entry out first.
 	const cache = new Map<string, Row[]>();
 	const CACHE_ENTRIES = 256;
-	return {
-		async query<T extends Row = Row>(sql: string, scope?: QueryScope): Promise<T[]> {
-			const key = `${scope?.gemeente ?? '*'}\n${sql}`;
-			const hit = cache.get(key);
-			if (hit) {
-				cache.delete(key);
-				cache.set(key, hit);
-				return [...hit] as T[];
-			}
-			try {
-				await Promise.all(tablesIn(sql).map(([name, table]) => load(name, table, scope)));
-				const result = await conn.query(sql);
-				const rows = normalizeRows<T>(result.toArray().map((r) => r.toJSON() as Record<string, unknown>));
-				cache.set(key, rows);
-				if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-				return [...rows];
-			} catch (cause) {
-				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
-			}
+	// The tables a query names, found by DuckDB's own lexer: a name in a string or comment is not one.
+	const tablesIn = async (sql: string): Promise<[string, ManifestTable][]> => {
+		const { offsets, types } = await db.tokenize(sql);
+		const words = new Set<string>();
+		offsets.forEach((start, i) => {
+			if (types[i] !== duckdb.TokenType.IDENTIFIER && types[i] !== duckdb.TokenType.KEYWORD) return;
+			const token = sql.slice(start, offsets[i + 1] ?? sql.length).trim();
+			words.add(token.replace(/^"(.*)"$/s, '$1').toLowerCase());
+		});
+		return Object.entries(manifest.tables).filter(([name]) => words.has(name.toLowerCase()));
+	};
+	const run = async <T extends Row>(
+		sql: string,
+		scope: QueryScope | undefined,
+		execute: () => Promise<{ toArray(): { toJSON(): unknown }[] }>
+	): Promise<T[]> => {
+		const key = `${scope?.gemeente ?? '*'}\n${sql}`;
+		const hit = cache.get(key);
+		if (hit) {
+			cache.delete(key);
+			cache.set(key, hit);
+			return [...hit] as T[];
 		}
+		try {
+			await Promise.all((await tablesIn(sql)).map(([name, table]) => load(name, table, scope)));
+			const result = await execute();
+			const rows = normalizeRows<T>(result.toArray().map((r) => r.toJSON() as Record<string, unknown>));
+			cache.set(key, rows);
+			if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+			return [...rows];
+		} catch (cause) {
+			throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
+		}
+	};
+
+	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
+	performance.mark('koers:wasm-ready');
+	return {
+		query: <T extends Row = Row>(sql: string, scope?: QueryScope) =>
+			run<T>(sql, scope, () => conn.query(sql)),
+		queryPrepared: <T extends Row = Row>(sql: string) =>
+			run<T>(sql, undefined, async () => {
+				const statement = await conn.prepare(sql);
+				try {
+					return await statement.query();
+				} finally {
+					await statement.close();
+				}
+			})
 	};
 }
 

@@ -1,23 +1,64 @@
+import type { QueryEngine, Row } from '../db/query';
+
+/** The statements a reader may run in the explorer, as the refusal lists them. */
+export const READING_STATEMENTS = [
+	'SELECT',
+	'WITH',
+	'FROM',
+	'VALUES',
+	'DESCRIBE',
+	'SUMMARIZE',
+	'SHOW'
+] as const;
+
+/** The result of a reader's query, or the Dutch reason it was not run. */
+export type ExplorerOutcome<T extends Row> = { rows: T[] } | { refused: string } | { failed: string };
+
 /**
- * The explorer runs only reading queries. The browser's DuckDB holds copies of the published
- * tables, so nothing could be harmed, but a statement that changes them would make the page lie
- * about the release: one statement, starting with SELECT, WITH, FROM, DESCRIBE, SUMMARIZE or SHOW.
- * Returns a Dutch message for a refused query, or null.
+ * The explorer runs only reading queries. The browser's DuckDB holds copies of the published tables,
+ * so nothing could be harmed, but a statement that changes them would make the page lie about the
+ * release. No regex decides this: DuckDB's own parser does.
+ *
+ * The reader's text goes into `SELECT * FROM (…)`, where only a reading statement parses (SELECT,
+ * WITH, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW), and runs as a prepared statement, which DuckDB
+ * refuses for more than one statement. Closing the parenthesis to append a statement therefore gives
+ * several statements and is refused; a semicolon, comment or quote anywhere is read by DuckDB's
+ * lexer exactly as it would be run.
  */
-export function refuseQuery(sql: string): string | null {
-	const text = sql
-		.replace(/--[^\n]*/g, ' ')
-		.replace(/\/\*[\s\S]*?\*\//g, ' ')
-		.trim()
-		.replace(/;\s*$/, '');
-	if (!text) return 'Typ een query, bijvoorbeeld SELECT * FROM gebieden LIMIT 10.';
-	// A semicolon outside quotes means a second statement.
-	const unquoted = text.replace(/'(?:[^']|'')*'/g, "''").replace(/"(?:[^"]|"")*"/g, '""');
-	if (unquoted.includes(';')) return 'Voer één query tegelijk uit (zonder ; ertussen).';
-	const first = /^\(?\s*([a-z]+)/i.exec(unquoted)?.[1]?.toUpperCase();
-	if (!first || !['SELECT', 'WITH', 'FROM', 'DESCRIBE', 'SUMMARIZE', 'SHOW', 'VALUES'].includes(first))
-		return `De verkenner leest alleen: begin met SELECT, WITH, FROM, DESCRIBE of SUMMARIZE (niet met ${first ?? 'dit'}).`;
-	return null;
+export async function runReadingQuery<T extends Row = Row>(
+	engine: Pick<QueryEngine, 'queryPrepared'>,
+	sql: string
+): Promise<ExplorerOutcome<T>> {
+	const text = sql.trim().replace(/;\s*$/, '');
+	if (!text) return { refused: 'Typ een query, bijvoorbeeld SELECT * FROM gebieden LIMIT 10.' };
+	try {
+		// The newline ends a trailing -- comment before the closing parenthesis.
+		return { rows: await engine.queryPrepared<T>(`SELECT * FROM (\n${text}\n)`) };
+	} catch (error) {
+		const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+		if (/multiple statements/i.test(cause)) return { refused: ONE_AT_A_TIME };
+		const first = firstKeyword(text);
+		if (!first || !(READING_STATEMENTS as readonly string[]).includes(first))
+			return { refused: onlyReading(first) };
+		if (/syntax error at or near ";"/.test(cause)) return { refused: ONE_AT_A_TIME };
+		return { failed: `De query is mislukt. Melding van DuckDB: ${cause}` };
+	}
+}
+
+const ONE_AT_A_TIME = 'Voer één query tegelijk uit (zonder ; ertussen).';
+
+function onlyReading(first: string | undefined): string {
+	const allowed = READING_STATEMENTS.slice(0, -1).join(', ') + ' of ' + READING_STATEMENTS.at(-1);
+	return `De verkenner leest alleen: begin met ${allowed} (niet met ${first ?? 'dit'}).`;
+}
+
+/**
+ * The first word after leading comments and parentheses, for the message only: whether the text runs
+ * is decided by the parser above.
+ */
+function firstKeyword(text: string): string | undefined {
+	const rest = text.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/, '');
+	return /^[a-z]+/i.exec(rest)?.[0].toUpperCase();
 }
 
 /** The example query of the explorer; its result is prerendered on native DuckDB. */

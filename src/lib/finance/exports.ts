@@ -2,7 +2,7 @@ import type { ExportTable } from '../export/table';
 import type { FinanceYearView } from '../server/finance';
 import { AMOUNT_LABELS, presentNet, type SignConvention } from './statement';
 import { CHECK_GROUPS } from './reconcile';
-import type { Phase } from './types';
+import { remainingKrediet, type Phase } from './types';
 
 /** The overview of baten en lasten of one year and phase as a downloadable table. */
 export function statementTable(options: {
@@ -131,7 +131,7 @@ export function kredietenTable(view: FinanceYearView): ExportTable {
 			krediet: k.krediet,
 			omvang: k.omvang,
 			gerealiseerd: k.gerealiseerd_tm_vorig_jaar,
-			resterend: k.resterend ?? k.omvang - k.gerealiseerd_tm_vorig_jaar,
+			resterend: remainingKrediet(k),
 			raming_vorig: k.raming_vorig_jaar,
 			raming_jaar: k.raming_begrotingsjaar,
 			raming_later: k.raming_later

@@ -1,6 +1,14 @@
 import { formatNumber } from '../format';
 import { compareCodes } from './statement';
-import { RESERVES_TAAKVELD, type FinanceData, type KredietRow, type Phase } from './types';
+import {
+	RESERVES_TAAKVELD,
+	remainingKrediet,
+	type FinanceData,
+	type Iv3Row,
+	type KredietRow,
+	type LedgerRow,
+	type Phase
+} from './types';
 
 /** The kinds of reconciliation check, in the order the report lists them. */
 export const CHECK_GROUPS = {
@@ -40,6 +48,21 @@ export interface Reconciliation {
 
 const euro = (x: number | null) => (x === null ? '–' : formatNumber(x, { decimals: 0 }));
 
+/** A check as a rule states it; `reconcile` adds the year, the difference and the message. */
+type CheckInput = Omit<Check, 'difference' | 'passed' | 'message' | 'year'> & { explain?: string };
+
+/** What every group of checks needs: the year's figures, how to name a line, and where checks go. */
+interface Books {
+	data: FinanceData;
+	year: number;
+	ledger: FinanceData['ledger'];
+	stated: FinanceData['stated'];
+	label: (r: { niveau: string; code: string; omschrijving: string }) => string;
+	programmeOf: (doel: string) => string;
+	check: (c: CheckInput) => void;
+	notPerformed: string[];
+}
+
 /**
  * Reconciles one year: the document's overview against its own arithmetic and against the ledger,
  * the Iv3 export against the ledger per taakveld, and the krediet overview. Amounts that differ by
@@ -48,39 +71,56 @@ const euro = (x: number | null) => (x === null ? '–' : formatNumber(x, { decim
 export function reconcile(options: { data: FinanceData; year: number; tolerance: number }): Reconciliation {
 	const { data, year, tolerance } = options;
 	const checks: Check[] = [];
-	const notPerformed: string[] = [];
-	const check = (c: Omit<Check, 'difference' | 'passed' | 'message' | 'year'> & { explain?: string }) => {
-		const difference = c.expected === null || c.actual === null ? null : round2(c.actual - c.expected);
-		const passed = difference !== null && Math.abs(difference) <= tolerance;
-		const amounts =
-			difference === null
-				? (c.explain ?? '')
-				: `verwacht ${euro(c.expected)}, staat er ${euro(c.actual)}, verschil ${euro(difference)}${c.explain && !passed ? ` (${c.explain})` : ''}`;
-		checks.push({
-			group: c.group,
-			year,
-			phase: c.phase,
-			subject: c.subject,
-			rule: c.rule,
-			expected: c.expected,
-			actual: c.actual,
-			difference,
-			passed,
-			message: `${c.subject}${c.phase ? `, ${c.phase} ${year}` : `, ${year}`}: ${c.rule}: ${amounts}.`
-		});
-	};
-
 	const ledger = data.ledger.filter((r) => r.jaar === year);
-	const stated = data.stated.filter((r) => r.jaar === year);
-	const programmeOf = (doel: string) =>
-		ledger.find((r) => r.doel === doel)?.programma ?? doel.split('.')[0] ?? doel;
-	const label = (r: { niveau: string; code: string; omschrijving: string }) =>
-		r.niveau === 'doel'
-			? `Doel ${r.code} ${r.omschrijving}`
-			: r.niveau === 'programma'
-				? `Programma ${r.code} ${r.omschrijving}`
-				: 'Totaal';
+	const books: Books = {
+		data,
+		year,
+		ledger,
+		stated: data.stated.filter((r) => r.jaar === year),
+		label: (r) =>
+			r.niveau === 'doel'
+				? `Doel ${r.code} ${r.omschrijving}`
+				: r.niveau === 'programma'
+					? `Programma ${r.code} ${r.omschrijving}`
+					: 'Totaal',
+		programmeOf: (doel) => ledger.find((r) => r.doel === doel)?.programma ?? doel.split('.')[0] ?? doel,
+		check: (c) => checks.push(judgeCheck({ input: c, year, tolerance })),
+		notPerformed: []
+	};
+	statedArithmetic(books);
+	statedAddsUp(books);
+	statedAgainstLedger(books);
+	iv3AgainstLedger(books);
+	kredietLines(books);
+	kredietTotals(books);
+	return { checks, notPerformed: books.notPerformed };
+}
 
+/** Whether a check passes (difference within the tolerance), and its sentence with the amounts. */
+function judgeCheck(options: { input: CheckInput; year: number; tolerance: number }): Check {
+	const { input: c, year, tolerance } = options;
+	const difference = c.expected === null || c.actual === null ? null : round2(c.actual - c.expected);
+	const passed = difference !== null && Math.abs(difference) <= tolerance;
+	const amounts =
+		difference === null
+			? (c.explain ?? '')
+			: `verwacht ${euro(c.expected)}, staat er ${euro(c.actual)}, verschil ${euro(difference)}${c.explain && !passed ? ` (${c.explain})` : ''}`;
+	return {
+		group: c.group,
+		year,
+		phase: c.phase,
+		subject: c.subject,
+		rule: c.rule,
+		expected: c.expected,
+		actual: c.actual,
+		difference,
+		passed,
+		message: `${c.subject}${c.phase ? `, ${c.phase} ${year}` : `, ${year}`}: ${c.rule}: ${amounts}.`
+	};
+}
+
+/** Each line of the document: saldo = lasten − baten, and the geraamd resultaat from the saldo. */
+function statedArithmetic({ data, stated, label, check, notPerformed }: Books): void {
 	if (!data.delivered.stated) {
 		notPerformed.push(
 			'Het overzicht baten en lasten van het document (fin_overzicht) is niet aangeleverd: saldo, resultaat, optelling en aansluiting met de administratie zijn niet gecontroleerd.'
@@ -105,16 +145,19 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 			explain: 'telt een reservemutatie niet of verkeerd mee?'
 		});
 	}
+}
 
-	// Doelen add up to their programme, programmes to the total, column by column.
-	const columns = [
-		['lasten', 'lasten'],
-		['baten', 'baten'],
-		['saldo', 'saldo'],
-		['toevoeging_reserves', 'toevoeging aan reserves'],
-		['onttrekking_reserves', 'onttrekking aan reserves'],
-		['geraamd_resultaat', 'geraamd resultaat']
-	] as const;
+const STATED_COLUMNS = [
+	['lasten', 'lasten'],
+	['baten', 'baten'],
+	['saldo', 'saldo'],
+	['toevoeging_reserves', 'toevoeging aan reserves'],
+	['onttrekking_reserves', 'onttrekking aan reserves'],
+	['geraamd_resultaat', 'geraamd resultaat']
+] as const;
+
+/** Doelen add up to their programme, programmes to the total, column by column. */
+function statedAddsUp({ stated, label, programmeOf, check }: Books): void {
 	for (const phase of unique(stated.map((r) => r.fase))) {
 		const inPhase = stated.filter((r) => r.fase === phase);
 		const programmes = inPhase
@@ -122,7 +165,7 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 			.sort((a, b) => compareCodes(a.code, b.code));
 		for (const p of programmes) {
 			const doelen = inPhase.filter((r) => r.niveau === 'doel' && programmeOf(r.code) === p.code);
-			for (const [key, name] of columns) {
+			for (const [key, name] of STATED_COLUMNS) {
 				check({
 					group: 'optelling',
 					phase,
@@ -134,161 +177,178 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 			}
 		}
 		const total = inPhase.find((r) => r.niveau === 'totaal');
-		if (total) {
-			for (const [key, name] of columns) {
-				check({
-					group: 'optelling',
-					phase,
-					subject: 'Totaal',
-					rule: `som van de programma’s (${programmes.map((p) => p.code).join(', ')}) = totaal, ${name}`,
-					expected: sum(programmes.map((p) => p[key])),
-					actual: total[key]
-				});
-			}
+		if (!total) continue;
+		for (const [key, name] of STATED_COLUMNS) {
+			check({
+				group: 'optelling',
+				phase,
+				subject: 'Totaal',
+				rule: `som van de programma’s (${programmes.map((p) => p.code).join(', ')}) = totaal, ${name}`,
+				expected: sum(programmes.map((p) => p[key])),
+				actual: total[key]
+			});
 		}
 	}
+}
 
-	// The document's doel lines against the ledger.
-	const ledgerColumns = [
-		['lasten', 'lasten'],
-		['baten', 'baten'],
-		['toevoeging_reserves', 'toevoeging aan reserves'],
-		['onttrekking_reserves', 'onttrekking aan reserves']
-	] as const;
-	if (data.delivered.stated) {
-		for (const phase of unique([...stated.map((r) => r.fase), ...ledger.map((r) => r.fase)])) {
-			const docDoelen = stated.filter((r) => r.fase === phase && r.niveau === 'doel');
-			const bookDoelen = unique(ledger.filter((r) => r.fase === phase).map((r) => r.doel));
-			for (const d of docDoelen) {
-				const lines = ledger.filter((r) => r.fase === phase && r.doel === d.code);
-				if (lines.length === 0) {
-					check({
-						group: 'grootboek',
-						phase,
-						subject: label(d),
-						rule: 'doel staat in het document maar niet in de financiële administratie',
-						expected: null,
-						actual: d.lasten,
-						explain: `lasten volgens het document ${euro(d.lasten)}; geen regels in fin_baten_lasten`
-					});
-					continue;
-				}
-				for (const [key, name] of ledgerColumns) {
-					check({
-						group: 'grootboek',
-						phase,
-						subject: label(d),
-						rule: `${name}: document = administratie (som over de taakvelden ${unique(lines.map((l) => l.taakveld)).join(', ')})`,
-						expected: sum(lines.map((l) => l[key])),
-						actual: d[key]
-					});
-				}
-			}
-			for (const doel of bookDoelen.filter((code) => !docDoelen.some((d) => d.code === code))) {
-				const lines = ledger.filter((r) => r.fase === phase && r.doel === doel);
+const LEDGER_COLUMNS = [
+	['lasten', 'lasten'],
+	['baten', 'baten'],
+	['toevoeging_reserves', 'toevoeging aan reserves'],
+	['onttrekking_reserves', 'onttrekking aan reserves']
+] as const;
+
+/** The document's doel lines against the ledger, and doelen only one of them has. */
+function statedAgainstLedger({ data, stated, ledger, label, check }: Books): void {
+	if (!data.delivered.stated) return;
+	for (const phase of unique([...stated.map((r) => r.fase), ...ledger.map((r) => r.fase)])) {
+		const docDoelen = stated.filter((r) => r.fase === phase && r.niveau === 'doel');
+		const bookDoelen = unique(ledger.filter((r) => r.fase === phase).map((r) => r.doel));
+		for (const d of docDoelen) {
+			const lines = ledger.filter((r) => r.fase === phase && r.doel === d.code);
+			if (lines.length === 0) {
 				check({
 					group: 'grootboek',
 					phase,
-					subject: `Doel ${doel} ${lines[0]?.doel_naam ?? ''}`.trim(),
-					rule: 'doel staat in de financiële administratie maar niet in het overzicht van het document',
-					expected: sum(lines.map((l) => l.lasten)),
-					actual: null,
-					explain: `lasten volgens de administratie ${euro(sum(lines.map((l) => l.lasten)))}; geen regel in fin_overzicht`
+					subject: label(d),
+					rule: 'doel staat in het document maar niet in de financiële administratie',
+					expected: null,
+					actual: d.lasten,
+					explain: `lasten volgens het document ${euro(d.lasten)}; geen regels in fin_baten_lasten`
+				});
+				continue;
+			}
+			for (const [key, name] of LEDGER_COLUMNS) {
+				check({
+					group: 'grootboek',
+					phase,
+					subject: label(d),
+					rule: `${name}: document = administratie (som over de taakvelden ${unique(lines.map((l) => l.taakveld)).join(', ')})`,
+					expected: sum(lines.map((l) => l[key])),
+					actual: d[key]
 				});
 			}
 		}
+		for (const doel of bookDoelen.filter((code) => !docDoelen.some((d) => d.code === code))) {
+			const lines = ledger.filter((r) => r.fase === phase && r.doel === doel);
+			check({
+				group: 'grootboek',
+				phase,
+				subject: `Doel ${doel} ${lines[0]?.doel_naam ?? ''}`.trim(),
+				rule: 'doel staat in de financiële administratie maar niet in het overzicht van het document',
+				expected: sum(lines.map((l) => l.lasten)),
+				actual: null,
+				explain: `lasten volgens de administratie ${euro(sum(lines.map((l) => l.lasten)))}; geen regel in fin_overzicht`
+			});
+		}
 	}
+}
 
-	// The Iv3 export per taakveld against the ledger; a taakveld without a doel is missing from the mapping.
+/** The Iv3 export per taakveld against the ledger; a taakveld without a doel is missing from the mapping. */
+function iv3AgainstLedger({ data, year, ledger, check, notPerformed }: Books): void {
 	if (!data.delivered.iv3) {
 		notPerformed.push(
 			'De Iv3-export (fin_iv3) is niet aangeleverd: de aansluiting per taakveld is niet gecontroleerd.'
 		);
+		return;
 	}
 	const iv3 = data.iv3.filter((r) => r.jaar === year);
 	const taakveldName = (code: string) =>
 		data.taakvelden.find((t) => t.code === code && t.van <= year && year <= t.tot)?.naam ?? '';
-	if (data.delivered.iv3) {
-		for (const phase of unique([...iv3.map((r) => r.fase), ...ledger.map((r) => r.fase)])) {
-			const book = ledger.filter((r) => r.fase === phase);
-			const exported = iv3.filter((r) => r.fase === phase);
-			const codes = unique([
-				...exported.map((r) => r.taakveld),
-				...book.map((r) => r.taakveld),
-				RESERVES_TAAKVELD
-			]).sort(compareCodes);
-			for (const code of codes) {
-				const subject = `Taakveld ${code} ${taakveldName(code)}`.trim();
-				const row = exported.find((r) => r.taakveld === code);
-				if (code === RESERVES_TAAKVELD) {
-					check({
-						group: 'iv3',
-						phase,
-						subject,
-						rule: 'lasten op 0.10 = som van de toevoegingen aan reserves',
-						expected: sum(book.map((r) => r.toevoeging_reserves)),
-						actual: row?.lasten ?? 0
-					});
-					check({
-						group: 'iv3',
-						phase,
-						subject,
-						rule: 'baten op 0.10 = som van de onttrekkingen aan reserves',
-						expected: sum(book.map((r) => r.onttrekking_reserves)),
-						actual: row?.baten ?? 0
-					});
-					continue;
-				}
-				const lines = book.filter((r) => r.taakveld === code);
-				if (lines.length === 0) {
-					check({
-						group: 'iv3',
-						phase,
-						subject,
-						rule: 'taakveld staat in de Iv3-export maar is aan geen doel gekoppeld',
-						expected: null,
-						actual: row?.lasten ?? null,
-						explain: `lasten ${euro(row?.lasten ?? null)}, baten ${euro(row?.baten ?? null)} in de Iv3-export; voeg het taakveld toe aan de koppeling taakveld → doel (fin_baten_lasten)`
-					});
-					continue;
-				}
-				const doelen = unique(lines.map((l) => l.doel)).join(', ');
-				if (!row) {
-					check({
-						group: 'iv3',
-						phase,
-						subject,
-						rule: `taakveld van doel ${doelen} ontbreekt in de Iv3-export`,
-						expected: sum(lines.map((l) => l.lasten)),
-						actual: null,
-						explain: `lasten volgens de administratie ${euro(sum(lines.map((l) => l.lasten)))}`
-					});
-					continue;
-				}
-				check({
-					group: 'iv3',
-					phase,
-					subject,
-					rule: `lasten: Iv3 = administratie (doel ${doelen})`,
-					expected: sum(lines.map((l) => l.lasten)),
-					actual: row.lasten
-				});
-				check({
-					group: 'iv3',
-					phase,
-					subject,
-					rule: `baten: Iv3 = administratie (doel ${doelen})`,
-					expected: sum(lines.map((l) => l.baten)),
-					actual: row.baten
-				});
-			}
+	for (const phase of unique([...iv3.map((r) => r.fase), ...ledger.map((r) => r.fase)])) {
+		const book = ledger.filter((r) => r.fase === phase);
+		const exported = iv3.filter((r) => r.fase === phase);
+		const codes = unique([
+			...exported.map((r) => r.taakveld),
+			...book.map((r) => r.taakveld),
+			RESERVES_TAAKVELD
+		]).sort(compareCodes);
+		for (const code of codes) {
+			const taakveld = {
+				subject: `Taakveld ${code} ${taakveldName(code)}`.trim(),
+				row: exported.find((r) => r.taakveld === code),
+				lines: book.filter((r) => r.taakveld === code)
+			};
+			for (const c of code === RESERVES_TAAKVELD
+				? reservesTaakveld({ ...taakveld, book })
+				: iv3Taakveld(taakveld))
+				check({ ...c, group: 'iv3', phase });
 		}
 	}
+}
 
-	// Kredieten: resterend = omvang − gerealiseerd, the ramingen add up to resterend, and the totals.
-	const kredieten = data.kredieten.filter((k) => k.jaar === year);
-	for (const k of kredieten) {
-		const computed = k.omvang - k.gerealiseerd_tm_vorig_jaar;
+type TaakveldCheck = Omit<CheckInput, 'group' | 'phase'>;
+
+/** Taakveld 0.10 carries the reserve mutations of every doel: lasten the toevoegingen, baten the onttrekkingen. */
+function reservesTaakveld(options: {
+	subject: string;
+	row: Iv3Row | undefined;
+	book: LedgerRow[];
+}): TaakveldCheck[] {
+	const { subject, row, book } = options;
+	return [
+		{
+			subject,
+			rule: 'lasten op 0.10 = som van de toevoegingen aan reserves',
+			expected: sum(book.map((r) => r.toevoeging_reserves)),
+			actual: row?.lasten ?? 0
+		},
+		{
+			subject,
+			rule: 'baten op 0.10 = som van de onttrekkingen aan reserves',
+			expected: sum(book.map((r) => r.onttrekking_reserves)),
+			actual: row?.baten ?? 0
+		}
+	];
+}
+
+/** One taakveld of the Iv3 export against the ledger lines booked on it. */
+function iv3Taakveld(options: {
+	subject: string;
+	row: Iv3Row | undefined;
+	lines: LedgerRow[];
+}): TaakveldCheck[] {
+	const { subject, row, lines } = options;
+	if (lines.length === 0)
+		return [
+			{
+				subject,
+				rule: 'taakveld staat in de Iv3-export maar is aan geen doel gekoppeld',
+				expected: null,
+				actual: row?.lasten ?? null,
+				explain: `lasten ${euro(row?.lasten ?? null)}, baten ${euro(row?.baten ?? null)} in de Iv3-export; voeg het taakveld toe aan de koppeling taakveld → doel (fin_baten_lasten)`
+			}
+		];
+	const doelen = unique(lines.map((l) => l.doel)).join(', ');
+	if (!row)
+		return [
+			{
+				subject,
+				rule: `taakveld van doel ${doelen} ontbreekt in de Iv3-export`,
+				expected: sum(lines.map((l) => l.lasten)),
+				actual: null,
+				explain: `lasten volgens de administratie ${euro(sum(lines.map((l) => l.lasten)))}`
+			}
+		];
+	return [
+		{
+			subject,
+			rule: `lasten: Iv3 = administratie (doel ${doelen})`,
+			expected: sum(lines.map((l) => l.lasten)),
+			actual: row.lasten
+		},
+		{
+			subject,
+			rule: `baten: Iv3 = administratie (doel ${doelen})`,
+			expected: sum(lines.map((l) => l.baten)),
+			actual: row.baten
+		}
+	];
+}
+
+/** Each krediet: resterend = omvang − gerealiseerd (when stated), and the ramingen add up to it. */
+function kredietLines({ data, year, check }: Books): void {
+	for (const k of data.kredieten.filter((r) => r.jaar === year)) {
 		const subject = `Krediet "${k.krediet}" (doel ${k.doel}, ${k.status})`;
 		if (k.resterend !== null) {
 			check({
@@ -296,12 +356,12 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 				phase: null,
 				subject,
 				rule: 'resterend = omvang − gerealiseerd',
-				expected: computed,
+				expected: k.omvang - k.gerealiseerd_tm_vorig_jaar,
 				actual: k.resterend
 			});
 		}
 		const ramingen = rampSum(k);
-		const remainder = k.resterend ?? computed;
+		const remainder = remainingKrediet(k);
 		check({
 			group: 'kredieten',
 			phase: null,
@@ -315,15 +375,20 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 					: `de ramingen (${euro(ramingen)}) dekken het resterend krediet (${euro(remainder)}) niet`
 		});
 	}
+}
+
+/** The subtotals and total of the krediet overview against the sum of their kredieten. */
+function kredietTotals({ data, year, check, notPerformed }: Books): void {
+	const kredieten = data.kredieten.filter((k) => k.jaar === year);
 	if (!data.delivered.kredietTotals && kredieten.length > 0) {
 		notPerformed.push(
 			'De subtotalen en het totaal van het overzicht kredieten (fin_kredieten_totalen) zijn niet aangeleverd: de optelling is niet gecontroleerd.'
 		);
 	}
-	const kredietColumns = [
+	const columns = [
 		['omvang', 'omvang', (k: KredietRow) => k.omvang],
 		['gerealiseerd_tm_vorig_jaar', 'gerealiseerd', (k: KredietRow) => k.gerealiseerd_tm_vorig_jaar],
-		['resterend', 'resterend', (k: KredietRow) => k.resterend ?? k.omvang - k.gerealiseerd_tm_vorig_jaar],
+		['resterend', 'resterend', remainingKrediet],
 		['raming_vorig_jaar', `raming ${year - 1}`, (k: KredietRow) => k.raming_vorig_jaar],
 		['raming_begrotingsjaar', `raming ${year}`, (k: KredietRow) => k.raming_begrotingsjaar],
 		['raming_later', `raming ${year + 1} en verder`, (k: KredietRow) => k.raming_later]
@@ -332,7 +397,7 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 		const lines = kredieten.filter(
 			(k) => k.doel === t.doel && (t.regel === 'totaal' || t.regel === `subtotaal ${k.status}e mutaties`)
 		);
-		for (const [key, name, value] of kredietColumns) {
+		for (const [key, name, value] of columns) {
 			check({
 				group: 'kredieten',
 				phase: null,
@@ -343,7 +408,6 @@ export function reconcile(options: { data: FinanceData; year: number; tolerance:
 			});
 		}
 	}
-	return { checks, notPerformed };
 }
 
 function rampSum(k: KredietRow): number {

@@ -46,6 +46,16 @@ export interface KredietRow {
 	resterend: number | null;
 }
 
+/**
+ * What is left of a krediet: the figure the document states, or else omvang − gerealiseerd t/m
+ * vorig jaar (the rule the reconciliation checks a stated figure against).
+ */
+export function remainingKrediet(
+	k: Pick<KredietRow, 'resterend' | 'omvang' | 'gerealiseerd_tm_vorig_jaar'>
+): number {
+	return k.resterend ?? k.omvang - k.gerealiseerd_tm_vorig_jaar;
+}
+
 /** A subtotal or total line of the krediet overview as the document states it. */
 export interface KredietTotalRow {
 	jaar: number;

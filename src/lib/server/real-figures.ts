@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Manifest } from '../db/manifest';
 import { sqlString } from '../db/query';
 import { SURVEY_SCALES } from '../measures/scales';
-import { openRelease, readManifest } from './duckdb-node';
+import { openRelease, readManifest } from '../db/node.server';
 import { siteManifest, sitePublishedDir } from './site';
 
 /**

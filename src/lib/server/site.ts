@@ -4,7 +4,7 @@ import type { Manifest } from '../db/manifest';
 import { buildFinanceView, financeYears, loadFinanceSettings, type FinanceView } from './finance';
 import { gemeentenDir, releaseGemeenten } from '../gemeente/registry';
 import type { Gemeente } from '../gemeente/types';
-import { openRelease, readManifest, type NodeEngine } from './duckdb-node';
+import { openRelease, readManifest, type NodeEngine } from '../db/node.server';
 
 /**
  * The published release the site is built from: `static/data`, or `KOERS_PUBLISHED_DIR` (its parent

@@ -1,4 +1,4 @@
-import { refuseQuery } from '../explorer/guard';
+import { runReadingQuery } from '../explorer/guard';
 
 type Cell = string | number | boolean | null;
 
@@ -28,12 +28,6 @@ export class Explorer {
 
 	/** Runs the current query on DuckDB-WASM. */
 	async run(): Promise<void> {
-		const refused = refuseQuery(this.sql);
-		if (refused) {
-			this.status = 'error';
-			this.message = refused;
-			return;
-		}
 		this.status = 'running';
 		this.message = 'De query loopt…';
 		const started = performance.now();
@@ -44,7 +38,13 @@ export class Explorer {
 				import('../charts/figure')
 			]);
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
-			const rows = await engine.query<Record<string, Cell>>(this.sql);
+			const outcome = await runReadingQuery<Record<string, Cell>>(engine, this.sql);
+			if (!('rows' in outcome)) {
+				this.status = 'error';
+				this.message = 'refused' in outcome ? outcome.refused : outcome.failed;
+				return;
+			}
+			const { rows } = outcome;
 			const chart = quickChart({ rows, document: document.implementation.createHTMLDocument('') });
 			this.rows = rows;
 			this.columns = Object.keys(rows[0] ?? {});

@@ -3,7 +3,7 @@ import { figureMarkup } from '$lib/charts/figure';
 import { quickChart } from '$lib/charts/quick';
 import { serverDocument } from '$lib/server/indicator-page';
 import { TABLES } from '$lib/measures/tables';
-import { EXAMPLE_SQL } from '$lib/explorer/guard';
+import { EXAMPLE_SQL, runReadingQuery } from '$lib/explorer/guard';
 import type { PageServerLoad } from './$types';
 
 /** The published tables with their columns and meaning, and the example's result. */
@@ -23,7 +23,11 @@ export const load: PageServerLoad = async () => {
 				}))
 			};
 		});
-		const rows = await engine.query(EXAMPLE_SQL);
+		// The example runs through the same guard as a reader's query in the browser.
+		const outcome = await runReadingQuery(engine, EXAMPLE_SQL);
+		if (!('rows' in outcome))
+			throw new Error(`the explorer's example did not run: ${JSON.stringify(outcome)}`);
+		const { rows } = outcome;
 		const chart = quickChart({ rows, document: serverDocument() });
 		return {
 			tables,

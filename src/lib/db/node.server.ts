@@ -1,10 +1,14 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { normalizeRows, QueryError, sqlIdent, sqlString, type QueryEngine, type Row } from '../db/query';
-import type { Manifest } from '../db/manifest';
+import { normalizeRows, QueryError, sqlIdent, sqlString, type QueryEngine, type Row } from './query';
+import type { Manifest } from './manifest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Native DuckDB behind the shared {@link QueryEngine} interface, plus statements for the pipelines. */
+/**
+ * Native DuckDB behind the shared {@link QueryEngine} interface, plus statements for the pipelines.
+ * Both engines live in this folder (the browser's is ./wasm.ts), imported by the pipelines, the build
+ * and the tests alike; `.server` keeps this one out of any browser bundle (SvelteKit refuses it).
+ */
 export interface NodeEngine extends QueryEngine {
 	connection: DuckDBConnection;
 	run(sql: string): Promise<void>;
@@ -44,6 +48,15 @@ function connectionEngine(
 		async query<T extends Row = Row>(sql: string): Promise<T[]> {
 			try {
 				const reader = await connection.runAndReadAll(sql);
+				return normalizeRows<T>(reader.getRowObjectsJS() as Record<string, unknown>[]);
+			} catch (cause) {
+				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
+			}
+		},
+		async queryPrepared<T extends Row = Row>(sql: string): Promise<T[]> {
+			try {
+				const prepared = await connection.prepare(sql);
+				const reader = await prepared.runAndReadAll();
 				return normalizeRows<T>(reader.getRowObjectsJS() as Record<string, unknown>[]);
 			} catch (cause) {
 				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
