@@ -45,11 +45,29 @@ export interface FileSchema {
 	about: string;
 	/** example rows for the template, values in column order */
 	example: string[][];
-	columns: ColumnSpec[];
+	columns: readonly ColumnSpec[];
 	rules: RowRule[];
 	/** columns that together identify a row; a repeat is quarantined as a duplicate */
 	key: string[];
 }
+
+/** The value a column holds once checked and typed: a code column its codes, numbers as numbers. */
+type CellOf<C extends ColumnSpec> = C extends { type: 'code'; codes: readonly (infer K)[] }
+	? K
+	: C extends { type: 'integer' | 'decimal' }
+		? number
+		: C extends { type: 'boolean' }
+			? boolean
+			: string;
+
+/**
+ * The typed row of a schema declared `as const satisfies FileSchema`: one property per column, null
+ * where the column is not required. Code that reads or writes such rows derives its type from here
+ * instead of declaring the columns again.
+ */
+export type RowOf<S extends { columns: readonly ColumnSpec[] }> = {
+	[C in S['columns'][number] as C['name']]: C extends { required: true } ? CellOf<C> : CellOf<C> | null;
+};
 
 /** SQL that turns a raw text cell into its typed value (NULL when empty or unparseable). */
 export function typedSql(spec: ColumnSpec, cell = sqlIdent(spec.name)): string {

@@ -95,7 +95,7 @@ export const batenLastenSchema: FileSchema = {
 };
 
 /** Kredieten as the begroting lists them: omvang, gerealiseerd, and the ramingen. */
-export const kredietSchema: FileSchema = {
+export const kredietSchema = {
 	name: 'fin_kredieten',
 	title: 'Financiën: kredieten',
 	about:
@@ -144,7 +144,7 @@ export const kredietSchema: FileSchema = {
 	],
 	key: ['jaar', 'doel', 'krediet'],
 	rules: []
-};
+} as const satisfies FileSchema;
 
 /** Bestedingsvoorstellen, numbered per kind, tied to a doel. */
 export const bestedingSchema: FileSchema = {
@@ -258,7 +258,7 @@ export const overzichtSchema: FileSchema = {
 };
 
 /** The subtotals and total of the krediet overview as the document states them, per doel. */
-export const kredietTotalenSchema: FileSchema = {
+export const kredietTotalenSchema = {
 	name: 'fin_kredieten_totalen',
 	title: 'Financiën: subtotalen en totaal van het overzicht kredieten',
 	about:
@@ -290,7 +290,7 @@ export const kredietTotalenSchema: FileSchema = {
 	],
 	key: ['jaar', 'doel', 'regel'],
 	rules: []
-};
+} as const satisfies FileSchema;
 
 /**
  * The Iv3 export of the ledger per taakveld (what the gemeente reports to CBS), to reconcile with

@@ -100,6 +100,21 @@ function fail(file: string, issues: RowIssue[], total = issues.length, headline?
 	);
 }
 
+/** A problem with the file as a whole (or one line of it), not with a cell. */
+function fileIssue(file: string, line: number | null, message: string): RowIssue {
+	return { file, line, column: null, columnName: null, value: null, message };
+}
+
+/** How a file is written, as read from its bytes and first line. */
+interface Layout {
+	encoding: Encoding;
+	delimiter: ';' | ',';
+	/** the header's column names as delivered */
+	names: string[];
+	/** column name (lower case) → its position in the file, from 1 */
+	columnNumbers: Map<string, number>;
+}
+
 /**
  * Loads one CSV export into a typed table named after the schema, after checking its header and
  * every cell. Throws a {@link PipelineError} naming file, line and column when anything is wrong.
@@ -118,22 +133,66 @@ export async function loadCsvExport(options: {
 	locate?: (issue: RowIssue) => RowIssue;
 	schema: FileSchema;
 }): Promise<LoadedExport> {
-	const { engine, path, file, schema, maxQuarantineRate, quarantineDir } = options;
+	const { engine, path, file, schema } = options;
 	const earlier = options.rejectedEarlier ?? [];
-	const size = (await stat(path)).size;
-	if (size === 0)
-		fail(file, [
-			{
-				file,
-				line: null,
-				column: null,
-				columnName: null,
-				value: null,
-				message: 'het bestand is leeg: lever de export opnieuw aan'
-			}
-		]);
-
+	if ((await stat(path)).size === 0)
+		fail(file, [fileIssue(file, null, 'het bestand is leeg: lever de export opnieuw aan')]);
 	const bytes = await readFile(path);
+	const layout = readLayout({ bytes, file, schema });
+	refuseTruncated({ bytes, file, layout });
+
+	const raw = `raw_${schema.name}`;
+	const rows = await readRawRows({ engine, path, bytes, file, schema, layout, table: raw });
+	// Everything rejected before the file was written (every message product unmappable): say so.
+	if (rows === 0 && earlier.length > 0)
+		fail(
+			file,
+			earlier,
+			earlier.length,
+			`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
+		);
+	if (rows === 0) fail(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
+
+	const numberFormat = await detectNumberFormat({
+		engine,
+		table: raw,
+		schema,
+		file,
+		columnNumbers: layout.columnNumbers
+	});
+	const quarantine = `quarantine_${schema.name}`;
+	const checked = await checkCells({ engine, file, schema, layout, raw, quarantine, locate: options.locate });
+	const rowsIn = rows + earlier.length;
+	const rejected = checked.bad + earlier.length;
+	refuseOverQuarantine({
+		file,
+		rowsIn,
+		rejected,
+		maxQuarantineRate: options.maxQuarantineRate,
+		issues: [...earlier, ...checked.issues],
+		total: checked.total + earlier.length
+	});
+	const report =
+		checked.bad > 0 && options.quarantineDir
+			? await writeQuarantineReport({ engine, quarantine, path, quarantineDir: options.quarantineDir })
+			: null;
+	await publishCleanRows({ engine, schema, raw, quarantine });
+	const { encoding, delimiter } = layout;
+	return {
+		file,
+		rows: rowsIn,
+		published: rows - checked.bad,
+		quarantined: rejected,
+		issues: [...earlier, ...checked.issues].slice(0, MAX_LISTED),
+		report,
+		sha256: createHash('sha256').update(bytes).digest('hex'),
+		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
+	};
+}
+
+/** Encoding, delimiter and header of a file; refuses a header with unknown, missing or double columns. */
+function readLayout(options: { bytes: Buffer; file: string; schema: FileSchema }): Layout {
+	const { bytes, file, schema } = options;
 	const encoding = detectEncoding(bytes);
 	const headerLine =
 		(encoding === 'Windows-1252'
@@ -147,93 +206,99 @@ export async function loadCsvExport(options: {
 	const names = headerLine.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
 	const headerIssues = checkHeader({ file, names, schema });
 	if (headerIssues.length > 0) fail(file, headerIssues);
+	return {
+		encoding,
+		delimiter,
+		names,
+		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1]))
+	};
+}
 
-	// A file cut off mid-row (an interrupted copy or download) ends without a line break and with too
-	// few fields on its last line: say so, rather than a generic CSV error.
+/**
+ * A file cut off mid-row (an interrupted copy or download) ends without a line break and with too
+ * few fields on its last line: say so, rather than a generic CSV error.
+ */
+function refuseTruncated(options: { bytes: Buffer; file: string; layout: Layout }): void {
+	const { bytes, file, layout } = options;
 	const tail = bytes.subarray(Math.max(0, bytes.length - 65536)).toString('latin1');
-	if (!tail.endsWith('\n')) {
-		const lines = tail.split('\n');
-		const lastFields = (lines[lines.length - 1] ?? '').split(delimiter).length;
-		if (lastFields < names.length) {
-			const lineCount = bytes.toString('latin1').split('\n').length;
-			fail(file, [
-				{
-					file,
-					line: lineCount,
-					column: null,
-					columnName: null,
-					value: null,
-					message: `het bestand lijkt afgebroken: de laatste regel heeft ${lastFields} van de ${names.length} kolommen en eindigt zonder regeleinde; lever de volledige export opnieuw aan`
-				}
-			]);
-		}
-	}
+	if (tail.endsWith('\n')) return;
+	const lines = tail.split('\n');
+	const lastFields = (lines[lines.length - 1] ?? '').split(layout.delimiter).length;
+	if (lastFields >= layout.names.length) return;
+	const lineCount = bytes.toString('latin1').split('\n').length;
+	fail(file, [
+		fileIssue(
+			file,
+			lineCount,
+			`het bestand lijkt afgebroken: de laatste regel heeft ${lastFields} van de ${layout.names.length} kolommen en eindigt zonder regeleinde; lever de volledige export opnieuw aan`
+		)
+	]);
+}
 
-	const raw = `raw_${schema.name}`;
+/**
+ * Reads every row as text into `table` (with a `_lines` view that numbers them as lines of the file)
+ * and returns the number of rows. Columns the schema allows to be absent are added as empty text, so
+ * the checks see every column.
+ */
+async function readRawRows(options: {
+	engine: NodeEngine;
+	path: string;
+	bytes: Buffer;
+	file: string;
+	schema: FileSchema;
+	layout: Layout;
+	table: string;
+}): Promise<number> {
+	const { engine, path, bytes, file, schema, layout, table } = options;
+	const { names, delimiter } = layout;
 	// A transcoded copy holds the raw rows (client numbers): it lives only as long as this read.
-	const utf8Path = await utf8Copy({ path, encoding, bytes });
+	const utf8Path = await utf8Copy({ path, encoding: layout.encoding, bytes });
 	try {
 		await engine.run(
-			`CREATE OR REPLACE TABLE ${sqlIdent(raw)} AS SELECT * FROM read_csv(${sqlString(utf8Path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
+			`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${sqlString(utf8Path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
 		);
 	} catch (cause) {
 		const message = (cause as Error).message.replace(/^statement failed: /, '');
 		fail(file, [
-			{
+			fileIssue(
 				file,
-				line: Number(/Line: (\d+)/.exec(message)?.[1]) || null,
-				column: null,
-				columnName: null,
-				value: null,
-				message: `het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
-			}
+				Number(/Line: (\d+)/.exec(message)?.[1]) || null,
+				`het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
+			)
 		]);
 	} finally {
 		if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
 	}
-	// Columns the schema allows to be absent are added as empty text, so the checks see every column.
 	for (const c of schema.columns) {
-		if (c.optionalInHeader && !names.some((n) => n.toLowerCase() === c.name)) {
-			await engine.run(`ALTER TABLE ${sqlIdent(raw)} ADD COLUMN ${sqlIdent(c.name)} VARCHAR`);
+		if (c.optionalInHeader && !layout.columnNumbers.has(c.name)) {
+			await engine.run(`ALTER TABLE ${sqlIdent(table)} ADD COLUMN ${sqlIdent(c.name)} VARCHAR`);
 		}
 	}
 	// rowid follows insertion order, which DuckDB preserves for CSV: line = rowid + 2 (after the header).
 	await engine.run(
-		`CREATE OR REPLACE VIEW ${sqlIdent(`${raw}_lines`)} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${sqlIdent(raw)}`
+		`CREATE OR REPLACE VIEW ${sqlIdent(`${table}_lines`)} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${sqlIdent(table)}`
 	);
 	const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(raw)}`
+		`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(table)}`
 	);
-	// Everything rejected before the file was written (every message product unmappable): say so.
-	if (rows === 0 && earlier.length > 0)
-		fail(
-			file,
-			earlier,
-			earlier.length,
-			`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
-		);
-	if (rows === 0)
-		fail(file, [
-			{
-				file,
-				line: 2,
-				column: null,
-				columnName: null,
-				value: null,
-				message: 'het bestand bevat alleen een kopregel en geen gegevens'
-			}
-		]);
+	return rows;
+}
 
-	const numberFormat = await detectNumberFormat({
-		engine,
-		table: raw,
-		schema,
-		file,
-		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1]))
-	});
-	const columnNumbers = new Map(names.map((n, i) => [n.toLowerCase(), i + 1]));
-	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers });
-	const quarantine = `quarantine_${schema.name}`;
+/**
+ * Checks every cell in one query into the `quarantine` table (one row per problem): how many
+ * problems, on how many lines, and the first of them where the delivery has them.
+ */
+async function checkCells(options: {
+	engine: NodeEngine;
+	file: string;
+	schema: FileSchema;
+	layout: Layout;
+	raw: string;
+	quarantine: string;
+	locate: ((issue: RowIssue) => RowIssue) | undefined;
+}): Promise<{ total: number; bad: number; issues: RowIssue[] }> {
+	const { engine, file, schema, layout, raw, quarantine } = options;
+	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers });
 	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT * FROM (${checks})`);
 	const [{ total, bad } = { total: 0, bad: 0 }] = await engine.query<{ total: number; bad: number }>(
 		`SELECT CAST(count(*) AS INTEGER) AS total, CAST(count(DISTINCT line) AS INTEGER) AS bad FROM ${sqlIdent(quarantine)}`
@@ -255,46 +320,59 @@ export async function loadCsvExport(options: {
 			message: r.message
 		}))
 		.map(options.locate ?? ((i) => i));
-	const rowsIn = rows + earlier.length;
-	const rejected = bad + earlier.length;
-	if (rejected > rowsIn * maxQuarantineRate) {
-		const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
-		fail(
-			file,
-			[...earlier, ...issues],
-			total + earlier.length,
-			`${file}: ${rejected} van ${rowsIn} regels afgekeurd (${pct(rejected / rowsIn)}), meer dan de toegestane ${pct(maxQuarantineRate)}; er is niets gepubliceerd.`
-		);
-	}
+	return { total, bad, issues };
+}
 
-	let report: string | null = null;
-	if (bad > 0 && quarantineDir) {
-		// The full report stays internal (warehouse), never in the release: it quotes raw values.
-		await mkdir(quarantineDir, { recursive: true });
-		report = join(quarantineDir, `${basename(path)}.quarantaine.csv`);
-		await engine.run(
-			`COPY (SELECT line AS regel, column_number AS kolom, column_name AS kolomnaam, value AS waarde, message AS melding FROM ${sqlIdent(quarantine)} ORDER BY line, column_number) TO ${sqlString(report)} (HEADER, DELIMITER ';')`
-		);
-	}
+/** Refuses the whole file when more rows were rejected than the source allows. */
+function refuseOverQuarantine(options: {
+	file: string;
+	rowsIn: number;
+	rejected: number;
+	maxQuarantineRate: number;
+	issues: RowIssue[];
+	total: number;
+}): void {
+	const { file, rowsIn, rejected, maxQuarantineRate } = options;
+	if (rejected <= rowsIn * maxQuarantineRate) return;
+	const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
+	fail(
+		file,
+		options.issues,
+		options.total,
+		`${file}: ${rejected} van ${rowsIn} regels afgekeurd (${pct(rejected / rowsIn)}), meer dan de toegestane ${pct(maxQuarantineRate)}; er is niets gepubliceerd.`
+	);
+}
 
+/** The full quarantine report, internal (warehouse) and never in the release: it quotes raw values. */
+async function writeQuarantineReport(options: {
+	engine: NodeEngine;
+	quarantine: string;
+	path: string;
+	quarantineDir: string;
+}): Promise<string> {
+	await mkdir(options.quarantineDir, { recursive: true });
+	const report = join(options.quarantineDir, `${basename(options.path)}.quarantaine.csv`);
+	await options.engine.run(
+		`COPY (SELECT line AS regel, column_number AS kolom, column_name AS kolomnaam, value AS waarde, message AS melding FROM ${sqlIdent(options.quarantine)} ORDER BY line, column_number) TO ${sqlString(report)} (HEADER, DELIMITER ';')`
+	);
+	return report;
+}
+
+/** The typed table of the rows without any problem: a row is published entirely or not at all. */
+async function publishCleanRows(options: {
+	engine: NodeEngine;
+	schema: FileSchema;
+	raw: string;
+	quarantine: string;
+}): Promise<void> {
+	const { engine, schema, raw, quarantine } = options;
 	const typed = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');
-	// Rows with any problem are quarantined whole: a row is published entirely or not at all.
 	await engine.run(
 		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} WHERE line NOT IN (SELECT line FROM ${sqlIdent(quarantine)}) ORDER BY line`
 	);
 	await engine.run(
 		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
 	);
-	return {
-		file,
-		rows: rowsIn,
-		published: rows - bad,
-		quarantined: rejected,
-		issues: [...earlier, ...issues].slice(0, MAX_LISTED),
-		report,
-		sha256: createHash('sha256').update(bytes).digest('hex'),
-		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
-	};
 }
 
 /**

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { taakveldenSql } from '../../src/lib/finance/taakvelden';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import type { DivisionAreas } from '../../src/lib/gemeente/division';
@@ -37,10 +37,7 @@ export async function loadAreas(options: {
  * years each code is valid: the 2023 split replaced 6.71, 6.72, 6.81 and 6.82 by sub-codes.
  */
 export async function loadTaakvelden(options: { engine: NodeEngine; referenceDir: string }): Promise<void> {
-	const path = join(options.referenceDir, 'begroting', 'iv3_taakvelden_sociaal_domein.csv');
-	await options.engine.run(`
-		CREATE OR REPLACE TABLE ref_taakvelden AS
-		SELECT code, naam, CAST(geldig_van AS INTEGER) AS van, CAST(coalesce(nullif(geldig_tot, ''), '9999') AS INTEGER) AS tot, nullif(opvolger_van, '') AS opvolger_van
-		FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)
-	`);
+	await options.engine.run(
+		`CREATE OR REPLACE TABLE ref_taakvelden AS ${taakveldenSql(options.referenceDir)}`
+	);
 }

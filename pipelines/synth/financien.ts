@@ -1,3 +1,6 @@
+import type { RowOf } from '../schemas/column';
+import type { kredietSchema, kredietTotalenSchema } from '../schemas/financien';
+import { remainingKrediet } from '../../src/lib/finance/types';
 import { Random } from './random';
 
 /** Doelen of the synthetic programme 2 Sociaal domein with their Iv3 taakvelden before and from 2023. */
@@ -59,18 +62,7 @@ export interface BatenLastenRecord {
 }
 
 /** One krediet line of the begroting. */
-export interface KredietRecord {
-	jaar: number;
-	doel: string;
-	krediet: string;
-	status: 'vastgesteld' | 'voorgesteld';
-	omvang: number;
-	gerealiseerd_tm_vorig_jaar: number;
-	raming_vorig_jaar: number;
-	raming_begrotingsjaar: number;
-	raming_later: number;
-	resterend: number;
-}
+export type KredietRecord = RowOf<typeof kredietSchema>;
 
 /** One bestedingsvoorstel. */
 export interface BestedingRecord {
@@ -306,17 +298,7 @@ function statedOverview(rows: BatenLastenRecord[]): OverzichtRecord[] {
 }
 
 /** One subtotal or total line of the krediet overview. */
-export interface KredietTotaalRecord {
-	jaar: number;
-	doel: string;
-	regel: 'subtotaal vastgestelde mutaties' | 'subtotaal voorgestelde mutaties' | 'totaal';
-	omvang: number;
-	gerealiseerd_tm_vorig_jaar: number;
-	resterend: number;
-	raming_vorig_jaar: number;
-	raming_begrotingsjaar: number;
-	raming_later: number;
-}
+export type KredietTotaalRecord = RowOf<typeof kredietTotalenSchema>;
 
 function kredietTotals(kredieten: KredietRecord[]): KredietTotaalRecord[] {
 	const out: KredietTotaalRecord[] = [];
@@ -337,7 +319,7 @@ function kredietTotals(kredieten: KredietRecord[]): KredietTotaalRecord[] {
 				regel,
 				omvang: sum((k) => k.omvang),
 				gerealiseerd_tm_vorig_jaar: sum((k) => k.gerealiseerd_tm_vorig_jaar),
-				resterend: sum((k) => k.resterend),
+				resterend: sum(remainingKrediet),
 				raming_vorig_jaar: sum((k) => k.raming_vorig_jaar),
 				raming_begrotingsjaar: sum((k) => k.raming_begrotingsjaar),
 				raming_later: sum((k) => k.raming_later)

@@ -76,7 +76,7 @@ ${v === 'weight-by' ? 'WEIGHT BY wfactor.\n' : ''}SAVE OUTFILE='${options.out}' 
 export function csvAsSav(options: {
 	csv: string;
 	out: string;
-	columns: { name: string; type: string }[];
+	columns: readonly { name: string; type: string }[];
 	header: string[];
 	widths: Record<string, number>;
 }): void {

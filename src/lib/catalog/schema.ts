@@ -48,11 +48,33 @@ const norm = z.discriminatedUnion(
 	{ error: 'onbekende soort norm: kies uit streefwaarde, minimum, maximum, stijging, daling of geen' }
 );
 
+/**
+ * The periods a measure's year can stand for, and how each reads: a stand on 1 January of the year
+ * (`peildatum`: settled soon after that date) or something over the year (`jaar`: settled half a
+ * year after it ends). A validated field, so no code decides this from free text.
+ */
+export const PERIODS = {
+	kalenderjaar: 'jaar',
+	'kalenderjaar van de melding': 'jaar',
+	'jaar waarin het traject eindigde': 'jaar',
+	'jaar van het onderzoek': 'jaar',
+	enquêtejaar: 'jaar',
+	'stand eind van het jaar': 'jaar',
+	'peildatum 1 januari': 'peildatum'
+} as const satisfies Record<string, PeriodKind>;
+/** A period of the catalogue (`meting.periode`). */
+export type Period = keyof typeof PERIODS;
+/** How a period reads. */
+export type PeriodKind = 'jaar' | 'peildatum';
+
 const meting = z
 	.strictObject({
 		tabel: z.enum(MEASURE_TABLES),
 		filter: z.record(z.string(), z.string()),
-		periode: z.string().min(1)
+		periode: z.enum(Object.keys(PERIODS) as [Period, ...Period[]], {
+			error: `onbekende periode: kies uit ${Object.keys(PERIODS).join(', ')} (een toelichting hoort in periode_toelichting)`
+		}),
+		periode_toelichting: z.string().min(1).optional()
 	})
 	.superRefine((m, ctx) => {
 		const dims: Record<string, readonly string[]> = TABLES[m.tabel].dimensions;
@@ -111,7 +133,13 @@ export interface Streefdoel {
 	direction: Direction;
 	baseline: Baseline;
 	norm: Norm;
-	measure: { table: MeasureTable; filter: Record<string, string>; period: string } | null;
+	measure: {
+		table: MeasureTable;
+		filter: Record<string, string>;
+		/** the period as the reader sees it, with its explanation */
+		period: string;
+		periodKind: PeriodKind;
+	} | null;
 	source: string;
 	activities: string[];
 }
@@ -143,7 +171,13 @@ export function toCatalog(file: CatalogFile): Catalog {
 				baseline: toBaseline(s.nulsituatie),
 				norm: toNorm(s.norm),
 				measure: s.meting
-					? { table: s.meting.tabel, filter: s.meting.filter, period: s.meting.periode }
+					? {
+							table: s.meting.tabel,
+							filter: s.meting.filter,
+							period:
+								s.meting.periode + (s.meting.periode_toelichting ? ` (${s.meting.periode_toelichting})` : ''),
+							periodKind: PERIODS[s.meting.periode]
+						}
 					: null,
 				source: s.bron,
 				activities: s.activiteiten ?? []

@@ -1,3 +1,6 @@
+import type { RowOf } from '../../../pipelines/schemas/column';
+import type { kredietSchema, kredietTotalenSchema } from '../../../pipelines/schemas/financien';
+
 /** Budget phases: separate figures, never overwritten. Variance is measured against the amended one. */
 export const PHASES = ['primitieve begroting', 'begroting na wijziging', 'realisatie'] as const;
 /** A budget phase. */
@@ -32,19 +35,11 @@ export interface StatedRow {
 	geraamd_resultaat: number;
 }
 
-/** One krediet line. `resterend` is the figure the document states, when delivered. */
-export interface KredietRow {
-	jaar: number;
-	doel: string;
-	krediet: string;
-	status: 'vastgesteld' | 'voorgesteld';
-	omvang: number;
-	gerealiseerd_tm_vorig_jaar: number;
-	raming_vorig_jaar: number;
-	raming_begrotingsjaar: number;
-	raming_later: number;
-	resterend: number | null;
-}
+/**
+ * One krediet line, as delivered and published (the schema of fin_kredieten). `resterend` is the
+ * figure the document states, or null when the export leaves it out.
+ */
+export type KredietRow = RowOf<typeof kredietSchema>;
 
 /**
  * What is left of a krediet: the figure the document states, or else omvang − gerealiseerd t/m
@@ -56,18 +51,8 @@ export function remainingKrediet(
 	return k.resterend ?? k.omvang - k.gerealiseerd_tm_vorig_jaar;
 }
 
-/** A subtotal or total line of the krediet overview as the document states it. */
-export interface KredietTotalRow {
-	jaar: number;
-	doel: string;
-	regel: 'subtotaal vastgestelde mutaties' | 'subtotaal voorgestelde mutaties' | 'totaal';
-	omvang: number;
-	gerealiseerd_tm_vorig_jaar: number;
-	resterend: number;
-	raming_vorig_jaar: number;
-	raming_begrotingsjaar: number;
-	raming_later: number;
-}
+/** A subtotal or total line of the krediet overview as the document states it (fin_kredieten_totalen). */
+export type KredietTotalRow = RowOf<typeof kredietTotalenSchema>;
 
 /** One line of the Iv3 export per taakveld. */
 export interface Iv3Row {

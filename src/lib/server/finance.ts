@@ -1,5 +1,6 @@
+import { taakveldenSql } from '../finance/taakvelden';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Gemeente } from '../gemeente/types';
 import type { Manifest } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
@@ -88,10 +89,9 @@ export async function loadTaakvelden(options: {
 	engine: QueryEngine;
 	referenceDir: string;
 }): Promise<Taakveld[]> {
-	const path = join(options.referenceDir, 'begroting', 'iv3_taakvelden_sociaal_domein.csv');
-	return options.engine.query<Taakveld & Record<string, string | number | null>>(`
-		SELECT code, naam, CAST(geldig_van AS INTEGER) AS van, CAST(coalesce(nullif(geldig_tot, ''), '9999') AS INTEGER) AS tot, nullif(opvolger_van, '') AS opvolger_van
-		FROM read_csv(${sqlString(path)}, header = true, all_varchar = true) ORDER BY code, van`);
+	return options.engine.query<Taakveld & Record<string, string | number | null>>(
+		taakveldenSql(options.referenceDir)
+	);
 }
 
 /** Builds the financial view of one gemeente from the release. */

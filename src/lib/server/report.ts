@@ -3,7 +3,13 @@ import { figureMarkup } from '../charts/figure';
 import type { Manifest } from '../db/manifest';
 import { sqlString, type QueryEngine } from '../db/query';
 import { statement, type StatementLine } from '../finance/statement';
-import { PHASES, type KredietRow, type KredietTotalRow, type Phase } from '../finance/types';
+import {
+	PHASES,
+	type FinanceData,
+	type KredietRow,
+	type KredietTotalRow,
+	type Phase
+} from '../finance/types';
 import { formatValue } from '../format';
 import { baselineText, normText } from '../indicators/describe-baseline';
 import { describeNorm } from '../indicators/describe';
@@ -65,6 +71,24 @@ export interface ReportView {
 	generated: string;
 }
 
+/** What resolving a report's blocks needs, shared by every kind of block. */
+interface ReportContext {
+	source: ReportSource;
+	engine: QueryEngine;
+	manifest: Manifest;
+	gemeente: { code: string; name: string };
+	year: number | null;
+	entries: IndicatorEntry[];
+	finance: FinanceData;
+	/** years with a realisatie in the ledger */
+	ledgerYears: number[];
+	/** years with data the report refers to: the jaarverslag years it offers */
+	dataYears: Set<number>;
+	document: Document;
+}
+
+type Directive = Extract<ReportBlock, { kind: 'directive' }>;
+
 /**
  * Resolves a report's references against the catalogue, the indicators and the money in the release.
  * A reference to an unknown doel, streefdoel or year is an error naming file, line and the id.
@@ -82,198 +106,234 @@ export async function resolveReport(options: {
 }): Promise<ReportView> {
 	const { source, engine, manifest, year } = options;
 	const gemeente = { code: options.gemeente.code, name: options.gemeente.name };
-	const catalog = options.gemeente.catalogs.find(
-		(c) => c.budgetYear === source.budgetYear && c.programme.number === source.programme
-	);
-	const entries = (await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir })).filter(
-		(e) => e.gemeente.code === gemeente.code
-	);
 	const finance = await loadFinanceData({
 		engine,
 		manifest,
 		gemeente: source.gemeente,
 		taakvelden: await loadTaakvelden({ engine, referenceDir: options.referenceDir })
 	});
-	const document = serverDocument();
-	const fail = (line: number, message: string): never => {
-		throw new ReportError(`${source.file} regel ${line}: ${message}`);
+	const context: ReportContext = {
+		source,
+		engine,
+		manifest,
+		gemeente,
+		year,
+		entries: (await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir })).filter(
+			(e) => e.gemeente.code === gemeente.code
+		),
+		finance,
+		ledgerYears: [...new Set(finance.ledger.filter((r) => r.fase === 'realisatie').map((r) => r.jaar))],
+		dataYears: new Set(),
+		document: serverDocument()
 	};
-	const goalOf = (name: string, line: number) => {
-		if (!catalog)
-			fail(
-				line,
-				`geen catalogus voor ${source.gemeente}, begroting ${source.budgetYear}, programma ${source.programme} in de map van de gemeente (begroting-${source.budgetYear}.yaml)`
-			);
-		return (
-			catalog!.goals.find((g) => g.name === name) ??
-			fail(
-				line,
-				`onbekend doel "${name}" in de catalogus; bekend: ${catalog!.goals.map((g) => `"${g.name}"`).join(', ')}`
-			)
-		);
-	};
-	const indicator = (e: IndicatorEntry): ReportIndicator => {
-		const s = e.streefdoel;
-		const { judgement, observations, latest } = judgeStreefdoel({
-			streefdoel: s,
-			observations: e.observations,
-			measured: e.spec !== null,
-			year
-		});
-		const peildatum = s.measure?.period.startsWith('peildatum') ?? false;
-		return {
-			id: s.id,
-			title: s.title,
-			indicator: s.indicator,
-			baseline: baselineText({ baseline: s.baseline, unit: s.unit }),
-			norm: s.norm.text ?? normText({ norm: s.norm, unit: s.unit }),
-			realisatie: latest
-				? {
-						year: latest.year,
-						text: `${formatValue(latest.value, s.unit)} (${peildatum ? `1-1-${latest.year}` : latest.year})`,
-						provisional: isProvisional({ year: latest.year, dataDate: manifest.dataDate, peildatum })
-					}
-				: null,
-			judgement,
-			rule: describeNorm({ norm: s.norm, direction: s.direction, unit: s.unit }),
-			chart:
-				observations.length > 0
-					? figureMarkup(
-							trendChart({
-								observations,
-								baseline: s.baseline,
-								norm: s.norm,
-								unit: s.unit,
-								label: gemeente.name,
-								document,
-								width: 420
-							})
-						)
-					: null,
-			source: `${s.source}${s.measure ? `; ${s.measure.period}` : ''}`
-		};
-	};
-	const moneyYear = (params: Record<string, string>, line: number) => {
-		const y = Number(params['jaar']);
-		const years = [...new Set(finance.ledger.map((r) => r.jaar))];
-		if (!years.includes(y))
-			fail(line, `geen financiële gegevens voor jaar ${params['jaar']} (wel: ${years.join(', ') || 'geen'})`);
-		return y;
-	};
-
 	const blocks: ResolvedBlock[] = [];
-	// The years a jaarverslag can be made for: those with a realisatie of any indicator or money referenced.
-	const dataYears = new Set<number>();
-	const ledgerYears = [...new Set(finance.ledger.filter((r) => r.fase === 'realisatie').map((r) => r.jaar))];
-	const noMoney = (line: number) => {
-		if (year === null || ledgerYears.includes(year)) return false;
-		blocks.push({ kind: 'paragraph', text: `Over ${year} zijn geen financiële gegevens aangeleverd.`, line });
-		return true;
-	};
 	for (const b of source.blocks) {
-		if (b.kind !== 'directive') {
-			blocks.push(b);
-			continue;
-		}
-		const p = b.params;
-		switch (b.name) {
-			case 'streefdoelen': {
-				const goal = goalOf(p['doel']!, b.line);
-				const found = goal.streefdoelen.map((s) => entries.find((e) => e.streefdoel.id === s.id)!);
-				for (const e of found) for (const o of e.observations) dataYears.add(o.year);
-				const items = found.map(indicator);
-				blocks.push({ kind: 'indicators', goal: goal.name, items });
-				break;
-			}
-			case 'streefdoel': {
-				const e =
-					entries.find((x) => x.streefdoel.id === p['id']) ??
-					fail(
-						b.line,
-						`onbekend streefdoel of indicator "${p['id']}"; bekend: ${entries.map((x) => x.streefdoel.id).join(', ')}`
-					);
-				for (const o of e.observations) dataYears.add(o.year);
-				blocks.push({ kind: 'indicators', goal: null, items: [indicator(e)] });
-				break;
-			}
-			case 'activiteiten': {
-				const goal = goalOf(p['doel']!, b.line);
-				blocks.push({
-					kind: 'activities',
-					goal: goal.name,
-					items: [...new Set(goal.streefdoelen.flatMap((s) => s.activities))]
-				});
-				break;
-			}
-			case 'baten-lasten': {
-				if (noMoney(b.line)) break;
-				for (const y of ledgerYears) dataYears.add(y);
-				const y = year ?? moneyYear(p, b.line);
-				const phase = (year !== null ? 'realisatie' : (p['fase'] ?? 'primitieve begroting')) as Phase;
-				if (!PHASES.includes(phase))
-					fail(b.line, `onbekende fase "${p['fase']}"; kies uit ${PHASES.join(', ')}`);
-				const all = statement({ ledger: finance.ledger, year: y, phase });
-				const lines = p['doel']
-					? all.filter((l) => l.level === 'doel' && l.code === p['doel'])
-					: p['programma']
-						? all.filter((l) => l.programme === p['programma'] && l.level !== 'totaal')
-						: all;
-				if (lines.length === 0)
-					fail(
-						b.line,
-						`geen bedragen voor ${p['doel'] ? `doel ${p['doel']}` : `programma ${p['programma']}`} in ${y} (${phase})`
-					);
-				blocks.push({
-					kind: 'statement',
-					year: y,
-					phase,
-					lines,
-					provisional:
-						phase === 'realisatie' &&
-						isProvisional({ year: y, dataDate: manifest.dataDate, peildatum: false }),
-					caption: `Overzicht baten en lasten${p['doel'] ? ` doel ${p['doel']}` : p['programma'] ? ` programma ${p['programma']}` : ''}, ${phase} ${y}`
-				});
-				break;
-			}
-			case 'kredieten': {
-				if (noMoney(b.line)) break;
-				for (const y of ledgerYears) dataYears.add(y);
-				const y = year ?? moneyYear(p, b.line);
-				blocks.push({
-					kind: 'kredieten',
-					year: y,
-					doel: p['doel']!,
-					rows: finance.kredieten.filter((k) => k.jaar === y && k.doel === p['doel']),
-					totals: finance.kredietTotals.filter((k) => k.jaar === y && k.doel === p['doel'])
-				});
-				break;
-			}
-			case 'bestedingsvoorstellen': {
-				if (noMoney(b.line)) break;
-				for (const y of ledgerYears) dataYears.add(y);
-				const y = year ?? moneyYear(p, b.line);
-				const rows = manifest.tables['bestedingsvoorstellen']
-					? await engine.query<{ soort: string; nummer: number; omschrijving: string; bedrag: number }>(
-							`SELECT soort, nummer, omschrijving, bedrag FROM bestedingsvoorstellen WHERE gemeente = ${sqlString(source.gemeente)} AND jaar = ${y} AND doel = ${sqlString(p['doel']!)} ORDER BY soort, nummer`
-						)
-					: [];
-				blocks.push({ kind: 'bestedingen', year: y, doel: p['doel']!, rows });
-				break;
-			}
-			case 'leeswijzer':
-				blocks.push({ kind: 'leeswijzer' });
-				break;
-		}
+		if (b.kind === 'directive') blocks.push(...(await resolveDirective(context, b, options.gemeente)));
+		else blocks.push(b);
 	}
-	const years = [...dataYears].sort((a, b) => a - b);
 	return {
 		name: source.name,
 		title: year === null ? source.title : `${source.title}: jaarverslag ${year}`,
 		gemeente,
 		year,
-		years: source.annual ? years : [],
+		years: source.annual ? [...context.dataYears].sort((a, b) => a - b) : [],
 		blocks,
 		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate },
 		generated: options.today
 	};
+}
+
+/** One directive as the blocks it stands for; every directive the parser knows is handled. */
+async function resolveDirective(
+	context: ReportContext,
+	b: Directive,
+	gemeente: Gemeente
+): Promise<ResolvedBlock[]> {
+	const p = b.params;
+	switch (b.name) {
+		case 'streefdoelen': {
+			const goal = goalOf(context, gemeente, p['doel']!, b.line);
+			const found = goal.streefdoelen.map((s) => context.entries.find((e) => e.streefdoel.id === s.id)!);
+			return [{ kind: 'indicators', goal: goal.name, items: found.map((e) => reportIndicator(context, e)) }];
+		}
+		case 'streefdoel': {
+			const e =
+				context.entries.find((x) => x.streefdoel.id === p['id']) ??
+				fail(
+					context,
+					b.line,
+					`onbekend streefdoel of indicator "${p['id']}"; bekend: ${context.entries.map((x) => x.streefdoel.id).join(', ')}`
+				);
+			return [{ kind: 'indicators', goal: null, items: [reportIndicator(context, e)] }];
+		}
+		case 'activiteiten': {
+			const goal = goalOf(context, gemeente, p['doel']!, b.line);
+			return [
+				{
+					kind: 'activities',
+					goal: goal.name,
+					items: [...new Set(goal.streefdoelen.flatMap((s) => s.activities))]
+				}
+			];
+		}
+		case 'baten-lasten':
+			return moneyBlock(context, b, (y) => statementBlock(context, b, y));
+		case 'kredieten':
+			return moneyBlock(context, b, (y) => ({
+				kind: 'kredieten',
+				year: y,
+				doel: p['doel']!,
+				rows: context.finance.kredieten.filter((k) => k.jaar === y && k.doel === p['doel']),
+				totals: context.finance.kredietTotals.filter((k) => k.jaar === y && k.doel === p['doel'])
+			}));
+		case 'bestedingsvoorstellen':
+			return moneyBlock(context, b, async (y) => ({
+				kind: 'bestedingen',
+				year: y,
+				doel: p['doel']!,
+				rows: await bestedingsvoorstellen(context, y, p['doel']!)
+			}));
+		case 'leeswijzer':
+			return [{ kind: 'leeswijzer' }];
+		default: {
+			const unknown: never = b.name;
+			return fail(context, b.line, `verwijzing "${String(unknown)}" wordt niet ondersteund`);
+		}
+	}
+}
+
+function fail(context: ReportContext, line: number, message: string): never {
+	throw new ReportError(`${context.source.file} regel ${line}: ${message}`);
+}
+
+/** The catalogue doel a directive names, from the catalogue of the report's begroting and programme. */
+function goalOf(context: ReportContext, gemeente: Gemeente, name: string, line: number) {
+	const { source } = context;
+	const catalog = gemeente.catalogs.find(
+		(c) => c.budgetYear === source.budgetYear && c.programme.number === source.programme
+	);
+	if (!catalog)
+		fail(
+			context,
+			line,
+			`geen catalogus voor ${source.gemeente}, begroting ${source.budgetYear}, programma ${source.programme} in de map van de gemeente (begroting-${source.budgetYear}.yaml)`
+		);
+	return (
+		catalog.goals.find((g) => g.name === name) ??
+		fail(
+			context,
+			line,
+			`onbekend doel "${name}" in de catalogus; bekend: ${catalog.goals.map((g) => `"${g.name}"`).join(', ')}`
+		)
+	);
+}
+
+/** One streefdoel as the report shows it, judged as of the report's year; its years are data years. */
+function reportIndicator(context: ReportContext, e: IndicatorEntry): ReportIndicator {
+	const { manifest, year, gemeente, document } = context;
+	for (const o of e.observations) context.dataYears.add(o.year);
+	const s = e.streefdoel;
+	const { judgement, observations, latest } = judgeStreefdoel({
+		streefdoel: s,
+		observations: e.observations,
+		measured: e.spec !== null,
+		year
+	});
+	const peildatum = s.measure?.periodKind === 'peildatum';
+	return {
+		id: s.id,
+		title: s.title,
+		indicator: s.indicator,
+		baseline: baselineText({ baseline: s.baseline, unit: s.unit }),
+		norm: s.norm.text ?? normText({ norm: s.norm, unit: s.unit }),
+		realisatie: latest
+			? {
+					year: latest.year,
+					text: `${formatValue(latest.value, s.unit)} (${peildatum ? `1-1-${latest.year}` : latest.year})`,
+					provisional: isProvisional({ year: latest.year, dataDate: manifest.dataDate, peildatum })
+				}
+			: null,
+		judgement,
+		rule: describeNorm({ norm: s.norm, direction: s.direction, unit: s.unit }),
+		chart:
+			observations.length > 0
+				? figureMarkup(
+						trendChart({
+							observations,
+							baseline: s.baseline,
+							norm: s.norm,
+							unit: s.unit,
+							label: gemeente.name,
+							document,
+							width: 420
+						})
+					)
+				: null,
+		source: `${s.source}${s.measure ? `; ${s.measure.period}` : ''}`
+	};
+}
+
+/**
+ * A block about money in the report's year: in a jaarverslag without realisatie for that year, a
+ * sentence saying so; in the begroting variant, the year the directive names (which must have data).
+ */
+async function moneyBlock(
+	context: ReportContext,
+	b: Directive,
+	resolve: (year: number) => ResolvedBlock | Promise<ResolvedBlock>
+): Promise<ResolvedBlock[]> {
+	const { year, ledgerYears, finance } = context;
+	if (year !== null && !ledgerYears.includes(year))
+		return [
+			{ kind: 'paragraph', text: `Over ${year} zijn geen financiële gegevens aangeleverd.`, line: b.line }
+		];
+	for (const y of ledgerYears) context.dataYears.add(y);
+	if (year !== null) return [await resolve(year)];
+	const y = Number(b.params['jaar']);
+	const years = [...new Set(finance.ledger.map((r) => r.jaar))];
+	if (!years.includes(y))
+		fail(
+			context,
+			b.line,
+			`geen financiële gegevens voor jaar ${b.params['jaar']} (wel: ${years.join(', ') || 'geen'})`
+		);
+	return [await resolve(y)];
+}
+
+/** The overview of baten en lasten for a doel, a programme or the whole begroting, in one phase. */
+function statementBlock(context: ReportContext, b: Directive, y: number): ResolvedBlock {
+	const p = b.params;
+	const phase = (context.year !== null ? 'realisatie' : (p['fase'] ?? 'primitieve begroting')) as Phase;
+	if (!PHASES.includes(phase))
+		fail(context, b.line, `onbekende fase "${p['fase']}"; kies uit ${PHASES.join(', ')}`);
+	const all = statement({ ledger: context.finance.ledger, year: y, phase });
+	const lines = p['doel']
+		? all.filter((l) => l.level === 'doel' && l.code === p['doel'])
+		: p['programma']
+			? all.filter((l) => l.programme === p['programma'] && l.level !== 'totaal')
+			: all;
+	if (lines.length === 0)
+		fail(
+			context,
+			b.line,
+			`geen bedragen voor ${p['doel'] ? `doel ${p['doel']}` : `programma ${p['programma']}`} in ${y} (${phase})`
+		);
+	return {
+		kind: 'statement',
+		year: y,
+		phase,
+		lines,
+		provisional:
+			phase === 'realisatie' &&
+			isProvisional({ year: y, dataDate: context.manifest.dataDate, peildatum: false }),
+		caption: `Overzicht baten en lasten${p['doel'] ? ` doel ${p['doel']}` : p['programma'] ? ` programma ${p['programma']}` : ''}, ${phase} ${y}`
+	};
+}
+
+/** The bestedingsvoorstellen of a doel in a year, when the release has them. */
+async function bestedingsvoorstellen(context: ReportContext, year: number, doel: string) {
+	if (!context.manifest.tables['bestedingsvoorstellen']) return [];
+	return context.engine.query<{ soort: string; nummer: number; omschrijving: string; bedrag: number }>(
+		`SELECT soort, nummer, omschrijving, bedrag FROM bestedingsvoorstellen WHERE gemeente = ${sqlString(context.source.gemeente)} AND jaar = ${year} AND doel = ${sqlString(doel)} ORDER BY soort, nummer`
+	);
 }
