@@ -14,7 +14,7 @@ export interface PdfTarget {
 }
 
 /** The file name of a report's PDF (inside the gemeente's folder of the build). */
-export function pdfName(target: PdfTarget): string {
+function pdfName(target: PdfTarget): string {
 	return `${target.name}${target.year === null ? '' : `-jaarverslag-${target.year}`}.pdf`;
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export const CSP_MAP = 'csp-nginx.map';
 
 /** What only a header can carry, appended to each page's policy: no framing by other sites. */
-export const HEADER_ONLY_CSP = "frame-ancestors 'none'";
+const HEADER_ONLY_CSP = "frame-ancestors 'none'";
 
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Record<string, string> = {

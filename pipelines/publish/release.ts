@@ -99,10 +99,10 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
  * sorted by year inside (the tables' own order): a page reads its gemeente's file once, and with 342
  * gemeenten a partition per year as well would mean 12× as many small files and requests.
  */
-export const PARTITION_KEYS = ['gemeente'];
+const PARTITION_KEYS = ['gemeente'];
 
 /** Small pre-aggregated tables read whole by national views: one file, never one per gemeente. */
-export const UNPARTITIONED = new Set(['kerncijfers']);
+const UNPARTITIONED = new Set(['kerncijfers']);
 
 /**
  * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names

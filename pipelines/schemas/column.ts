@@ -29,7 +29,7 @@ export const BUURTCODE_COLUMN: ColumnSpec = {
 };
 
 /** A rule over several columns of one row (e.g. end before start). */
-export interface RowRule {
+interface RowRule {
 	column: string;
 	/** SQL condition that is true for a bad row; `typed(name)` refers to a column's typed value */
 	failsWhen: (typed: (name: string) => string) => string;
@@ -224,4 +224,11 @@ FROM (
 	-- Almost every row is valid: build the list of failed checks only for rows where one fails.
 	WHERE ${checks.map((c) => `(${c.when})`).join(' OR ')}
 )`;
+}
+
+/** The column names of a schema, in file order: the header of its CSV, the columns of its rows. */
+export function columnsOf<S extends { columns: readonly { name: string }[] }>(
+	schema: S
+): S['columns'][number]['name'][] {
+	return schema.columns.map((c) => c.name);
 }

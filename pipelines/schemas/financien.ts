@@ -19,7 +19,7 @@ const DOEL = {
 } as const;
 
 /** Baten en lasten per jaar, programma, doel, Iv3 taakveld and budget phase. */
-export const batenLastenSchema: FileSchema = {
+export const batenLastenSchema = {
 	name: 'fin_baten_lasten',
 	title: 'Financiën: baten en lasten per doel en taakveld',
 	about:
@@ -92,7 +92,7 @@ export const batenLastenSchema: FileSchema = {
 				'dit Iv3-taakveld is niet geldig in dit jaar (vanaf 2023 gelden de subcodes, zoals 6.71a in plaats van 6.71): gebruik de indeling van dat jaar'
 		}
 	]
-};
+} as const satisfies FileSchema;
 
 /** Kredieten as the begroting lists them: omvang, gerealiseerd, and the ramingen. */
 export const kredietSchema = {
@@ -147,7 +147,7 @@ export const kredietSchema = {
 } as const satisfies FileSchema;
 
 /** Bestedingsvoorstellen, numbered per kind, tied to a doel. */
-export const bestedingSchema: FileSchema = {
+export const bestedingSchema = {
 	name: 'fin_bestedingsvoorstellen',
 	title: 'Financiën: bestedingsvoorstellen',
 	about: 'Eén regel per bestedingsvoorstel, genummerd per soort, bij een doel.',
@@ -175,7 +175,7 @@ export const bestedingSchema: FileSchema = {
 	],
 	key: ['jaar', 'soort', 'nummer'],
 	rules: []
-};
+} as const satisfies FileSchema;
 
 const PHASE = {
 	name: 'fase',
@@ -189,7 +189,7 @@ const PHASE = {
  * The overview of baten en lasten as the begroting document states it, per doel, programme and in
  * total, so the figures in the document can be reconciled with the ledger. Saldo is net cost.
  */
-export const overzichtSchema: FileSchema = {
+export const overzichtSchema = {
 	name: 'fin_overzicht',
 	title: 'Financiën: overzicht baten en lasten zoals in het document',
 	about:
@@ -255,7 +255,7 @@ export const overzichtSchema: FileSchema = {
 	],
 	key: ['jaar', 'fase', 'niveau', 'code'],
 	rules: []
-};
+} as const satisfies FileSchema;
 
 /** The subtotals and total of the krediet overview as the document states them, per doel. */
 export const kredietTotalenSchema = {
@@ -296,7 +296,7 @@ export const kredietTotalenSchema = {
  * The Iv3 export of the ledger per taakveld (what the gemeente reports to CBS), to reconcile with
  * the per-doel figures. Reserve mutations are booked on taakveld 0.10.
  */
-export const iv3Schema: FileSchema = {
+export const iv3Schema = {
 	name: 'fin_iv3',
 	title: 'Financiën: Iv3-export per taakveld',
 	about:
@@ -322,4 +322,4 @@ export const iv3Schema: FileSchema = {
 	],
 	key: ['jaar', 'fase', 'taakveld'],
 	rules: [batenLastenSchema.rules[0]!]
-};
+} as const satisfies FileSchema;

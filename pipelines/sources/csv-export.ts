@@ -26,10 +26,10 @@ export interface LoadedExport {
 const MAX_LISTED = 20;
 
 /** The text encoding of an export, as detected and reported (never guessed silently). */
-export type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
+type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
 
 /** Detects the encoding: a BOM, valid UTF-8, or else Windows-1252 (what Excel on Windows writes). */
-export function detectEncoding(bytes: Uint8Array): Encoding {
+function detectEncoding(bytes: Uint8Array): Encoding {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8 met BOM';
 	// Node's native check: no decoded copy of a file of hundreds of megabytes.
 	return isUtf8(bytes) ? 'UTF-8' : 'Windows-1252';
@@ -52,7 +52,7 @@ async function utf8Copy(options: { path: string; encoding: Encoding; bytes: Buff
 }
 
 /** Checks header names explicitly: DuckDB would rename duplicates and map pinned columns by position. */
-export function checkHeader(options: { file: string; names: string[]; schema: FileSchema }): RowIssue[] {
+function checkHeader(options: { file: string; names: string[]; schema: FileSchema }): RowIssue[] {
 	const { file, names, schema } = options;
 	const issues: RowIssue[] = [];
 	const expected = new Set(schema.columns.map((c) => c.name));

@@ -26,7 +26,7 @@ import { aggregateClientervaring } from '../publish/aggregate-clientervaring';
 import { publishFinancialTable } from '../publish/publish-financien';
 
 /** What a source's aggregation gets to work with. */
-export interface AggregateContext {
+interface AggregateContext {
 	engine: NodeEngine;
 	gemeente: string;
 	minRespondents: number;

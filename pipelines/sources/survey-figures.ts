@@ -37,7 +37,7 @@ const Delivery = z
 		respondenten_toelichting: z.string().optional()
 	})
 	.strict();
-export type SurveyFiguresDelivery = z.infer<typeof Delivery>;
+type SurveyFiguresDelivery = z.infer<typeof Delivery>;
 
 /** Reads a CSV (`,` or `;`, UTF-8 or Windows-1252) into its header and rows. */
 function readTable(path: string): { header: string[]; rows: string[][] } {

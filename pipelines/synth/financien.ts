@@ -75,7 +75,7 @@ export interface BestedingRecord {
 }
 
 /** The seed's row: Zwolle begroting 2023, doel 2.1.1, reproduced exactly in the primitieve begroting. */
-export const SEED_2023_211 = {
+const SEED_2023_211 = {
 	lasten: 12_216_821,
 	baten: 0,
 	toevoeging_reserves: 265_000,

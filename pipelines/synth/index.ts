@@ -11,7 +11,7 @@ import { generateFinancien } from './financien';
 import { generateClientervaring } from './clientervaring';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
-export function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
+function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
 	const cell = (v: unknown) =>
 		v === null || v === undefined
 			? ''
@@ -28,6 +28,15 @@ export function toCsv<T extends object>(header: (keyof T & string)[], records: T
 	return lines.join('\r\n') + '\r\n';
 }
 import type { Paths } from '../config';
+import { columnsOf } from '../schemas/column';
+import {
+	batenLastenSchema,
+	bestedingSchema,
+	iv3Schema,
+	kredietSchema,
+	kredietTotalenSchema,
+	overzichtSchema
+} from '../schemas/financien';
 
 /** Default seed of the sample; the same seed gives byte-identical files. */
 export const DEFAULT_SEED = 20160101;
@@ -48,7 +57,7 @@ export const WMO_HEADER = [
 	'reden_beeindiging'
 ];
 /** The header of the survey export, in order. */
-export const SURVEY_HEADER = [
+const SURVEY_HEADER = [
 	'respondentnummer',
 	'jaar',
 	'buurtcode',
@@ -252,86 +261,18 @@ export async function writeGemeente(options: {
 	);
 	if (options.finance) {
 		const fin = generateFinancien({ seed: seed + 4 });
-		await writeFile(
-			join(dir, 'fin_baten_lasten.csv'),
-			toCsv(
-				[
-					'jaar',
-					'programma',
-					'doel',
-					'doel_naam',
-					'taakveld',
-					'fase',
-					'lasten',
-					'baten',
-					'toevoeging_reserves',
-					'onttrekking_reserves'
-				],
-				fin.batenLasten
-			)
-		);
-		await writeFile(
-			join(dir, 'fin_kredieten.csv'),
-			toCsv(
-				[
-					'jaar',
-					'doel',
-					'krediet',
-					'status',
-					'omvang',
-					'gerealiseerd_tm_vorig_jaar',
-					'raming_vorig_jaar',
-					'raming_begrotingsjaar',
-					'raming_later',
-					'resterend'
-				],
-				fin.kredieten
-			)
-		);
-		await writeFile(
-			join(dir, 'fin_overzicht.csv'),
-			toCsv(
-				[
-					'jaar',
-					'fase',
-					'niveau',
-					'code',
-					'omschrijving',
-					'lasten',
-					'baten',
-					'saldo',
-					'toevoeging_reserves',
-					'onttrekking_reserves',
-					'geraamd_resultaat'
-				],
-				fin.overzicht
-			)
-		);
-		await writeFile(
-			join(dir, 'fin_kredieten_totalen.csv'),
-			toCsv(
-				[
-					'jaar',
-					'doel',
-					'regel',
-					'omvang',
-					'gerealiseerd_tm_vorig_jaar',
-					'resterend',
-					'raming_vorig_jaar',
-					'raming_begrotingsjaar',
-					'raming_later'
-				],
-				fin.kredietTotalen
-			)
-		);
-		await writeFile(
-			join(dir, 'fin_iv3.csv'),
-			toCsv(['jaar', 'fase', 'taakveld', 'lasten', 'baten'], fin.iv3)
-		);
-		await writeFile(
-			join(dir, 'fin_bestedingsvoorstellen.csv'),
-			toCsv(['jaar', 'soort', 'nummer', 'doel', 'omschrijving', 'bedrag'], fin.bestedingen)
-		);
+		// Each export with the header its schema declares, in the schema's column order; the rows must
+		// carry every column of it.
+		const write = <S extends { name: string; columns: readonly { name: string }[] }>(
+			schema: S,
+			rows: Record<S['columns'][number]['name'], unknown>[]
+		) => writeFile(join(dir, `${schema.name}.csv`), toCsv(columnsOf(schema), rows));
+		await write(batenLastenSchema, fin.batenLasten);
+		await write(kredietSchema, fin.kredieten);
+		await write(overzichtSchema, fin.overzicht);
+		await write(kredietTotalenSchema, fin.kredietTotalen);
+		await write(iv3Schema, fin.iv3);
+		await write(bestedingSchema, fin.bestedingen);
 	}
 	await writeFile(
 		join(dir, 'bevolking.csv'),

@@ -3,7 +3,7 @@ import type { SynthBuurt } from './areas';
 import { LAST_YEAR } from './wmo';
 import { MET_VERBLIJF, VERWIJZERS } from '../schemas/jeugd';
 
-export const JEUGD_AGE_BANDS = ['0-3', '4-11', '12-17', '18-22'] as const;
+const JEUGD_AGE_BANDS = ['0-3', '4-11', '12-17', '18-22'] as const;
 
 /** One jeugdhulptraject as the regional registration exports it. */
 export interface JeugdRecord {

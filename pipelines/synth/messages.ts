@@ -39,7 +39,7 @@ const WMO_REASONS = new Set(['02', '19', '20', '21', '22', '23', '31', '36', '37
 const iso = (date: string) => (/^\d{4}-/.test(date) ? date : date.split('-').reverse().join('-'));
 
 /** A nine-digit number that passes the BSN elfproef, one per client, deterministic from its index. */
-export function syntheticBsn(index: number): string {
+function syntheticBsn(index: number): string {
 	// Two eight-digit prefixes per index: when the first has no valid check digit, the next has one.
 	for (const prefix of [10_000_000 + index * 2, 10_000_000 + index * 2 + 1]) {
 		const digits = String(prefix).split('').map(Number);

@@ -24,7 +24,7 @@ const ZWOLLE = { inhabitants: 128_000, wmoClients: 13_000, jeugdhulpYoung: 2_900
  * Per-domain factors that bring a gemeente scaled on Zwolle's inhabitants to the national rates:
  * Zwolle's WMO and bijstand rates are above the national ones, its jeugdhulp rate a little below.
  */
-export const NATIONAL_FACTORS = {
+const NATIONAL_FACTORS = {
 	wmo: NATIONAL.wmoClients / NATIONAL.inhabitants / (ZWOLLE.wmoClients / ZWOLLE.inhabitants),
 	jeugd: NATIONAL.jeugdhulpYoung / NATIONAL.inhabitants / (ZWOLLE.jeugdhulpYoung / ZWOLLE.inhabitants),
 	bijstand:

@@ -2,7 +2,7 @@ import { cumulative, Random } from './random';
 import type { SynthBuurt } from './areas';
 import { LAST_YEAR } from './wmo';
 
-export const PW_AGE_BANDS = ['18-26', '27-44', '45-64', '65+'] as const;
+const PW_AGE_BANDS = ['18-26', '27-44', '45-64', '65+'] as const;
 
 /** A melding at de Poort (registered from 2015 on). */
 export interface MeldingRecord {

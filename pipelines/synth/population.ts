@@ -2,7 +2,7 @@ import type { SynthBuurt } from './areas';
 import { FIRST_YEAR, LAST_YEAR } from './wmo';
 
 /** Age bands of the population reference: enough for every BBV denominator (total, <18, 18+, 15–64). */
-export const POPULATION_BANDS = ['0-14', '15-17', '18-64', '65+'] as const;
+const POPULATION_BANDS = ['0-14', '15-17', '18-64', '65+'] as const;
 
 /** One row of the population reference: inhabitants on 1 January per buurt and age band. */
 export interface PopulationRecord {

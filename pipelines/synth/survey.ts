@@ -3,11 +3,11 @@ import type { SynthBuurt } from './areas';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 
 /** Survey waves of the Buurt-voor-Buurt onderzoek (biennial). */
-export const SURVEY_YEARS = [2014, 2016, 2018, 2020, 2022, 2024];
-export const SURVEY_AGE_BANDS = ['18-34', '35-49', '50-64', '65-79', '80+'] as const;
+const SURVEY_YEARS = [2014, 2016, 2018, 2020, 2022, 2024];
+const SURVEY_AGE_BANDS = ['18-34', '35-49', '50-64', '65-79', '80+'] as const;
 
 /** 2014 city-wide means for inwoners 18+ with a beperking, from the begroting 2016 nulsituatie. */
-export const CALIBRATION_2014 = { participatie: 4.4, isolement: 2.2 };
+const CALIBRATION_2014 = { participatie: 4.4, isolement: 2.2 };
 
 /**
  * Change against 2014 per wave. Participatie is additive, isolement multiplicative. The story: a

@@ -14,7 +14,7 @@ export const LAST_YEAR = 2024;
  * AWBZ), so their stock is 0 before 2015. For the "granted" kinds: voorzieningen verstrekt in the
  * year; 2014 reproduces 417 woon-, 497 vervoervoorzieningen and 290 rolstoelen.
  */
-export const STOCK_ON_JAN_1: Partial<Record<Voorziening, number[]>> = {
+const STOCK_ON_JAN_1: Partial<Record<Voorziening, number[]>> = {
 	//  2013  2014  2015  2016  2017  2018  2019  2020  2021  2022  2023  2024  (2025)
 	HH: [3150, 3270, 3385, 3240, 3080, 3120, 3350, 3560, 3720, 3850, 3930, 4010, 4060],
 	IB: [0, 0, 1299, 1340, 1385, 1410, 1450, 1480, 1520, 1555, 1590, 1610, 1640],
@@ -24,7 +24,7 @@ export const STOCK_ON_JAN_1: Partial<Record<Voorziening, number[]>> = {
 };
 
 /** Voorzieningen granted per calendar year, 2013–2024. */
-export const GRANTED_PER_YEAR: Partial<Record<Voorziening, number[]>> = {
+const GRANTED_PER_YEAR: Partial<Record<Voorziening, number[]>> = {
 	WV: [430, 417, 398, 372, 365, 371, 380, 352, 366, 389, 395, 402],
 	VV: [510, 497, 505, 512, 488, 470, 476, 431, 455, 468, 480, 491],
 	RS: [300, 290, 281, 268, 275, 262, 270, 248, 259, 266, 272, 279]
@@ -34,7 +34,7 @@ export const GRANTED_PER_YEAR: Partial<Record<Voorziening, number[]>> = {
 const END_HAZARD: Partial<Record<Voorziening, number>> = { HH: 0.22, IB: 0.3, DB: 0.2, KV: 0.6, BW: 0.12 };
 
 /** Which age bands use which voorziening, as weights over the bands. */
-export const AGE_BANDS = ['18-44', '45-64', '65-74', '75-84', '85+'] as const;
+const AGE_BANDS = ['18-44', '45-64', '65-74', '75-84', '85+'] as const;
 const AGE_PROFILE: Record<Voorziening, number[]> = {
 	HH: [0.03, 0.1, 0.17, 0.35, 0.35],
 	IB: [0.4, 0.35, 0.12, 0.08, 0.05],

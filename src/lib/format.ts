@@ -48,9 +48,7 @@ export function formatYear(year: number): string {
 	return String(year);
 }
 
-/** A date as dd-mm-jjjj. */
-export function formatDate(date: Date): string {
-	const dd = String(date.getDate()).padStart(2, '0');
-	const mm = String(date.getMonth() + 1).padStart(2, '0');
-	return `${dd}-${mm}-${date.getFullYear()}`;
+/** An ISO date (jjjj-mm-dd, as the manifest records it) as Dutch readers write it: dd-mm-jjjj. */
+export function formatIsoDate(iso: string): string {
+	return iso.split('-').reverse().join('-');
 }

@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { financeYears } from '$lib/server/finance';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
 import { realGemeenten } from '$lib/server/real-figures';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async () => {
 			gemeenten: siteGemeenten()
 				.map((g) => gemeenteHome(g, finance.has(g.code)))
 				.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate },
+			release: releaseInfo(manifest),
 			// Real figures published as a release of their own: linked, never mixed in.
 			real: realGemeenten().map((g) => g.name)
 		};

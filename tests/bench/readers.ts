@@ -33,7 +33,7 @@ export interface ReaderFigure {
 const DELIVERY_DATE = '2025-01-31';
 
 /** Messages of both standards from the sample (Zwolle's registrations) at a scale, timed `runs` times. */
-export async function messageReaders(options: { scale: number; runs: number }): Promise<ReaderFigure[]> {
+async function messageReaders(options: { scale: number; runs: number }): Promise<ReaderFigure[]> {
 	const raw = mkdtempSync(join(tmpdir(), 'koers-bench-readers-'));
 	try {
 		await writeSample({ paths: { ...defaultPaths(), raw }, scale: options.scale });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../pipelines/chromium';
 import { serve } from '../../pipelines/serve';
 
-export { CHROMIUM, launchChromium } from '../../pipelines/chromium';
+export { launchChromium } from '../../pipelines/chromium';
 
 /** Serves the built site (`build/`, or another build folder) on a free localhost port. */
 export async function serveBuild(options: { dataDir?: string; buildDir?: string } = {}): Promise<{

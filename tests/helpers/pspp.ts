@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * SPSS test files are written by GNU PSPP from syntax, an independent writer: the reader under test
  * never writes its own fixtures. A test that needs PSPP fails with the command that installs it.
  */
-export function runPspp(syntax: string, out?: string): void {
+function runPspp(syntax: string, out?: string): void {
 	const dir = mkdtempSync(join(tmpdir(), 'koers-pspp-'));
 	try {
 		const file = join(dir, 'maak.sps');

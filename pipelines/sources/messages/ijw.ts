@@ -16,7 +16,7 @@ export const IJW_VERWIJZER_TYPES: Record<(typeof VERWIJZERS)[number], string> = 
 const VERWIJZER_OF = Object.fromEntries(Object.entries(IJW_VERWIJZER_TYPES).map(([v, c]) => [c, v]));
 
 /** JZ020 categories of the zware vormen: verblijf (pleegzorg, gezinsgericht, gesloten, residentieel), crisis, specialistische ggz. */
-export const ZWARE_CATEGORIEEN = [...MET_VERBLIJF, '46', '52'];
+const ZWARE_CATEGORIEEN = [...MET_VERBLIJF, '46', '52'];
 /** JZ020 categories that are not jeugdhulp but jeugdbescherming, jeugdreclassering or the preventief justitieel kader. */
 const NIET_JEUGDHULP: Record<string, string> = {
 	'47': 'jeugdreclassering',

@@ -53,7 +53,7 @@ const norm = z.discriminatedUnion(
  * (`peildatum`: settled soon after that date) or something over the year (`jaar`: settled half a
  * year after it ends). A validated field, so no code decides this from free text.
  */
-export const PERIODS = {
+const PERIODS = {
 	kalenderjaar: 'jaar',
 	'kalenderjaar van de melding': 'jaar',
 	'jaar waarin het traject eindigde': 'jaar',
@@ -63,9 +63,9 @@ export const PERIODS = {
 	'peildatum 1 januari': 'peildatum'
 } as const satisfies Record<string, PeriodKind>;
 /** A period of the catalogue (`meting.periode`). */
-export type Period = keyof typeof PERIODS;
+type Period = keyof typeof PERIODS;
 /** How a period reads. */
-export type PeriodKind = 'jaar' | 'peildatum';
+type PeriodKind = 'jaar' | 'peildatum';
 
 const meting = z
 	.strictObject({

@@ -3,7 +3,7 @@
  * drops Plot's `<style>` element and `style` attributes (their rules live in app.css under
  * `.koers-plot`), and gives labelled groups a role so their aria-label is valid.
  */
-export function sanitizeFigure(element: Element): Element {
+function sanitizeFigure(element: Element): Element {
 	for (const style of Array.from(element.querySelectorAll('style'))) style.remove();
 	element.removeAttribute('style');
 	for (const el of Array.from(element.querySelectorAll('[style]'))) el.removeAttribute('style');

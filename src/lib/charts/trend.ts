@@ -4,7 +4,7 @@ import type { Baseline, Norm, Observation } from '../indicators/types';
 import { Z_95 } from '../indicators/significance';
 
 /** A series to compare with the main one (e.g. a wijk against the city). */
-export interface ComparisonSeries {
+interface ComparisonSeries {
 	label: string;
 	observations: Observation[];
 }

@@ -42,3 +42,12 @@ export interface ManifestFile {
 	sha256: string;
 	partition: Record<string, string | number>;
 }
+
+/** What every page says about the release it shows: which one, sample or real, when, and its disclosure rule. */
+export type ReleaseInfo = Pick<Manifest, 'release' | 'sample' | 'dataDate' | 'disclosure'>;
+
+/** The {@link ReleaseInfo} of a manifest. */
+export function releaseInfo(manifest: Manifest): ReleaseInfo {
+	const { release, sample, dataDate, disclosure } = manifest;
+	return { release, sample, dataDate, disclosure };
+}

@@ -4,7 +4,7 @@
  */
 
 /** A value in a result row. */
-export type Value = string | number | boolean | null;
+type Value = string | number | boolean | null;
 /** A result row. */
 export type Row = Record<string, Value>;
 
@@ -40,7 +40,7 @@ export class QueryError extends Error {
 }
 
 /** Converts engine-specific values (bigint, Date, typed numbers) to plain JS values. */
-export function normalizeValue(value: unknown): Value {
+function normalizeValue(value: unknown): Value {
 	if (value === null || value === undefined) return null;
 	if (typeof value === 'bigint') return Number(value);
 	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;

@@ -14,10 +14,10 @@ export const FORBIDDEN_COLUMN =
 	/bsn|burgerservice|voornaam|achternaam|^naam$|geboorte|postcode|clientnummer|respondentnummer|pseudoniem/i;
 
 /** A full Dutch postcode (4 digits, 2 letters). */
-export const POSTCODE = /\b\d{4}\s?[A-Z]{2}\b/;
+const POSTCODE = /\b\d{4}\s?[A-Z]{2}\b/;
 
 /** An exact date (dd-mm-jjjj or jjjj-mm-dd). */
-export const EXACT_DATE = /\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b/;
+const EXACT_DATE = /\b(\d{2}-\d{2}-\d{4}|\d{4}-\d{2}-\d{2})\b/;
 
 /** Finds what in a text looks like a direct identifier; returns descriptions of the findings. */
 export function findIdentifiers(text: string): string[] {

@@ -34,3 +34,15 @@ export function discloseCountSql(expr: string): string {
 export function surveyPublishable(respondents: number, minRespondents = DEFAULT_MIN_RESPONDENTS): boolean {
 	return respondents >= minRespondents;
 }
+
+/** A release's disclosure rule as its manifest records it. */
+export interface DisclosureRule {
+	secretMax: number;
+	roundingBase: number;
+	minRespondents: number;
+}
+
+/** The disclosure rule in one Dutch sentence, from the manifest of the release a page shows. */
+export function describeDisclosure(rule: DisclosureRule): string {
+	return `Aantallen van 0 tot en met ${rule.secretMax} personen zijn onderdrukt (niet gepubliceerd, nooit als 0), andere aantallen afgerond op ${rule.roundingBase}; enquêtecijfers alleen bij minstens ${rule.minRespondents} respondenten.`;
+}

@@ -7,7 +7,7 @@ export interface ExportTable {
 }
 
 /** One column: `integer` and `decimal` cells are written as numbers, `text` as text. */
-export interface ExportColumn {
+interface ExportColumn {
 	key: string;
 	label: string;
 	kind: 'text' | 'integer' | 'decimal';

@@ -1,7 +1,7 @@
 import { sqlString } from '../db/query';
 
 /** The Iv3 taakvelden reference file, under the reference folder. */
-export const TAAKVELDEN_FILE = 'begroting/iv3_taakvelden_sociaal_domein.csv';
+const TAAKVELDEN_FILE = 'begroting/iv3_taakvelden_sociaal_domein.csv';
 
 /**
  * The one reading of the taakvelden reference (code, naam, the years it is valid, the code it

@@ -1,39 +1,22 @@
 import type { RowOf } from '../../../pipelines/schemas/column';
-import type { kredietSchema, kredietTotalenSchema } from '../../../pipelines/schemas/financien';
+import type {
+	batenLastenSchema,
+	iv3Schema,
+	kredietSchema,
+	kredietTotalenSchema,
+	overzichtSchema
+} from '../../../pipelines/schemas/financien';
 
 /** Budget phases: separate figures, never overwritten. Variance is measured against the amended one. */
 export const PHASES = ['primitieve begroting', 'begroting na wijziging', 'realisatie'] as const;
 /** A budget phase. */
 export type Phase = (typeof PHASES)[number];
 
-/** One ledger line: a doel's amounts on one Iv3 taakveld in one phase (published `baten_lasten`). */
-export interface LedgerRow {
-	jaar: number;
-	programma: string;
-	doel: string;
-	doel_naam: string;
-	taakveld: string;
-	fase: Phase;
-	lasten: number;
-	baten: number;
-	toevoeging_reserves: number;
-	onttrekking_reserves: number;
-}
+/** One ledger line: a doel's amounts on one Iv3 taakveld in one phase (fin_baten_lasten, published `baten_lasten`). */
+export type LedgerRow = RowOf<typeof batenLastenSchema>;
 
-/** One line of the overview of baten en lasten as the document states it (saldo as net cost). */
-export interface StatedRow {
-	jaar: number;
-	fase: Phase;
-	niveau: 'doel' | 'programma' | 'totaal';
-	code: string;
-	omschrijving: string;
-	lasten: number;
-	baten: number;
-	saldo: number;
-	toevoeging_reserves: number;
-	onttrekking_reserves: number;
-	geraamd_resultaat: number;
-}
+/** One line of the overview of baten en lasten as the document states it, saldo as net cost (fin_overzicht). */
+export type StatedRow = RowOf<typeof overzichtSchema>;
 
 /**
  * One krediet line, as delivered and published (the schema of fin_kredieten). `resterend` is the
@@ -54,14 +37,8 @@ export function remainingKrediet(
 /** A subtotal or total line of the krediet overview as the document states it (fin_kredieten_totalen). */
 export type KredietTotalRow = RowOf<typeof kredietTotalenSchema>;
 
-/** One line of the Iv3 export per taakveld. */
-export interface Iv3Row {
-	jaar: number;
-	fase: Phase;
-	taakveld: string;
-	lasten: number;
-	baten: number;
-}
+/** One line of the Iv3 export per taakveld (fin_iv3). */
+export type Iv3Row = RowOf<typeof iv3Schema>;
 
 /** An Iv3 taakveld with the years it is valid and the code it succeeds (the 2023 split). */
 export interface Taakveld {

@@ -20,7 +20,7 @@ export interface Explanation {
 }
 
 /** The columns compared. */
-export type VarianceColumn = 'lasten' | 'baten' | 'saldo';
+type VarianceColumn = 'lasten' | 'baten' | 'saldo';
 
 /** Realisatie against the begroting na wijziging for one doel and column. */
 export interface Variance {

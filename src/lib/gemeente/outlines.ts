@@ -12,7 +12,7 @@ import wkx from 'wkx';
 import { GemeenteError, type AreaLevel, type OutlineFile } from './types';
 
 /** RD New (EPSG:28992), the Dutch national grid CBS publishes its maps in; datum shift as in EPSG:15739. */
-export const RD_NEW =
+const RD_NEW =
 	'+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
 
 const toWgs84 = proj4(RD_NEW, 'WGS84');
@@ -169,7 +169,7 @@ async function readShapefile(path: string): Promise<FeatureCollection> {
 }
 
 /** Which of the two expected projections a .prj's WKT describes. */
-export function shapefileProjection(wkt: string): 'rd' | 'wgs84' | 'other' {
+function shapefileProjection(wkt: string): 'rd' | 'wgs84' | 'other' {
 	if (/Amersfoort|RD_New|Oblique_Stereographic|28992/i.test(wkt)) return 'rd';
 	if (/^\s*GEOGCS\[/i.test(wkt) && /WGS.?84/i.test(wkt)) return 'wgs84';
 	return 'other';

@@ -209,7 +209,7 @@ export function judgeStreefdoel(options: {
 		baseline: s.baseline,
 		norm: s.norm,
 		observations,
-		survey: s.measure ? 'standaardfout' in TABLES[s.measure.table].columns : false
+		survey: s.measure ? TABLES[s.measure.table].standardErrorColumn !== null : false
 	});
 	if (!options.measured)
 		judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;

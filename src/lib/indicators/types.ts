@@ -15,7 +15,7 @@ export type Norm =
 	| { kind: 'none'; text?: string };
 
 /** An intermediate streefcijfer on the way to the norm (e.g. "streefcijfer 2015 is 455"). */
-export interface Milestone {
+interface Milestone {
 	year: number;
 	value: number;
 }

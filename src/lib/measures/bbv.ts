@@ -61,16 +61,6 @@ export const BBV_INDICATORS: readonly BbvIndicator[] = [
 	}
 ];
 
-/** One value of a BBV indicator. */
-export interface BbvRow extends Record<string, string | number | null> {
-	gemeente: string;
-	gebied_code: string;
-	year: number;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-}
-
 /**
  * SQL for a BBV indicator per gemeente (or per area of one level), per year. A suppressed numerator
  * or denominator gives a missing value, never a number computed from a gap.

@@ -8,9 +8,6 @@ export const SURVEY_SCALES = [
 	{ column: 'buurtoordeel', reference: 'b_aevalb', label: 'evaluatie van de buurt', better: 'higher' }
 ] as const;
 
-/** A scale's export column. */
-export type SurveyScale = (typeof SURVEY_SCALES)[number]['column'];
-
 /** Client-experience questions: ja/nee questions give a percentage, the cijfer a mean 1–10. */
 export const EXPERIENCE_QUESTIONS = [
 	{ column: 'swt_vindbaar', label: 'weet het sociaal wijkteam te vinden', kind: 'ja/nee' },

@@ -20,7 +20,7 @@ export function observationsSql(options: {
 	const { measure, gemeente, area } = options;
 	const table = TABLES[measure.table];
 	// Survey tables carry a standard error; registrations do not.
-	const se = 'standaardfout' in table.columns ? 'standaardfout' : 'NULL';
+	const se = table.standardErrorColumn ? sqlIdent(table.standardErrorColumn) : 'NULL';
 	const filters = Object.entries(measure.filter).map(([k, v]) => `AND ${sqlIdent(k)} = ${sqlString(v)}`);
 	return [
 		`SELECT CAST(jaar AS INTEGER) AS year, CAST(${sqlIdent(table.valueColumn)} AS DOUBLE) AS value, CAST(${se} AS DOUBLE) AS standard_error`,
@@ -36,14 +36,6 @@ export function areasSql(options: { gemeente: string; level: 'wijk' | 'buurt' })
 	return `SELECT gebied_code AS code, gebied_naam AS name FROM gebieden WHERE gemeente = ${sqlString(options.gemeente)} AND gebied_niveau = ${sqlString(options.level)} ORDER BY gebied_code`;
 }
 
-/** One area's value in a breakdown. */
-export interface BreakdownRow extends Record<string, string | number | null> {
-	code: string;
-	name: string;
-	value: number | null;
-	standard_error: number | null;
-}
-
 /**
  * SQL for a measure per wijk or buurt of a gemeente in one year, every area of the level listed
  * (an area without a published value comes back with NULL: suppressed, never 0 and never absent).
@@ -56,7 +48,7 @@ export function breakdownSql(options: {
 }): string {
 	const { measure, gemeente, level, year } = options;
 	const table = TABLES[measure.table];
-	const se = 'standaardfout' in table.columns ? 't.standaardfout' : 'NULL';
+	const se = table.standardErrorColumn ? `t.${sqlIdent(table.standardErrorColumn)}` : 'NULL';
 	const filters = Object.entries(measure.filter).map(([k, v]) => `AND t.${sqlIdent(k)} = ${sqlString(v)}`);
 	return [
 		`SELECT g.gebied_code AS code, g.gebied_naam AS name, CAST(t.${sqlIdent(table.valueColumn)} AS DOUBLE) AS value, CAST(${se} AS DOUBLE) AS standard_error`,

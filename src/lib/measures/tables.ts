@@ -1,3 +1,4 @@
+import { ROUNDING_BASE, SECRET_MAX } from '../disclosure/rules';
 import { EXPERIENCE_QUESTIONS, SURVEY_SCALES } from './scales';
 /**
  * The published tables: their columns with a Dutch description, which column holds the value, and
@@ -9,6 +10,8 @@ export interface PublishedTable {
 	title: string;
 	/** the column that holds a measure's value; null for reference tables */
 	valueColumn: string | null;
+	/** the column with the standard error of a survey estimate; null for counts (no sampling error) */
+	standardErrorColumn: string | null;
 	/** columns a catalogue entry may filter on, with their allowed values */
 	dimensions: Record<string, readonly string[]>;
 	columns: Record<string, string>;
@@ -41,6 +44,7 @@ export const TABLES = {
 		name: 'wmo_clienten',
 		title: 'Inwoners met een WMO-maatwerkvoorziening',
 		valueColumn: 'aantal',
+		standardErrorColumn: null,
 		dimensions: {
 			voorziening: [...Object.keys(VOORZIENINGEN), 'TOTAAL'],
 			meting: ['in_gebruik', 'verstrekt']
@@ -51,13 +55,14 @@ export const TABLES = {
 				'Soort maatwerkvoorziening (HH, IB, DB, KV, WV, VV, RS, BW; TOTAAL = inwoners met ten minste één)',
 			meting:
 				'in_gebruik: inwoners met een lopende voorziening op 1 januari van het jaar; verstrekt: voorzieningen toegekend in het jaar',
-			aantal: 'Aantal, afgerond op 5; leeg als het 0 tot en met 7 is (onthullingsbeheersing)'
+			aantal: `Aantal, afgerond op ${ROUNDING_BASE}; leeg als het 0 tot en met ${SECRET_MAX} is (onthullingsbeheersing)`
 		}
 	},
 	kerncijfers: {
 		name: 'kerncijfers',
 		title: 'Kerncijfers per gemeente (BBV-indicatoren, voorberekend)',
 		valueColumn: 'waarde',
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			indicator: 'Id van de BBV-indicator (bbv-27-bijstand, bbv-29-jeugdhulp, bbv-32-wmo)',
@@ -66,7 +71,7 @@ export const TABLES = {
 			jaar: 'Jaar',
 			waarde:
 				'Waarde in de eenheid van de indicator, berekend na afronding; leeg als teller of noemer onderdrukt is',
-			teller: 'Teller (afgerond op 5; leeg als onderdrukt)',
+			teller: `Teller (afgerond op ${ROUNDING_BASE}; leeg als onderdrukt)`,
 			noemer: 'Noemer (inwoners in de doelgroep; leeg als onvolledig)'
 		}
 	},
@@ -74,6 +79,7 @@ export const TABLES = {
 		name: 'gebieden',
 		title: 'Gebieden (CBS-indeling)',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: 'CBS-code van de gemeente',
@@ -87,37 +93,39 @@ export const TABLES = {
 		name: 'bevolking',
 		title: 'Bevolking per gebied en leeftijdsklasse (noemer voor rates)',
 		valueColumn: 'inwoners',
+		standardErrorColumn: null,
 		dimensions: { leeftijdsklasse: ['0-14', '15-17', '18-64', '65+', 'totaal'] },
 		columns: {
 			...GEBIED_COLUMNS,
 			leeftijdsklasse: "0-14, 15-17, 18-64, 65+ of 'totaal'",
-			inwoners: 'Inwoners op 1 januari, afgerond op 5; leeg bij 0 tot en met 7'
+			inwoners: `Inwoners op 1 januari, afgerond op ${ROUNDING_BASE}; leeg bij 0 tot en met ${SECRET_MAX}`
 		}
 	},
 	jeugdhulp: {
 		name: 'jeugdhulp',
 		title: 'Jeugdigen met jeugdhulp',
 		valueColumn: 'jeugdigen',
+		standardErrorColumn: null,
 		dimensions: { vorm: ['totaal', 'zonder verblijf', 'met verblijf', 'zwaar', 'herhaald beroep'] },
 		columns: {
 			...GEBIED_COLUMNS,
 			vorm: "totaal, zonder verblijf, met verblijf, zwaar, of 'herhaald beroep' (nieuw traject binnen een jaar na het einde van een vorig)",
-			jeugdigen:
-				'Jeugdigen met een traject op minstens één dag van het jaar, afgerond op 5; leeg bij 0 tot en met 7'
+			jeugdigen: `Jeugdigen met een traject op minstens één dag van het jaar, afgerond op ${ROUNDING_BASE}; leeg bij 0 tot en met ${SECRET_MAX}`
 		}
 	},
 	jeugdhulp_resultaat: {
 		name: 'jeugdhulp_resultaat',
 		title: 'Resultaat van afgesloten jeugdhulptrajecten',
 		valueColumn: 'percentage',
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
 			jaar: 'Jaar waarin het traject eindigde',
 			gebied_niveau: 'gemeente of wijk',
 			gebied_code: GEBIED_COLUMNS.gebied_code,
-			beantwoord: 'Afgesloten trajecten met een bekend resultaat, afgerond op 5',
-			verminderd: 'Waarvan met vermindering van problemen, afgerond op 5',
+			beantwoord: `Afgesloten trajecten met een bekend resultaat, afgerond op ${ROUNDING_BASE}`,
+			verminderd: `Waarvan met vermindering van problemen, afgerond op ${ROUNDING_BASE}`,
 			percentage: 'verminderd / beantwoord × 100, berekend na afronding'
 		}
 	},
@@ -125,6 +133,7 @@ export const TABLES = {
 		name: 'bijstand',
 		title: 'Bijstand: huishoudens, uitstroom en jongeren',
 		valueColumn: 'huishoudens',
+		standardErrorColumn: null,
 		dimensions: {
 			maat: [
 				'huishoudens in bijstand',
@@ -137,21 +146,22 @@ export const TABLES = {
 		columns: {
 			...GEBIED_COLUMNS,
 			maat: 'huishoudens in bijstand (eind van het jaar), volledige uitstroom (naar werk, onderneming of opleiding), gedeeltelijke uitstroom (inkomsten uit werk naast de uitkering), instroom jongeren (18–26), uitstroom jongeren naar werk of opleiding',
-			huishoudens: 'Aantal huishoudens, afgerond op 5; leeg bij 0 tot en met 7'
+			huishoudens: `Aantal huishoudens, afgerond op ${ROUNDING_BASE}; leeg bij 0 tot en met ${SECRET_MAX}`
 		}
 	},
 	poort: {
 		name: 'poort',
 		title: 'Meldingen bij de Poort',
 		valueColumn: 'percentage',
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
 			jaar: GEBIED_COLUMNS.jaar,
 			gebied_niveau: 'gemeente of wijk',
 			gebied_code: GEBIED_COLUMNS.gebied_code,
-			meldingen: 'Meldingen, afgerond op 5',
-			zonder_aanvraag: 'Waarvan zonder formele bijstandsaanvraag, afgerond op 5',
+			meldingen: `Meldingen, afgerond op ${ROUNDING_BASE}`,
+			zonder_aanvraag: `Waarvan zonder formele bijstandsaanvraag, afgerond op ${ROUNDING_BASE}`,
 			percentage: 'zonder_aanvraag / meldingen × 100, berekend na afronding'
 		}
 	},
@@ -159,17 +169,19 @@ export const TABLES = {
 		name: 'plaatsingen',
 		title: 'Plaatsingen: garantiebanen, beschut werk, leerwerkbanen',
 		valueColumn: 'plaatsingen',
+		standardErrorColumn: null,
 		dimensions: { soort: ['garantiebaan', 'beschut werk', 'leerwerkbaan'] },
 		columns: {
 			...GEBIED_COLUMNS,
 			soort: 'garantiebaan, beschut werk of leerwerkbaan',
-			plaatsingen: 'Lopende plaatsingen aan het eind van het jaar, afgerond op 5'
+			plaatsingen: `Lopende plaatsingen aan het eind van het jaar, afgerond op ${ROUNDING_BASE}`
 		}
 	},
 	baten_lasten: {
 		name: 'baten_lasten',
 		title: 'Baten en lasten per doel, taakveld en begrotingsfase',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -189,6 +201,7 @@ export const TABLES = {
 		name: 'kredieten',
 		title: 'Kredieten',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -208,6 +221,7 @@ export const TABLES = {
 		name: 'baten_lasten_overzicht',
 		title: 'Overzicht baten en lasten zoals in het begrotingsdocument',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -228,6 +242,7 @@ export const TABLES = {
 		name: 'kredieten_totalen',
 		title: 'Subtotalen en totaal van het overzicht kredieten, zoals in het document',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -246,6 +261,7 @@ export const TABLES = {
 		name: 'iv3',
 		title: 'Iv3-export per taakveld (financiële administratie)',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -260,6 +276,7 @@ export const TABLES = {
 		name: 'bestedingsvoorstellen',
 		title: 'Bestedingsvoorstellen',
 		valueColumn: null,
+		standardErrorColumn: null,
 		dimensions: {},
 		columns: {
 			gemeente: GEBIED_COLUMNS.gemeente,
@@ -275,6 +292,7 @@ export const TABLES = {
 		name: 'clientervaring',
 		title: 'Cliëntervaringsonderzoeken',
 		valueColumn: 'waarde',
+		standardErrorColumn: 'standaardfout',
 		dimensions: { vraag: EXPERIENCE_QUESTIONS.map((q) => q.column) },
 		columns: {
 			...GEBIED_COLUMNS,
@@ -282,13 +300,14 @@ export const TABLES = {
 			waarde:
 				'Gewogen percentage ja (0–100), of gewogen gemiddeld cijfer; leeg onder de drempel van respondenten',
 			standaardfout: 'Standaardfout',
-			respondenten: 'Aantal respondenten, afgerond op 5'
+			respondenten: `Aantal respondenten, afgerond op ${ROUNDING_BASE}`
 		}
 	},
 	bvb_schaalscores: {
 		name: 'bvb_schaalscores',
 		title: 'Buurt-voor-Buurt onderzoek: schaalscores',
 		valueColumn: 'gemiddelde',
+		standardErrorColumn: 'standaardfout',
 		dimensions: {
 			schaal: SURVEY_SCALES.map((s) => s.column),
 			doelgroep: ['18+', '18+ met beperking']
@@ -301,13 +320,10 @@ export const TABLES = {
 				"'18+' alle inwoners van 18 jaar en ouder; '18+ met beperking' met een beperking of chronische ziekte",
 			gemiddelde: 'Gewogen gemiddelde schaalscore (0–10); leeg onder de drempel van respondenten',
 			standaardfout: 'Standaardfout van het gewogen gemiddelde',
-			respondenten: 'Aantal respondenten, afgerond op 5'
+			respondenten: `Aantal respondenten, afgerond op ${ROUNDING_BASE}`
 		}
 	}
 } as const satisfies Record<string, PublishedTable>;
-
-/** Name of a published table. */
-export type TableName = keyof typeof TABLES;
 
 /** Tables that hold measures a streefdoel can refer to. */
 export const MEASURE_TABLES = [

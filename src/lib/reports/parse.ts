@@ -6,7 +6,7 @@ export class ReportError extends Error {
 }
 
 /** The directives a report can use, with the parameters each needs. */
-export const DIRECTIVES = {
+const DIRECTIVES = {
 	streefdoelen: { required: ['doel'], about: 'alle streefdoelen van een doel uit de catalogus' },
 	streefdoel: { required: ['id'], about: 'één streefdoel (of BBV-indicator) met status en grafiek' },
 	activiteiten: { required: ['doel'], about: 'de activiteiten bij de streefdoelen van een doel' },
@@ -16,7 +16,7 @@ export const DIRECTIVES = {
 	leeswijzer: { required: [], about: 'uitleg van statussen, onderdrukte en voorlopige cijfers' }
 } as const;
 /** A directive's name. */
-export type DirectiveName = keyof typeof DIRECTIVES;
+type DirectiveName = keyof typeof DIRECTIVES;
 
 /** One block of a report's body. Inline text keeps **bold** and *italic* markers for the renderer. */
 export type ReportBlock =

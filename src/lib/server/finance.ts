@@ -2,8 +2,16 @@ import { taakveldenSql } from '../finance/taakvelden';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Gemeente } from '../gemeente/types';
-import type { Manifest } from '../db/manifest';
-import type { QueryEngine } from '../db/query';
+import { type Manifest, type ReleaseInfo, releaseInfo } from '../db/manifest';
+import { sqlIdent, sqlString, type QueryEngine, type Row } from '../db/query';
+import { columnsOf } from '../../../pipelines/schemas/column';
+import {
+	batenLastenSchema,
+	iv3Schema,
+	kredietSchema,
+	kredietTotalenSchema,
+	overzichtSchema
+} from '../../../pipelines/schemas/financien';
 import { reconcile, rollUpTaakveld, type Reconciliation } from '../finance/reconcile';
 import { DEFAULT_SETTINGS, parseFinanceSettings, type FinanceSettings } from '../finance/settings';
 import { statement, type StatementLine } from '../finance/statement';
@@ -20,7 +28,6 @@ import {
 } from '../finance/types';
 import { costPerResult, variances, type CostPerResult, type Variance } from '../finance/variance';
 import { observationsSql, type ObservationRow } from '../measures/sql';
-import { sqlString } from '../db/query';
 
 /** Everything the financial page of one year shows, computed at build time. */
 export interface FinanceYearView {
@@ -44,7 +51,7 @@ export interface FinanceView {
 	byYear: Record<number, FinanceYearView>;
 	/** lasten per taakveld (2023 sub-codes rolled up to their parent) per year, realisatie or else the latest phase */
 	iv3Series: { taakveld: string; name: string; values: Record<number, number> }[];
-	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
+	release: ReleaseInfo;
 }
 
 /** Reads the controller's settings of a gemeente (`financien.yaml` in its folder), or the defaults. */
@@ -62,19 +69,35 @@ export async function loadFinanceData(options: {
 	taakvelden: Taakveld[];
 }): Promise<FinanceData> {
 	const { engine, manifest, gemeente } = options;
-	const read = async <T>(table: string, order: string): Promise<T[]> =>
+	// Each table's columns named explicitly, as its row type declares them (no SELECT *).
+	const read = async <T extends object>(
+		table: string,
+		columns: readonly (keyof T & string)[],
+		order: string
+	) =>
 		manifest.tables[table]
-			? ((await engine.query(
-					`SELECT * EXCLUDE (gemeente) FROM ${table} WHERE gemeente = ${sqlString(gemeente)} ORDER BY ${order}`
-				)) as unknown as T[])
+			? engine.query<T & Row>(
+					`SELECT ${columns.map(sqlIdent).join(', ')} FROM ${sqlIdent(table)} WHERE gemeente = ${sqlString(gemeente)} ORDER BY ${order}`
+				)
 			: [];
-	const kredieten = await read<KredietRow>('kredieten', 'jaar, doel, status, krediet');
 	return {
-		ledger: await read<LedgerRow>('baten_lasten', 'jaar, programma, doel, taakveld, fase'),
-		stated: await read<StatedRow>('baten_lasten_overzicht', 'jaar, fase, niveau, code'),
-		kredieten: kredieten.map((k) => ({ ...k, resterend: k.resterend ?? null })),
-		kredietTotals: await read<KredietTotalRow>('kredieten_totalen', 'jaar, doel, regel'),
-		iv3: await read<Iv3Row>('iv3', 'jaar, fase, taakveld'),
+		ledger: await read<LedgerRow>(
+			'baten_lasten',
+			columnsOf(batenLastenSchema),
+			'jaar, programma, doel, taakveld, fase'
+		),
+		stated: await read<StatedRow>(
+			'baten_lasten_overzicht',
+			columnsOf(overzichtSchema),
+			'jaar, fase, niveau, code'
+		),
+		kredieten: await read<KredietRow>('kredieten', columnsOf(kredietSchema), 'jaar, doel, status, krediet'),
+		kredietTotals: await read<KredietTotalRow>(
+			'kredieten_totalen',
+			columnsOf(kredietTotalenSchema),
+			'jaar, doel, regel'
+		),
+		iv3: await read<Iv3Row>('iv3', columnsOf(iv3Schema), 'jaar, fase, taakveld'),
 		taakvelden: options.taakvelden,
 		delivered: {
 			stated: Boolean(manifest.tables['baten_lasten_overzicht']),
@@ -172,7 +195,7 @@ export async function buildFinanceView(options: {
 		settings,
 		byYear,
 		iv3Series,
-		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		release: releaseInfo(manifest)
 	};
 }
 

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { trendChart } from '../charts/trend';
 import { figureMarkup } from '../charts/figure';
 import type { Catalog, Streefdoel } from '../catalog/schema';
-import type { Manifest } from '../db/manifest';
+import { type Manifest, type ReleaseInfo, releaseInfo } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
 import type { Judgement, Observation } from '../indicators/types';
 import { areasSql } from '../measures/sql';
@@ -21,7 +21,7 @@ export interface ProgrammeView {
 	catalog: Catalog;
 	goals: { name: string; measured: IndicatorView[]; unmeasured: Streefdoel[] }[];
 	areas: { code: string; name: string }[];
-	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
+	release: ReleaseInfo;
 }
 
 /** Builds the programme overview from the indicator registry: realisatie, status and a chart per streefdoel. */
@@ -64,6 +64,6 @@ export async function buildProgrammeView(options: {
 		catalog,
 		goals,
 		areas,
-		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+		release: releaseInfo(manifest)
 	};
 }

@@ -12,7 +12,7 @@ import { siteManifest, sitePublishedDir } from './site';
  * labelled as real, with their source. The release sits beside the site's own (`echt/` in the same
  * static folder, or `KOERS_REAL_PUBLISHED_DIR`), so a site built from another release has none.
  */
-export function realPublishedDir(env: NodeJS.ProcessEnv = process.env): string {
+function realPublishedDir(env: NodeJS.ProcessEnv = process.env): string {
 	return resolve(env['KOERS_REAL_PUBLISHED_DIR'] ?? join(dirname(sitePublishedDir(env)), 'echt'));
 }
 
@@ -25,7 +25,7 @@ export function realManifest(): Manifest | null {
 }
 
 /** One area's schaalscores in one survey year. */
-export interface RealFiguresRow {
+interface RealFiguresRow {
 	level: 'gemeente' | 'wijk' | 'buurt';
 	code: string;
 	name: string;

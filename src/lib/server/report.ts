@@ -1,6 +1,6 @@
 import { trendChart } from '../charts/trend';
 import { figureMarkup } from '../charts/figure';
-import type { Manifest } from '../db/manifest';
+import { type Manifest, type ReleaseInfo, releaseInfo } from '../db/manifest';
 import { sqlString, type QueryEngine } from '../db/query';
 import { statement, type StatementLine } from '../finance/statement';
 import {
@@ -23,7 +23,7 @@ import { serverDocument } from './indicator-page';
 import { loadIndicators, type IndicatorEntry } from './indicators';
 
 /** One streefdoel as a report shows it. */
-export interface ReportIndicator {
+interface ReportIndicator {
 	id: string;
 	title: string;
 	indicator: string;
@@ -67,7 +67,7 @@ export interface ReportView {
 	year: number | null;
 	years: number[];
 	blocks: ResolvedBlock[];
-	release: Pick<Manifest, 'release' | 'sample' | 'dataDate'>;
+	release: ReleaseInfo;
 	generated: string;
 }
 
@@ -138,7 +138,7 @@ export async function resolveReport(options: {
 		year,
 		years: source.annual ? [...context.dataYears].sort((a, b) => a - b) : [],
 		blocks,
-		release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate },
+		release: releaseInfo(manifest),
 		generated: options.today
 	};
 }

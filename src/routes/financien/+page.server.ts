@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { financeYears } from '$lib/server/finance';
 import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async () => {
 			gemeenten: siteGemeenten()
 				.filter((g) => years.has(g.code))
 				.map((g) => ({ code: g.code, name: g.name, years: years.get(g.code)! })),
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

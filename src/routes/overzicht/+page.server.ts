@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { openSiteRelease } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { loadIndicators } from '$lib/server/indicators';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async () => {
 				measured: e.spec !== null
 			})),
 			gemeenten: manifest.gemeenten,
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { openSiteRelease } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { compareChart } from '$lib/charts/compare';
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async () => {
 		return {
 			indicators,
 			gemeenten: manifest.gemeenten,
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

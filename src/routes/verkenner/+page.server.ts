@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { openSiteRelease } from '$lib/server/site';
 import { figureMarkup } from '$lib/charts/figure';
 import { quickChart } from '$lib/charts/quick';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async () => {
 		return {
 			tables,
 			example: { sql: EXAMPLE_SQL, rows, chart: chart ? figureMarkup(chart) : null },
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

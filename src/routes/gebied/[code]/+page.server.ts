@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { openSiteRelease, siteAreas } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { error } from '@sveltejs/kit';
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			area: { code: params.code, name: area.name },
 			gemeente,
 			indicators,
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { error } from '@sveltejs/kit';
 import { financeYears } from '$lib/server/finance';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		const finance = await financeYears({ engine, manifest });
 		return {
 			home: gemeenteHome(gemeente, finance.has(gemeente.code)),
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();

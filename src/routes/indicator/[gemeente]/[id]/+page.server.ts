@@ -1,3 +1,4 @@
+import { releaseInfo } from '$lib/db/manifest';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { error } from '@sveltejs/kit';
 import { loadGeometry } from '$lib/server/geometry';
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			geometry,
 			buurtGeometry: (await loadGeometry({ gemeente, level: 'buurt' })) !== null,
 			division: manifest.gemeenten.find((g) => g.code === gemeente.code)?.division ?? null,
-			release: { release: manifest.release, sample: manifest.sample, dataDate: manifest.dataDate }
+			release: releaseInfo(manifest)
 		};
 	} finally {
 		engine.close();
