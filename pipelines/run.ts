@@ -15,6 +15,7 @@ import { publishRelease } from './publish/release';
 import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { rm } from 'node:fs/promises';
+import { failpoint } from './failpoints';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
 
@@ -85,6 +86,7 @@ export async function runPipeline(options: {
 		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
 		mark = now;
 		options.onProgress?.({ stage, done: ++done / STAGES });
+		failpoint(`stage:${stage}`);
 	};
 	try {
 		await loadTaakvelden({ engine, referenceDir: paths.reference });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { failpoint } from '../failpoints';
 import { dirname, join } from 'node:path';
 import { findIdentifiers } from '../../src/lib/disclosure/identifiers';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
@@ -59,12 +60,15 @@ export async function publishRelease(options: {
 		if (leaks.length > 0)
 			throw new PipelineError(`het manifest bevat mogelijk persoonsgegevens: ${leaks.join('; ')}`);
 		await writeFile(join(staging, 'manifest.json'), text);
+		failpoint('publish:staged');
 		for (const [from, to] of moves) {
 			await mkdir(dirname(to), { recursive: true });
 			await rename(from, to);
 		}
+		failpoint('publish:moved');
 		// The switch: one atomic rename. Readers see either the old or the new manifest.
 		await rename(join(staging, 'manifest.json'), join(publishedDir, 'manifest.json'));
+		failpoint('publish:switched');
 		await removeUnreferenced(publishedDir, manifest);
 		return manifest;
 	} finally {

@@ -8,11 +8,18 @@ import type { LedgerRow, Phase } from '../../src/lib/finance/types';
 import { loadFinanceSettings } from '../../src/lib/server/finance';
 
 describe('financial settings', () => {
-	test('the shipped settings of every gemeente are valid', () => {
-		for (const gemeente of sampleGemeenten()) {
-			const settings = loadFinanceSettings({ gemeente });
-			expect(settings.threshold.amount).toBeGreaterThanOrEqual(0);
-		}
+	test('the shipped settings of every gemeente are read as written, the defaults where there are none', () => {
+		const thresholds = Object.fromEntries(
+			sampleGemeenten().map((gemeente) => [gemeente.code, loadFinanceSettings({ gemeente }).threshold])
+		);
+		// GM0193 ships financien.yaml (afwijking: 250000, 5, en); GM0014 has none and gets the defaults.
+		expect(thresholds).toEqual({
+			GM0014: { amount: 250_000, percent: 5, combine: 'en' },
+			GM0193: { amount: 250_000, percent: 5, combine: 'en' }
+		});
+		expect(
+			loadFinanceSettings({ gemeente: sampleGemeenten().find((g) => g.code === 'GM0193')! }).volumes.length
+		).toBeGreaterThan(0);
 	});
 
 	const root = 'tests/fixtures/finance-settings';

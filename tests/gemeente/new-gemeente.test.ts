@@ -7,7 +7,7 @@ import { defaultPaths } from '../../pipelines/config';
 import { checkGemeente, scaffoldGemeente } from '../../pipelines/gemeente';
 import { loadZwolleBuurten, readSimpleCsv, synthesizeBuurten } from '../../pipelines/synth/areas';
 import { writeGemeente } from '../../pipelines/synth/index';
-import { launchChromium, seriousAxeViolations, serveBuild } from '../helpers/browser';
+import { launchChromium, recordedPage, seriousAxeViolations, serveBuild } from '../helpers/browser';
 import { buildSite, type BuiltSite } from '../helpers/site';
 
 /**
@@ -118,16 +118,7 @@ describe('a new gemeente, from nothing to a published site', () => {
 
 	test('with one gemeente the site opens on its programmes; the programme page has statuses and charts', async () => {
 		const server = await serveBuild({ buildDir: site.build });
-		const context = await browser.newContext({ locale: 'nl-NL' });
-		const page = await context.newPage();
-		const problems: string[] = [];
-		page.on('console', (m) => {
-			if (m.type() === 'error') problems.push(m.text());
-		});
-		page.on('request', (r) => {
-			if (!r.url().startsWith(server.url) && !r.url().startsWith('data:'))
-				problems.push(`off-site: ${r.url()}`);
-		});
+		const { page, problems, close } = await recordedPage({ browser, origin: server.url });
 		try {
 			await page.goto(server.url + '/');
 			expect(await page.textContent('h1')).toBe('Nieuwdorp');
@@ -153,7 +144,7 @@ describe('a new gemeente, from nothing to a published site', () => {
 			expect(await page.textContent('h1')).toBe('Programma 3 Zorg en welzijn');
 			expect(problems).toEqual([]);
 		} finally {
-			await context.close();
+			await close();
 			await server.close();
 		}
 	});

@@ -41,6 +41,8 @@ export interface RecordedPage {
 	problems: string[];
 	/** requests off the site's origin */
 	external: string[];
+	/** every request, as "METHOD url" */
+	requests: string[];
 	close: () => Promise<void>;
 }
 
@@ -66,31 +68,46 @@ export function browserSite(): {
 	return {
 		url,
 		open: async (options = {}) => {
-			const context = await browser!.newContext({
-				javaScriptEnabled: options.javaScriptEnabled ?? true,
-				locale: 'nl-NL',
-				acceptDownloads: true
-			});
-			const page = await context.newPage();
-			const problems: string[] = [];
-			const external: string[] = [];
-			page.on('console', (m) => {
-				if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
-					problems.push(`console ${m.type()}: ${m.text()}`);
-			});
-			page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-			page.on('request', (r) => {
-				if (r.url().startsWith(url()) || /^(data|blob):/.test(r.url())) return;
-				external.push(r.url());
-				problems.push(`external: ${r.url()}`);
-			});
-			await page.addInitScript(() => {
-				document.addEventListener('securitypolicyviolation', (e) =>
-					console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
-				);
-			});
-			if (options.path) await page.goto(url() + options.path);
-			return { page, problems, external, close: () => context.close() };
+			const recorded = await recordedPage({ browser: browser!, origin: url(), ...options });
+			if (options.path) await recorded.page.goto(url() + options.path);
+			return recorded;
 		}
 	};
+}
+
+/**
+ * A fresh nl-NL context (downloads accepted) on `origin` whose page records console errors, CSP
+ * violations, page errors and requests off the origin: the one recorder every browser test uses.
+ */
+export async function recordedPage(options: {
+	browser: Browser;
+	origin: string;
+	javaScriptEnabled?: boolean;
+}): Promise<RecordedPage> {
+	const context = await options.browser.newContext({
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
+		locale: 'nl-NL',
+		acceptDownloads: true
+	});
+	const page = await context.newPage();
+	const problems: string[] = [];
+	const external: string[] = [];
+	const requests: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || /Content Security Policy/.test(m.text()))
+			problems.push(`console ${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('request', (r) => {
+		requests.push(`${r.method()} ${r.url()}`);
+		if (r.url().startsWith(options.origin) || /^(data|blob):/.test(r.url())) return;
+		external.push(r.url());
+		problems.push(`external: ${r.url()}`);
+	});
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) =>
+			console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)
+		);
+	});
+	return { page, problems, external, requests, close: () => context.close() };
 }

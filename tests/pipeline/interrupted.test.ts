@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '../../pipelines/run';
 import type { Manifest } from '../../src/lib/db/manifest';
+import { PUBLISH_FAILPOINTS } from '../../pipelines/failpoints';
 import { fixturePaths } from '../helpers/paths';
+import { tempFolders } from '../helpers/temp';
+
+const { temp } = tempFolders();
 
 /** The manifest and every file it references, checked against their checksums. */
 function release(dir: string): { manifest: string; files: Record<string, string> } {
@@ -23,52 +27,78 @@ function release(dir: string): { manifest: string; files: Record<string, string>
 	return { manifest, files };
 }
 
-/** Starts the pipeline CLI in a child process and kills it after `ms` milliseconds. */
-function runAndKill(options: { raw: string; published: string; ms: number }): Promise<void> {
+/**
+ * Runs the pipeline CLI in a child process that kills itself (SIGKILL) at the named failpoint, and
+ * says whether it got there (a run that never reaches the point exits normally).
+ */
+function runAndKill(options: { raw: string; published: string; failpoint: string }): Promise<boolean> {
 	return new Promise((done) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'run'], {
-			env: { ...process.env, KOERS_RAW_DIR: resolve(options.raw), KOERS_PUBLISHED_DIR: options.published },
+			env: {
+				...process.env,
+				KOERS_RAW_DIR: resolve(options.raw),
+				KOERS_PUBLISHED_DIR: options.published,
+				KOERS_FAILPOINT: options.failpoint
+			},
 			stdio: 'ignore'
 		});
-		const timer = setTimeout(() => child.kill('SIGKILL'), options.ms);
-		child.on('exit', () => {
-			clearTimeout(timer);
-			done();
-		});
+		child.on('exit', (_code, signal) => done(signal === 'SIGKILL'));
 	});
 }
 
 describe('an interrupted run', () => {
-	test('leaves either the previous release or the complete new one, never a mix', async () => {
+	test('killed at every stage and every step of publishing, it leaves the previous release or the complete new one', async () => {
 		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline/good' });
 		await runPipeline({ paths, env: {} });
 		const previous = release(paths.published);
 		// The new input differs, so a half-switched release would show.
-		const next = fixturePaths({ raw: 'tests/fixtures/pipeline/quarantine-row' });
-		await runPipeline({ paths: next, env: {} });
+		const raw = 'tests/fixtures/pipeline/quarantine-row';
+		const next = fixturePaths({ raw });
+		const run = await runPipeline({ paths: next, env: {} });
 		const complete = release(next.published);
 		expect(complete.manifest).not.toBe(previous.manifest);
 
-		const outcomes = new Set<string>();
-		for (const ms of [150, 400, 700, 900, 1100, 1300, 1600, 2500]) {
-			await runAndKill({ raw: 'tests/fixtures/pipeline/quarantine-row', published: paths.published, ms });
-			expect(existsSync(join(paths.published, 'manifest.json'))).toBe(true);
-			const now = release(paths.published);
-			const same =
+		// Every stage of the run report (killed at its end) and every publishing step, in run order.
+		const points = [
+			...Object.keys(run.stages)
+				.filter((stage) => stage !== 'publiceren')
+				.map((stage) => `stage:${stage}`),
+			...PUBLISH_FAILPOINTS,
+			'stage:publiceren'
+		];
+		expect(points.length).toBeGreaterThanOrEqual(10);
+		// Before the manifest is switched the previous release stands; from the switch on, the new one.
+		const expected = (point: string) =>
+			point === 'publish:switched' || point === 'stage:publiceren' ? 'new' : 'previous';
+		const outcomes = await mapTwoAtATime(points, async (point) => {
+			// Each kill on its own copy of the previous release, so two can run at once.
+			const published = join(temp('koers-interrupted-'), 'published');
+			cpSync(paths.published, published, { recursive: true });
+			expect(await runAndKill({ raw, published, failpoint: point }), `the run reached ${point}`).toBe(true);
+			const now = release(published);
+			const which =
 				now.manifest === previous.manifest
 					? 'previous'
 					: now.manifest === complete.manifest
 						? 'new'
 						: 'mixed';
-			expect(same, `after a kill at ${ms} ms`).not.toBe('mixed');
-			expect(now).toEqual(same === 'previous' ? previous : complete);
-			outcomes.add(same);
-			if (same === 'new') {
-				// Restore the previous release for the next attempt.
-				await runPipeline({ paths, env: {} });
-			}
-		}
-		// At least one kill landed before the switch, so the test did exercise an interrupted run.
-		expect(outcomes.has('previous')).toBe(true);
-	}, 120_000);
+			expect(now, `after a kill at ${point}`).toEqual(which === 'new' ? complete : previous);
+			return [point, which] as const;
+		});
+		expect(Object.fromEntries(outcomes)).toEqual(Object.fromEntries(points.map((p) => [p, expected(p)])));
+	}, 180_000);
 });
+
+/** Maps with at most two calls running at once (two cores). */
+async function mapTwoAtATime<T, R>(items: T[], f: (item: T) => Promise<R>): Promise<R[]> {
+	const out: R[] = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			out[i] = await f(items[i]!);
+		}
+	};
+	await Promise.all([worker(), worker()]);
+	return out;
+}
