@@ -2,7 +2,7 @@ import { EXPERIENCE_QUESTIONS } from '../../src/lib/measures/scales';
 import type { ColumnSpec, FileSchema } from './column';
 
 /** Client-experience surveys (SWT, WMO maatwerk, jeugdhulp, ouders): one row per respondent. */
-export const clientervaringSchema: FileSchema = {
+export const clientervaringSchema = {
 	name: 'clientervaring',
 	title: 'Cliëntervaringsonderzoeken',
 	about:
@@ -55,4 +55,4 @@ export const clientervaringSchema: FileSchema = {
 			message: 'de respondent beantwoordde geen enkele vraag: laat de regel weg of vul de antwoorden in'
 		}
 	]
-};
+} as const satisfies FileSchema;

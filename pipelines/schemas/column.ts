@@ -102,76 +102,65 @@ interface CellCheck {
 /** Name of the typed copy of a column inside the checking query. */
 const typedAlias = (name: string) => sqlIdent(`typed__${name}`);
 
-/**
- * SQL yielding one row (line, column_number, column_name, value, message) per problem in `table`.
- * All checks run in a single scan: each row yields a list of failed checks that is unnested, so the
- * cost does not grow with the number of checks the way a UNION of one scan per check would.
- */
-export function cellChecksSql(options: {
-	schema: FileSchema;
-	table: string;
-	columnNumbers: Map<string, number>;
-}): string {
-	const { schema, table, columnNumbers } = options;
+/** The checks of one column's cells: required, then what its type allows. */
+function columnChecks(spec: ColumnSpec, columnNumber: number): CellCheck[] {
 	const checks: CellCheck[] = [];
-	for (const spec of schema.columns) {
-		const cell = sqlIdent(spec.name);
-		const text = `nullif(trim(${cell}), '')`;
-		const typed = typedAlias(spec.name);
-		const present = `${text} IS NOT NULL`;
-		const add = (when: string, message: string) =>
-			checks.push({
-				when,
-				columnNumber: columnNumbers.get(spec.name) ?? 0,
-				columnName: spec.name,
-				value: cell,
-				message
-			});
-		if (spec.required) add(`${text} IS NULL`, `'verplicht veld is leeg: vul een waarde in'`);
-		switch (spec.type) {
-			case 'text':
-				if (spec.pattern) {
-					add(
-						`${present} AND NOT regexp_full_match(${text}, ${sqlString(spec.pattern)})`,
-						`'ongeldige waarde "' || ${text} || '": verwacht ${spec.hint ?? spec.pattern}'`
-					);
-				}
-				break;
-			case 'code':
+	const cell = sqlIdent(spec.name);
+	const text = `nullif(trim(${cell}), '')`;
+	const typed = typedAlias(spec.name);
+	const present = `${text} IS NOT NULL`;
+	const add = (when: string, message: string) =>
+		checks.push({ when, columnNumber, columnName: spec.name, value: cell, message });
+	if (spec.required) add(`${text} IS NULL`, `'verplicht veld is leeg: vul een waarde in'`);
+	switch (spec.type) {
+		case 'text':
+			if (spec.pattern) {
 				add(
-					`${present} AND ${text} NOT IN (${spec.codes.map(sqlString).join(', ')})`,
-					`'onbekende code "' || ${text} || '": kies uit ${spec.codes.join(', ')}'`
+					`${present} AND NOT regexp_full_match(${text}, ${sqlString(spec.pattern)})`,
+					`'ongeldige waarde "' || ${text} || '": verwacht ${spec.hint ?? spec.pattern}'`
 				);
-				break;
-			case 'reference':
-				add(
-					`${present} AND ${text} NOT IN (SELECT ${sqlIdent(spec.column)} FROM ${sqlIdent(spec.table)})`,
-					`'onbekende ${spec.hint} "' || ${text} || '": gebruik een code uit de CBS-gebiedsindeling'`
-				);
-				break;
-			case 'date':
-				add(`${present} AND ${typed} IS NULL`, `'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`);
-				add(
-					`${typed} > current_date`,
-					`'datum "' || ${text} || '" ligt in de toekomst: controleer de datum of de exportdatum'`
-				);
-				break;
-			case 'integer':
-			case 'decimal':
-				add(
-					`${present} AND ${typed} IS NULL`,
-					`'ongeldig getal "' || ${text} || '": verwacht ${spec.type === 'integer' ? 'een geheel getal' : 'een getal met decimale komma'}'`
-				);
-				add(
-					`${typed} NOT BETWEEN ${spec.min} AND ${spec.max}`,
-					`'waarde "' || ${text} || '" valt buiten het bereik ${spec.min} tot en met ${spec.max}'`
-				);
-				break;
-			case 'boolean':
-				add(`${present} AND ${typed} IS NULL`, `'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`);
-				break;
-		}
+			}
+			break;
+		case 'code':
+			add(
+				`${present} AND ${text} NOT IN (${spec.codes.map(sqlString).join(', ')})`,
+				`'onbekende code "' || ${text} || '": kies uit ${spec.codes.join(', ')}'`
+			);
+			break;
+		case 'reference':
+			add(
+				`${present} AND ${text} NOT IN (SELECT ${sqlIdent(spec.column)} FROM ${sqlIdent(spec.table)})`,
+				`'onbekende ${spec.hint} "' || ${text} || '": gebruik een code uit de CBS-gebiedsindeling'`
+			);
+			break;
+		case 'date':
+			add(`${present} AND ${typed} IS NULL`, `'ongeldige datum "' || ${text} || '": verwacht dd-mm-jjjj'`);
+			add(
+				`${typed} > current_date`,
+				`'datum "' || ${text} || '" ligt in de toekomst: controleer de datum of de exportdatum'`
+			);
+			break;
+		case 'integer':
+		case 'decimal':
+			add(
+				`${present} AND ${typed} IS NULL`,
+				`'ongeldig getal "' || ${text} || '": verwacht ${spec.type === 'integer' ? 'een geheel getal' : 'een getal met decimale komma'}'`
+			);
+			add(
+				`${typed} NOT BETWEEN ${spec.min} AND ${spec.max}`,
+				`'waarde "' || ${text} || '" valt buiten het bereik ${spec.min} tot en met ${spec.max}'`
+			);
+			break;
+		case 'boolean':
+			add(`${present} AND ${typed} IS NULL`, `'ongeldige waarde "' || ${text} || '": verwacht ja of nee'`);
+			break;
 	}
+	return checks;
+}
+
+/** The checks of a whole row: a Totaal row, a repeated key, and the schema's rules over several columns. */
+function rowChecks(schema: FileSchema, columnNumbers: Map<string, number>): CellCheck[] {
+	const checks: CellCheck[] = [];
 	// A sum row from a spreadsheet ("Totaal") is not a registration.
 	const first = schema.columns[0]!.name;
 	// Such a row starts with "Totaal" in its first non-empty cell (spreadsheets put the label there).
@@ -201,6 +190,24 @@ export function cellChecksSql(options: {
 			message: sqlString(rule.message)
 		});
 	}
+	return checks;
+}
+
+/**
+ * SQL yielding one row (line, column_number, column_name, value, message) per problem in `table`.
+ * All checks run in a single scan: each row yields a list of failed checks that is unnested, so the
+ * cost does not grow with the number of checks the way a UNION of one scan per check would.
+ */
+export function cellChecksSql(options: {
+	schema: FileSchema;
+	table: string;
+	columnNumbers: Map<string, number>;
+}): string {
+	const { schema, table, columnNumbers } = options;
+	const checks = [
+		...schema.columns.flatMap((spec) => columnChecks(spec, columnNumbers.get(spec.name) ?? 0)),
+		...rowChecks(schema, columnNumbers)
+	];
 	const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${typedAlias(c.name)}`).join(', ');
 	// Duplicate keys through an aggregate (cheap: few keys repeat) rather than a window over every row.
 	const keys = schema.key.map((k, i) => ({ column: sqlIdent(k), alias: `key__${i}` }));

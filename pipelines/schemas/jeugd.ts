@@ -29,7 +29,7 @@ export const VERWIJZERS = [
 export const MET_VERBLIJF = ['35', '36', '37', '38', '43', '44'];
 
 /** Jeugdhulptrajecten: one row per traject. */
-export const jeugdSchema: FileSchema = {
+export const jeugdSchema = {
 	name: 'jeugd_trajecten',
 	title: 'Jeugdhulptrajecten',
 	about: 'Eén regel per jeugdhulptraject.',
@@ -114,4 +114,4 @@ export const jeugdSchema: FileSchema = {
 				'het resultaat (problemen_verminderd) is ingevuld bij een traject dat nog loopt: laat het leeg tot het einde'
 		}
 	]
-};
+} as const satisfies FileSchema;

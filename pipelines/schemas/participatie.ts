@@ -11,7 +11,7 @@ const AGE = {
 export const EXIT_TO_WORK = ['werk', 'onderneming', 'opleiding'];
 
 /** Meldingen at de Poort: one row per melding. */
-export const meldingSchema: FileSchema = {
+export const meldingSchema = {
 	name: 'pw_meldingen',
 	title: 'Meldingen bij de Poort (Participatiewet)',
 	about:
@@ -39,10 +39,10 @@ export const meldingSchema: FileSchema = {
 	],
 	key: ['meldingnummer'],
 	rules: []
-};
+} as const satisfies FileSchema;
 
 /** Bijstandsuitkeringen: one row per household and uitkering. */
-export const uitkeringSchema: FileSchema = {
+export const uitkeringSchema = {
 	name: 'pw_uitkeringen',
 	title: 'Bijstandsuitkeringen (Participatiewet)',
 	about: 'Eén regel per bijstandsuitkering van een huishouden.',
@@ -96,10 +96,10 @@ export const uitkeringSchema: FileSchema = {
 			message: 'inkomsten_uit_werk_vanaf valt buiten de looptijd van de uitkering'
 		}
 	]
-};
+} as const satisfies FileSchema;
 
 /** Placements: garantiebanen, beschut werk and leerwerkbanen. */
-export const plaatsingSchema: FileSchema = {
+export const plaatsingSchema = {
 	name: 'pw_plaatsingen',
 	title: 'Plaatsingen: garantiebanen, beschut werk, leerwerkbanen',
 	about: 'Eén regel per plaatsing op een garantiebaan, in beschut werk of op een leerwerkbaan.',
@@ -132,4 +132,4 @@ export const plaatsingSchema: FileSchema = {
 			message: 'einddatum ligt vóór de startdatum: corrigeer een van beide'
 		}
 	]
-};
+} as const satisfies FileSchema;

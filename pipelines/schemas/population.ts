@@ -1,7 +1,7 @@
 import { BUURTCODE_COLUMN, type FileSchema } from './column';
 
 /** Population reference: inhabitants on 1 January per buurt and age band (CBS or the BRP). */
-export const populationSchema: FileSchema = {
+export const populationSchema = {
 	name: 'bevolking_buurt',
 	title: 'Bevolking per buurt en leeftijdsklasse',
 	about:
@@ -38,4 +38,4 @@ export const populationSchema: FileSchema = {
 	],
 	key: ['jaar', 'buurtcode', 'leeftijdsklasse'],
 	rules: []
-};
+} as const satisfies FileSchema;

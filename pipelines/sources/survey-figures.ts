@@ -76,26 +76,8 @@ function readDelivery(dir: string, file: string): SurveyFiguresDelivery {
 	return parsed.data!;
 }
 
-/**
- * Converts the wide export to the long CSV. Refused, naming the file and line: an onderwerp column,
- * weight column or respondent-count column that is not in the export. An area code that maps to no
- * buurt of the division is quarantined (one row per onderwerp) with the export's line and column.
- */
-export async function wideSurveyFiguresToCsv(options: {
-	dir: string;
-	file: string;
-	buurten: Set<string>;
-}): Promise<{
-	csvPath: string;
-	issues: RowIssue[];
-	format: string;
-	schema: typeof surveyFiguresSchema;
-	locate: (issue: RowIssue) => RowIssue;
-	/** every file the figures came from, for the checksum of the delivery */
-	inputs: string[];
-}> {
-	const { dir, file } = options;
-	const delivery = readDelivery(dir, file);
+/** The export and its variables file as the delivery names them, read. */
+function readExport(dir: string, file: string, delivery: SurveyFiguresDelivery) {
 	const dataPath = resolve(dir, delivery.gegevens);
 	const variablesPath = resolve(dir, delivery.variabelen);
 	const dataFile = relative(process.cwd(), dataPath);
@@ -106,8 +88,37 @@ export async function wideSurveyFiguresToCsv(options: {
 	] as const)
 		if (!existsSync(p))
 			refuse(`${file}/levering.yaml`, null, `${f} bestaat niet: controleer gegevens en variabelen`);
-	const data = readTable(dataPath);
-	const variables = readTable(variablesPath);
+	return {
+		dataPath,
+		variablesPath,
+		dataFile,
+		variablesFile,
+		data: readTable(dataPath),
+		variables: readTable(variablesPath)
+	};
+}
+
+type Export = ReturnType<typeof readExport>;
+
+/** Where an onderwerp's value, weight and respondent count are in the export (column indexes). */
+interface OnderwerpColumns {
+	onderwerp: string;
+	value: number;
+	weight: number;
+	count: number | null;
+}
+
+/**
+ * Per onderwerp of the delivery: its value column, and its weight and count columns (from
+ * levering.yaml or else the variables file). Refused, naming the file and line, when one is missing.
+ */
+function planOnderwerpen(options: {
+	file: string;
+	delivery: SurveyFiguresDelivery;
+	exported: Export;
+}): OnderwerpColumns[] {
+	const { file, delivery } = options;
+	const { data, variables, dataFile, variablesFile } = options.exported;
 	const column = (name: string) => data.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
 	const vcol = (name: string) => variables.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
 	const [code, weightOf, countOf] = ['Onderwerpcode', 'Aggregatie-onderwerp', 'Drempel-onderwerp'].map(vcol);
@@ -117,9 +128,7 @@ export async function wideSurveyFiguresToCsv(options: {
 			1,
 			'mist een van de kolommen Onderwerpcode, Aggregatie-onderwerp, Drempel-onderwerp'
 		);
-
-	// Per onderwerp: its value, weight and count column in the export.
-	const plan = Object.entries(delivery.onderwerpen).map(([onderwerp, name]) => {
+	return Object.entries(delivery.onderwerpen).map(([onderwerp, name]) => {
 		const at = variables.rows.findIndex((r) => r[code!]?.trim().toLowerCase() === name.toLowerCase());
 		const line = at >= 0 ? at + 2 : null;
 		if (column(name) < 0)
@@ -155,8 +164,24 @@ export async function wideSurveyFiguresToCsv(options: {
 			count: count === null ? null : column(count)
 		};
 	});
+}
 
-	const areaColumn = column(delivery.gebied.kolom);
+/** Where a line of the long CSV came from: the export's line, and the export column per long column. */
+type Origin = Map<number, { line: number; columns: Record<string, number | null> }>;
+
+/**
+ * The long CSV's lines, one per area and onderwerp, and where each came from. An area code that maps
+ * to no buurt of the division is quarantined (one issue per onderwerp) at the export's line and column.
+ */
+function longLines(options: {
+	delivery: SurveyFiguresDelivery;
+	exported: Export;
+	plan: OnderwerpColumns[];
+	buurten: Set<string>;
+}): { lines: string[]; origin: Origin; issues: RowIssue[]; unknownArea: number } {
+	const { delivery, plan } = options;
+	const { data, dataFile } = options.exported;
+	const areaColumn = data.header.findIndex((h) => h.toLowerCase() === delivery.gebied.kolom.toLowerCase());
 	if (areaColumn < 0)
 		refuse(
 			dataFile,
@@ -166,8 +191,7 @@ export async function wideSurveyFiguresToCsv(options: {
 	const unknown = new Set(delivery.gebied.onbekend.map(String));
 	const issues: RowIssue[] = [];
 	const lines = [surveyFiguresSchema.columns.map((c) => c.name).join(';')];
-	// Where each line of the long CSV came from in the export: its line, and the column per long column.
-	const origin = new Map<number, { line: number; columns: Record<string, number | null> }>();
+	const origin: Origin = new Map();
 	let unknownArea = 0;
 	data.rows.forEach((row, i) => {
 		const area = row[areaColumn]?.trim() ?? '';
@@ -196,9 +220,19 @@ export async function wideSurveyFiguresToCsv(options: {
 			});
 		}
 	});
-	const csvPath = await writeConvertedCsv('koers-bvbcijfers-', 'bvb_buurtcijfers.csv', lines);
+	return { lines, origin, issues, unknownArea };
+}
+
+/** What the run report says about the export: its size, the weight and the threshold used. */
+function formatNotes(options: {
+	delivery: SurveyFiguresDelivery;
+	exported: Export;
+	onderwerpen: number;
+	unknownArea: number;
+}): string {
+	const { delivery, exported, unknownArea } = options;
 	const notes = [
-		`${data.rows.length} gebieden × ${plan.length} onderwerpen uit ${dataFile}`,
+		`${exported.data.rows.length} gebieden × ${options.onderwerpen} onderwerpen uit ${exported.dataFile}`,
 		unknownArea ? `${unknownArea} gebied "onbekend" (telt mee in de gemeente, niet in een wijk)` : null,
 		delivery.gewicht
 			? `gewogen met ${delivery.gewicht} voor elk onderwerp${delivery.gewicht_toelichting ? ` (${delivery.gewicht_toelichting})` : ''}`
@@ -207,16 +241,49 @@ export async function wideSurveyFiguresToCsv(options: {
 			? `aantallen respondenten niet aangeleverd: de drempel is door de leverancier toegepast${delivery.respondenten_toelichting ? ` (${delivery.respondenten_toelichting})` : ''}`
 			: 'drempel op het Drempel-onderwerp'
 	].filter(Boolean);
+	return `buurtcijfers, brede indeling (${notes.join('; ')})`;
+}
+
+/**
+ * Converts the wide export to the long CSV. Refused, naming the file and line: an onderwerp column,
+ * weight column or respondent-count column that is not in the export. An area code that maps to no
+ * buurt of the division is quarantined (one row per onderwerp) with the export's line and column.
+ */
+export async function wideSurveyFiguresToCsv(options: {
+	dir: string;
+	file: string;
+	buurten: Set<string>;
+}): Promise<{
+	csvPath: string;
+	issues: RowIssue[];
+	format: string;
+	schema: typeof surveyFiguresSchema;
+	locate: (issue: RowIssue) => RowIssue;
+	/** every file the figures came from, for the checksum of the delivery */
+	inputs: string[];
+}> {
+	const { dir, file } = options;
+	const delivery = readDelivery(dir, file);
+	const exported = readExport(dir, file, delivery);
+	const plan = planOnderwerpen({ file, delivery, exported });
+	const { lines, origin, issues, unknownArea } = longLines({
+		delivery,
+		exported,
+		plan,
+		buurten: options.buurten
+	});
+	const csvPath = await writeConvertedCsv('koers-bvbcijfers-', 'bvb_buurtcijfers.csv', lines);
+	// A problem the checks find in the long CSV, at its place in the export.
 	const locate = (issue: RowIssue): RowIssue => {
 		const from = issue.line !== null ? origin.get(Number(issue.line)) : undefined;
 		if (!from) return issue;
 		const column = issue.columnName !== null ? from.columns[issue.columnName] : undefined;
 		return {
 			...issue,
-			file: dataFile,
+			file: exported.dataFile,
 			line: from.line,
 			column: column === undefined || column === null ? null : column + 1,
-			columnName: column === undefined || column === null ? issue.columnName : data.header[column]!
+			columnName: column === undefined || column === null ? issue.columnName : exported.data.header[column]!
 		};
 	};
 	return {
@@ -224,7 +291,7 @@ export async function wideSurveyFiguresToCsv(options: {
 		issues,
 		locate,
 		schema: delivery.respondenten ? surveyFiguresWithoutCountsSchema : surveyFiguresSchema,
-		format: `buurtcijfers, brede indeling (${notes.join('; ')})`,
-		inputs: [join(dir, 'levering.yaml'), dataPath, variablesPath]
+		format: formatNotes({ delivery, exported, onderwerpen: plan.length, unknownArea }),
+		inputs: [join(dir, 'levering.yaml'), exported.dataPath, exported.variablesPath]
 	};
 }

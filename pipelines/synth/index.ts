@@ -11,7 +11,7 @@ import { generateFinancien } from './financien';
 import { generateClientervaring } from './clientervaring';
 
 /** A `;`-separated CSV of records, columns in the given order (numbers with a decimal comma, dates dd-mm-jjjj). */
-function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): string {
+function toCsv<T extends object>(header: readonly (keyof T & string)[], records: T[]): string {
 	const cell = (v: unknown) =>
 		v === null || v === undefined
 			? ''
@@ -29,6 +29,10 @@ function toCsv<T extends object>(header: (keyof T & string)[], records: T[]): st
 }
 import type { Paths } from '../config';
 import { columnsOf } from '../schemas/column';
+import { clientervaringSchema } from '../schemas/clientervaring';
+import { jeugdSchema } from '../schemas/jeugd';
+import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
+import { populationSchema } from '../schemas/population';
 import {
 	batenLastenSchema,
 	bestedingSchema,
@@ -194,90 +198,36 @@ export async function writeGemeente(options: {
 		await writeFile(join(division, 'wijken.csv'), csv(options.areas.wijken));
 		await writeFile(join(division, 'buurten.csv'), csv(options.areas.buurten));
 	}
+	// Each export with the header its schema declares, in the schema's column order (the pipeline
+	// refuses a file that lacks one of them).
+	const write = (file: string, schema: { columns: readonly { name: string }[] }, rows: object[]) =>
+		writeFile(join(dir, file), toCsv(columnsOf(schema), rows as Record<string, unknown>[]));
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
 	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale: youthScale });
-	await writeFile(
-		join(dir, 'jeugdhulp_trajecten.csv'),
-		toCsv(
-			[
-				'clientnummer',
-				'buurtcode',
-				'leeftijdsklasse',
-				'productcategorie',
-				'verblijf',
-				'zwaarte',
-				'verwijzer',
-				'startdatum',
-				'einddatum',
-				'problemen_verminderd'
-			],
-			jeugd
-		)
-	);
+	await write('jeugdhulp_trajecten.csv', jeugdSchema, jeugd);
 	const pw = generateParticipatie({ buurten, seed: seed + 3, scale: scale * f.bijstand });
-	await writeFile(
-		join(dir, 'pw_meldingen.csv'),
-		toCsv(
-			['meldingnummer', 'meldingsdatum', 'buurtcode', 'leeftijdsklasse', 'bijstandsaanvraag'],
-			pw.meldingen
-		)
-	);
-	await writeFile(
-		join(dir, 'pw_uitkeringen.csv'),
-		toCsv(
-			[
-				'huishoudnummer',
-				'buurtcode',
-				'leeftijdsklasse',
-				'startdatum',
-				'einddatum',
-				'uitstroomreden',
-				'inkomsten_uit_werk_vanaf'
-			],
-			pw.uitkeringen
-		)
-	);
-	await writeFile(
-		join(dir, 'pw_plaatsingen.csv'),
-		toCsv(['plaatsingnummer', 'soort', 'startdatum', 'einddatum'], pw.plaatsingen)
-	);
-	await writeFile(
-		join(dir, 'clientervaring.csv'),
-		toCsv(
-			[
-				'respondentnummer',
-				'jaar',
-				'onderzoek',
-				'gewicht',
-				'swt_vindbaar',
-				'swt_voldoende',
-				'maatwerk_draagt_bij',
-				'ouders_kennen_swt',
-				'jeugdhulp_cijfer'
-			],
-			generateClientervaring({ seed: seed + 5, scale: scale * f.survey })
-		)
+	await write('pw_meldingen.csv', meldingSchema, pw.meldingen);
+	await write('pw_uitkeringen.csv', uitkeringSchema, pw.uitkeringen);
+	await write('pw_plaatsingen.csv', plaatsingSchema, pw.plaatsingen);
+	await write(
+		'clientervaring.csv',
+		clientervaringSchema,
+		generateClientervaring({ seed: seed + 5, scale: scale * f.survey })
 	);
 	if (options.finance) {
 		const fin = generateFinancien({ seed: seed + 4 });
-		// Each export with the header its schema declares, in the schema's column order; the rows must
-		// carry every column of it.
-		const write = <S extends { name: string; columns: readonly { name: string }[] }>(
-			schema: S,
-			rows: Record<S['columns'][number]['name'], unknown>[]
-		) => writeFile(join(dir, `${schema.name}.csv`), toCsv(columnsOf(schema), rows));
-		await write(batenLastenSchema, fin.batenLasten);
-		await write(kredietSchema, fin.kredieten);
-		await write(overzichtSchema, fin.overzicht);
-		await write(kredietTotalenSchema, fin.kredietTotalen);
-		await write(iv3Schema, fin.iv3);
-		await write(bestedingSchema, fin.bestedingen);
+		for (const [schema, rows] of [
+			[batenLastenSchema, fin.batenLasten],
+			[kredietSchema, fin.kredieten],
+			[overzichtSchema, fin.overzicht],
+			[kredietTotalenSchema, fin.kredietTotalen],
+			[iv3Schema, fin.iv3],
+			[bestedingSchema, fin.bestedingen]
+		] as const)
+			await write(`${schema.name}.csv`, schema, rows);
 	}
-	await writeFile(
-		join(dir, 'bevolking.csv'),
-		toCsv(['jaar', 'buurtcode', 'leeftijdsklasse', 'inwoners'], generatePopulation({ buurten }))
-	);
+	await write('bevolking.csv', populationSchema, generatePopulation({ buurten }));
 	await writeFile(
 		join(dir, 'bron.json'),
 		JSON.stringify(

@@ -161,60 +161,16 @@ export function applyMessages(
 	const ordered = [...messages].sort(
 		(a, b) => a.dagtekening.localeCompare(b.dagtekening) || a.source.localeCompare(b.source)
 	);
-	const toewijzingen = new Map<string, { m: Message32; t: Message32['toewijzingen'][number] }>();
-	const byProduct = new Map<string, string>();
-	const productKey = (bsn: string, category: string, code: string | null, ingang: string | null) =>
-		`${bsn}|${category}|${code ?? ''}|${ingang ?? ''}`;
-	let superseded = 0;
-	for (const m of ordered) {
-		for (const t of m.toewijzingen) {
-			const key = `${m.bsn}|${t.nummer}`;
-			const known = toewijzingen.get(key);
-			if (known) superseded++;
-			if (!known || known.t.issued <= t.issued) toewijzingen.set(key, { m, t });
-			byProduct.set(productKey(m.bsn, t.category, t.code, t.start), key);
-		}
-	}
+	const assigned = lastToewijzingen(ordered);
 	const verwijzers = new Map<string, string | null>();
 	for (const m of ordered)
 		for (const v of m.verzoeken) verwijzers.set(`${m.bsn}|${v.referentie}`, v.verwijzer);
-
 	const issues: RowIssue[] = [];
-	const resolve = (m: Message32, p: ProductRef, element: string): string | null => {
-		const key = p.nummer
-			? `${m.bsn}|${p.nummer}`
-			: byProduct.get(productKey(m.bsn, p.category, p.code, p.toewijzingIngang));
-		if (key && toewijzingen.has(key)) return key;
-		issues.push(
-			messageIssue(
-				m.source,
-				element,
-				p.nummer,
-				`${element.split('/')[0]} verwijst naar een toewijzing (ToewijzingNummer ${p.nummer ?? 'leeg'}) die geen 301-bericht heeft toegewezen: lever de toewijzing mee of verwijder dit bericht`
-			)
-		);
-		return null;
-	};
-	const starts = new Map<string, { begin: string; m: Message32 }>();
-	const stops = new Map<string, { end: string; reason: string; m: Message32 }>();
-	for (const m of ordered) {
-		for (const s of m.starts) {
-			const key = resolve(m, s, 'StartProduct/ToewijzingNummer');
-			if (!key) continue;
-			if (s.status === '3') starts.delete(key);
-			else starts.set(key, { begin: s.begin, m });
-		}
-		for (const s of m.stops) {
-			const key = resolve(m, s, 'StopProduct/ToewijzingNummer');
-			if (!key) continue;
-			if (s.status === '3') stops.delete(key);
-			else stops.set(key, { end: s.end, reason: s.reason, m });
-		}
-	}
+	const { starts, stops } = startsAndStops(ordered, assigned, issues);
 
 	const trajecten: Traject[] = [];
 	let withdrawn = 0;
-	for (const [key, { m, t }] of [...toewijzingen].sort(([a], [b]) => a.localeCompare(b))) {
+	for (const [key, { m, t }] of [...assigned.toewijzingen].sort(([a], [b]) => a.localeCompare(b))) {
 		const start = starts.get(key);
 		const stop = stops.get(key);
 		if (t.redenWijziging === '01' && t.plannedEnd !== null && t.plannedEnd <= t.start) {
@@ -256,7 +212,71 @@ export function applyMessages(
 			source: m.source
 		});
 	}
-	return { trajecten, issues, withdrawn, superseded };
+	return { trajecten, issues, withdrawn, superseded: assigned.superseded };
+}
+
+const productKey = (bsn: string, category: string, code: string | null, ingang: string | null) =>
+	`${bsn}|${category}|${code ?? ''}|${ingang ?? ''}`;
+
+/** Per client and ToewijzingNummer the 301 toewijzing that counts (the latest issued), and how many were replaced. */
+function lastToewijzingen(ordered: Message32[]) {
+	const toewijzingen = new Map<string, { m: Message32; t: Message32['toewijzingen'][number] }>();
+	// A start or stop without ToewijzingNummer names the product and its ingangsdatum instead.
+	const byProduct = new Map<string, string>();
+	let superseded = 0;
+	for (const m of ordered) {
+		for (const t of m.toewijzingen) {
+			const key = `${m.bsn}|${t.nummer}`;
+			const known = toewijzingen.get(key);
+			if (known) superseded++;
+			if (!known || known.t.issued <= t.issued) toewijzingen.set(key, { m, t });
+			byProduct.set(productKey(m.bsn, t.category, t.code, t.start), key);
+		}
+	}
+	return { toewijzingen, byProduct, superseded };
+}
+
+/**
+ * The 305 start and 307 stop that count per toewijzing (StatusAanlevering 3 removes an earlier one,
+ * 2 replaces it); one for a toewijzing no 301 assigned is an issue with its file and element.
+ */
+function startsAndStops(
+	ordered: Message32[],
+	assigned: ReturnType<typeof lastToewijzingen>,
+	issues: RowIssue[]
+) {
+	const resolve = (m: Message32, p: ProductRef, element: string): string | null => {
+		const key = p.nummer
+			? `${m.bsn}|${p.nummer}`
+			: assigned.byProduct.get(productKey(m.bsn, p.category, p.code, p.toewijzingIngang));
+		if (key && assigned.toewijzingen.has(key)) return key;
+		issues.push(
+			messageIssue(
+				m.source,
+				element,
+				p.nummer,
+				`${element.split('/')[0]} verwijst naar een toewijzing (ToewijzingNummer ${p.nummer ?? 'leeg'}) die geen 301-bericht heeft toegewezen: lever de toewijzing mee of verwijder dit bericht`
+			)
+		);
+		return null;
+	};
+	const starts = new Map<string, { begin: string; m: Message32 }>();
+	const stops = new Map<string, { end: string; reason: string; m: Message32 }>();
+	for (const m of ordered) {
+		for (const s of m.starts) {
+			const key = resolve(m, s, 'StartProduct/ToewijzingNummer');
+			if (!key) continue;
+			if (s.status === '3') starts.delete(key);
+			else starts.set(key, { begin: s.begin, m });
+		}
+		for (const s of m.stops) {
+			const key = resolve(m, s, 'StopProduct/ToewijzingNummer');
+			if (!key) continue;
+			if (s.status === '3') stops.delete(key);
+			else stops.set(key, { end: s.end, reason: s.reason, m });
+		}
+	}
+	return { starts, stops };
 }
 
 /** Age in whole years on a date, from a birth date (both ISO). */

@@ -18,75 +18,28 @@ export function wasmEngine(options: { dataUrl: string }): Promise<QueryEngine> {
 	return pending;
 }
 
-async function start(dataUrl: string): Promise<QueryEngine> {
-	const [duckdb, wasm, worker] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
-	]);
-	const thread = new Worker(worker.default);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), thread);
-	// DuckDB-WASM's worker waits forever when its .wasm cannot be fetched (blocked, 404, CSP): ask the
-	// server ourselves, and fail with a message the page can show instead of waiting.
-	const unreachable = fetch(wasm.default, { method: 'HEAD' }).then(
-		(r) => (r.ok ? new Promise<never>(() => {}) : Promise.reject(new Error(`HTTP ${r.status}`))),
-		(e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e)))
-	);
-	const crashed = new Promise<never>((_, reject) =>
-		thread.addEventListener('error', (e) => reject(new Error(e.message || 'de rekenmodule stopte')))
-	);
-	try {
-		await Promise.race([db.instantiate(wasm.default), unreachable, crashed]);
-	} catch (error) {
-		thread.terminate();
-		throw new Error(`DuckDB-WASM kon niet worden geladen: ${(error as Error).message}`, { cause: error });
-	}
-	await db.open({ query: { castBigIntToDouble: true } });
-	const conn = await db.connect();
-	// Never fetch extensions from the vendor's host: nothing leaves the site's own origin.
-	await conn.query('SET autoinstall_known_extensions = false');
-	await conn.query('SET autoload_known_extensions = false');
+type DuckDB = typeof import('@duckdb/duckdb-wasm');
+type Connection = Awaited<ReturnType<InstanceType<DuckDB['AsyncDuckDB']>['connect']>>;
 
+async function start(dataUrl: string): Promise<QueryEngine> {
+	const { duckdb, db, conn } = await instantiate();
 	const manifest = (await (await fetch(`${dataUrl}/manifest.json`)).json()) as Manifest;
-	// Tables are loaded on first use, partition by partition: a query names the tables it needs, and a
-	// scoped query (one gemeente) loads only that gemeente's partitions. A later unscoped query loads
-	// the rest, so it always sees the whole table.
-	const loadedFiles = new Map<string, Promise<void>>();
-	const created = new Set<string>();
-	let chain: Promise<void> = Promise.resolve();
-	const load = (name: string, table: ManifestTable, scope: QueryScope | undefined) =>
-		Promise.all(
-			filesInScope(table, scope).map((f) => {
-				let done = loadedFiles.get(f.path);
-				if (!done) {
-					const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
-						(file) => parquetToArrow({ file, table, partition: f.partition })
-					);
-					// Fetch and decode in parallel; insert one at a time (the first insert creates the table).
-					done = chain = chain.then(async () => {
-						await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
-						created.add(name);
-					});
-					loadedFiles.set(f.path, done);
-				}
-				return done;
-			})
-		);
-	// Query cache: a release never changes under a page, so the same SQL gives the same rows. Going back
-	// to a year or wijk seen before costs no query. Bounded, oldest entry out first.
-	const cache = new Map<string, Row[]>();
-	const CACHE_ENTRIES = 256;
+	const load = partitionLoader(conn, dataUrl);
 	// The tables a query names, found by DuckDB's own lexer: a name in a string or comment is not one.
 	const tablesIn = async (sql: string): Promise<[string, ManifestTable][]> => {
 		const { offsets, types } = await db.tokenize(sql);
 		const words = new Set<string>();
-		offsets.forEach((start, i) => {
+		offsets.forEach((begin, i) => {
 			if (types[i] !== duckdb.TokenType.IDENTIFIER && types[i] !== duckdb.TokenType.KEYWORD) return;
-			const token = sql.slice(start, offsets[i + 1] ?? sql.length).trim();
+			const token = sql.slice(begin, offsets[i + 1] ?? sql.length).trim();
 			words.add(token.replace(/^"(.*)"$/s, '$1').toLowerCase());
 		});
 		return Object.entries(manifest.tables).filter(([name]) => words.has(name.toLowerCase()));
 	};
+	// Query cache: a release never changes under a page, so the same SQL gives the same rows. Going back
+	// to a year or wijk seen before costs no query. Bounded, oldest entry out first.
+	const cache = new Map<string, Row[]>();
+	const CACHE_ENTRIES = 256;
 	const run = async <T extends Row>(
 		sql: string,
 		scope: QueryScope | undefined,
@@ -126,6 +79,69 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 				}
 			})
 	};
+}
+
+/**
+ * DuckDB-WASM in its worker, opened with one connection that never fetches extensions. Fails fast
+ * with a Dutch message when the .wasm cannot be loaded (the worker itself would wait forever).
+ */
+async function instantiate() {
+	const [duckdb, wasm, worker] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+	]);
+	const thread = new Worker(worker.default);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), thread);
+	// Blocked, 404 or CSP: ask the server ourselves, and fail with a message the page can show.
+	const unreachable = fetch(wasm.default, { method: 'HEAD' }).then(
+		(r) => (r.ok ? new Promise<never>(() => {}) : Promise.reject(new Error(`HTTP ${r.status}`))),
+		(e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e)))
+	);
+	const crashed = new Promise<never>((_, reject) =>
+		thread.addEventListener('error', (e) => reject(new Error(e.message || 'de rekenmodule stopte')))
+	);
+	try {
+		await Promise.race([db.instantiate(wasm.default), unreachable, crashed]);
+	} catch (error) {
+		thread.terminate();
+		throw new Error(`DuckDB-WASM kon niet worden geladen: ${(error as Error).message}`, { cause: error });
+	}
+	await db.open({ query: { castBigIntToDouble: true } });
+	const conn = await db.connect();
+	// Never fetch extensions from the vendor's host: nothing leaves the site's own origin.
+	await conn.query('SET autoinstall_known_extensions = false');
+	await conn.query('SET autoload_known_extensions = false');
+	return { duckdb, db, conn };
+}
+
+/**
+ * Loads tables on first use, partition by partition: a query names the tables it needs, and a
+ * scoped query (one gemeente) loads only that gemeente's partitions. A later unscoped query loads
+ * the rest, so it always sees the whole table. Files are fetched and decoded in parallel and
+ * inserted one at a time (the first insert creates the table).
+ */
+function partitionLoader(conn: Connection, dataUrl: string) {
+	const loadedFiles = new Map<string, Promise<void>>();
+	const created = new Set<string>();
+	let chain: Promise<void> = Promise.resolve();
+	return (name: string, table: ManifestTable, scope: QueryScope | undefined) =>
+		Promise.all(
+			filesInScope(table, scope).map((f) => {
+				let done = loadedFiles.get(f.path);
+				if (!done) {
+					const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
+						(file) => parquetToArrow({ file, table, partition: f.partition })
+					);
+					done = chain = chain.then(async () => {
+						await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
+						created.add(name);
+					});
+					loadedFiles.set(f.path, done);
+				}
+				return done;
+			})
+		);
 }
 
 /**

@@ -57,87 +57,108 @@ export function judge(options: JudgeOptions): Judgement {
 	if (obs.value === null) {
 		return result('onbekend', `De waarde voor ${obs.year} is onderdrukt (te kleine aantallen).`, obs);
 	}
-	const value = obs.value;
-	const baseline = resolveBaseline(options.baseline, observations);
+	const context: Context = { options, obs, value: obs.value, mode, result };
+	return norm.kind === 'rise' || norm.kind === 'fall'
+		? judgeChange(context, norm)
+		: judgeLevel(context, norm, resolveBaseline(options.baseline, observations));
+}
 
-	switch (norm.kind) {
-		case 'target':
-		case 'minimum':
-		case 'maximum': {
-			const better: Direction =
-				norm.kind === 'minimum' ? 'higher' : norm.kind === 'maximum' ? 'lower' : options.direction;
-			const meets = atLeastAsGood(value, norm.value, better);
-			const shown = `${formatValue(value, options.unit)} in ${obs.year} tegen norm ${formatValue(norm.value, options.unit)}`;
-			if (mode === 'final') return result(meets ? 'behaald' : 'niet behaald', `${shown}.`, obs);
-			if (meets) return result('op koers', `${shown}: de norm is al gehaald.`, obs);
-			if (!baseline) {
-				return result(
-					'onbekend',
-					'De nulsituatie ontbreekt, dus er is geen pad naar de norm om aan te toetsen.',
-					obs
-				);
-			}
-			const path = [
-				baseline,
-				...(norm.kind === 'target' ? (norm.milestones ?? []) : []),
-				{ year: norm.year, value: norm.value }
-			];
-			const expected = interpolate(path, obs.year);
-			if (expected === null) return result('onbekend', 'De meting ligt vóór de nulsituatie.', obs);
-			const onTrack = atLeastAsGood(value, expected, better);
-			return result(
-				onTrack ? 'op koers' : 'achter op koers',
-				`${formatValue(value, options.unit)} in ${obs.year}; op het pad van nulsituatie naar norm hoort daar ${formatNumber(expected, { decimals: options.unit === 'aantal' ? 0 : 1 })} bij.`,
-				obs
-			);
-		}
-		case 'rise':
-		case 'fall': {
-			const reference = observations.find((o) => o.year === norm.referenceYear);
-			const refValue =
-				reference?.value ?? (baseline && baseline.year === norm.referenceYear ? baseline.value : null);
-			if (refValue === null || refValue === undefined) {
-				return result('onbekend', `Er is geen waarde voor het referentiejaar ${norm.referenceYear}.`, obs);
-			}
-			if (reference?.unit && obs.unit && reference.unit !== obs.unit) {
-				return result(
-					'onbekend',
-					`De eenheid of definitie is gewijzigd tussen ${norm.referenceYear} en ${obs.year}; vergelijken kan niet.`,
-					obs
-				);
-			}
-			const want = norm.kind === 'rise' ? 1 : -1;
-			const se = obs.standardError;
-			const refSe =
-				reference?.value !== null && reference?.value !== undefined ? reference.standardError : undefined;
-			const good = (ok: boolean) =>
-				mode === 'final' ? (ok ? 'behaald' : 'niet behaald') : ok ? 'op koers' : 'achter op koers';
-			const compared = `${formatValue(value, options.unit)} in ${obs.year} tegen ${formatValue(refValue, options.unit)} in ${norm.referenceYear}`;
-			if (se !== undefined && se !== null && refSe !== undefined && refSe !== null) {
-				const d = compareEstimates({
-					value,
-					standardError: se,
-					reference: refValue,
-					referenceStandardError: refSe
-				});
-				const margin = `verschil ${signed(d.difference)} ± ${formatNumber(d.margin, { decimals: 2 })}`;
-				if (!d.significant) {
-					// Not significant: no rise and no fall. A strict norm is then not met; a non-strict one is.
-					return result(good(!norm.strict), `${compared}: verschil niet significant (${margin}).`, obs);
-				}
-				const rightWay = Math.sign(d.difference) === want;
-				const word = d.difference > 0 ? 'significant gestegen' : 'significant gedaald';
-				return result(good(rightWay), `${compared}: ${word} (${margin}).`, obs);
-			}
-			const diff = value - refValue;
-			const ok = norm.strict ? diff * want > 0 : diff * want >= 0;
-			const word = diff > 0 ? 'gestegen' : diff < 0 ? 'gedaald' : 'gelijk gebleven';
-			const untested = options.survey
-				? ' Significantie niet getoetst: zonder respondentgegevens (alleen cijfers per buurt) is er geen standaardfout.'
-				: '';
-			return result(good(ok), `${compared}: ${word}.${untested}`, obs);
-		}
+/** What both kinds of norm judge with: the measurement in view, and how a judgement is made. */
+interface Context {
+	options: JudgeOptions;
+	obs: Observation;
+	value: number;
+	/** final: in or after the norm year (behaald / niet behaald); interim: before it (op koers or not) */
+	mode: Mode;
+	result: (status: Judgement['status'], reason: string, obs?: Observation) => Judgement;
+}
+
+/**
+ * A level to reach (streefwaarde, minimum, maximum): met or not in the norm year; before it, on
+ * course when at least as good as the straight path from nulsituatie (via milestones) to the norm.
+ */
+function judgeLevel(
+	{ options, obs, value, mode, result }: Context,
+	norm: Extract<Norm, { kind: 'target' | 'minimum' | 'maximum' }>,
+	baseline: { year: number; value: number } | null
+): Judgement {
+	const better: Direction =
+		norm.kind === 'minimum' ? 'higher' : norm.kind === 'maximum' ? 'lower' : options.direction;
+	const meets = atLeastAsGood(value, norm.value, better);
+	const shown = `${formatValue(value, options.unit)} in ${obs.year} tegen norm ${formatValue(norm.value, options.unit)}`;
+	if (mode === 'final') return result(meets ? 'behaald' : 'niet behaald', `${shown}.`, obs);
+	if (meets) return result('op koers', `${shown}: de norm is al gehaald.`, obs);
+	if (!baseline)
+		return result(
+			'onbekend',
+			'De nulsituatie ontbreekt, dus er is geen pad naar de norm om aan te toetsen.',
+			obs
+		);
+	const path = [
+		baseline,
+		...(norm.kind === 'target' ? (norm.milestones ?? []) : []),
+		{ year: norm.year, value: norm.value }
+	];
+	const expected = interpolate(path, obs.year);
+	if (expected === null) return result('onbekend', 'De meting ligt vóór de nulsituatie.', obs);
+	const onTrack = atLeastAsGood(value, expected, better);
+	return result(
+		onTrack ? 'op koers' : 'achter op koers',
+		`${formatValue(value, options.unit)} in ${obs.year}; op het pad van nulsituatie naar norm hoort daar ${formatNumber(expected, { decimals: options.unit === 'aantal' ? 0 : 1 })} bij.`,
+		obs
+	);
+}
+
+/**
+ * A rise or fall against a reference year. With standard errors on both sides only a significant
+ * difference counts; without them the plain difference does (and the reason says it was not tested).
+ */
+function judgeChange(
+	{ options, obs, value, mode, result }: Context,
+	norm: Extract<Norm, { kind: 'rise' | 'fall' }>
+): Judgement {
+	const { observations } = options;
+	const baseline = resolveBaseline(options.baseline, observations);
+	const reference = observations.find((o) => o.year === norm.referenceYear);
+	const refValue =
+		reference?.value ?? (baseline && baseline.year === norm.referenceYear ? baseline.value : null);
+	if (refValue === null || refValue === undefined)
+		return result('onbekend', `Er is geen waarde voor het referentiejaar ${norm.referenceYear}.`, obs);
+	if (reference?.unit && obs.unit && reference.unit !== obs.unit)
+		return result(
+			'onbekend',
+			`De eenheid of definitie is gewijzigd tussen ${norm.referenceYear} en ${obs.year}; vergelijken kan niet.`,
+			obs
+		);
+	const want = norm.kind === 'rise' ? 1 : -1;
+	const se = obs.standardError;
+	const refSe =
+		reference?.value !== null && reference?.value !== undefined ? reference.standardError : undefined;
+	const good = (ok: boolean) =>
+		mode === 'final' ? (ok ? 'behaald' : 'niet behaald') : ok ? 'op koers' : 'achter op koers';
+	const compared = `${formatValue(value, options.unit)} in ${obs.year} tegen ${formatValue(refValue, options.unit)} in ${norm.referenceYear}`;
+	if (se !== undefined && se !== null && refSe !== undefined && refSe !== null) {
+		const d = compareEstimates({
+			value,
+			standardError: se,
+			reference: refValue,
+			referenceStandardError: refSe
+		});
+		const margin = `verschil ${signed(d.difference)} ± ${formatNumber(d.margin, { decimals: 2 })}`;
+		// Not significant: no rise and no fall. A strict norm is then not met; a non-strict one is.
+		if (!d.significant)
+			return result(good(!norm.strict), `${compared}: verschil niet significant (${margin}).`, obs);
+		const rightWay = Math.sign(d.difference) === want;
+		const word = d.difference > 0 ? 'significant gestegen' : 'significant gedaald';
+		return result(good(rightWay), `${compared}: ${word} (${margin}).`, obs);
 	}
+	const diff = value - refValue;
+	const ok = norm.strict ? diff * want > 0 : diff * want >= 0;
+	const word = diff > 0 ? 'gestegen' : diff < 0 ? 'gedaald' : 'gelijk gebleven';
+	const untested = options.survey
+		? ' Significantie niet getoetst: zonder respondentgegevens (alleen cijfers per buurt) is er geen standaardfout.'
+		: '';
+	return result(good(ok), `${compared}: ${word}.${untested}`, obs);
 }
 
 function latestUpTo(observations: Observation[], year: number): Observation | undefined {
