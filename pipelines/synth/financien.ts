@@ -82,6 +82,90 @@ const SEED_2023_211 = {
 	onttrekking_reserves: 118_000
 };
 
+/** The kredieten of the begroting (the seed document's 2.1.1 krediet among them); resterend follows from the rule. */
+const KREDIETEN: Omit<KredietRecord, 'resterend'>[] = [
+	{
+		jaar: 2023,
+		doel: '2.1.1',
+		krediet: 'Voorbereidingskrediet SWT',
+		status: 'voorgesteld',
+		omvang: 265_000,
+		gerealiseerd_tm_vorig_jaar: 0,
+		raming_vorig_jaar: 0,
+		raming_begrotingsjaar: 265_000,
+		raming_later: 0
+	},
+	{
+		jaar: 2023,
+		doel: '2.1.2',
+		krediet: 'Vervanging hulpmiddelendepot',
+		status: 'vastgesteld',
+		omvang: 1_200_000,
+		gerealiseerd_tm_vorig_jaar: 450_000,
+		raming_vorig_jaar: 300_000,
+		raming_begrotingsjaar: 250_000,
+		raming_later: 200_000
+	},
+	{
+		jaar: 2023,
+		doel: '2.1.3',
+		krediet: 'Inrichting jeugdhulplocatie Holtenbroek',
+		status: 'vastgesteld',
+		omvang: 850_000,
+		gerealiseerd_tm_vorig_jaar: 120_000,
+		raming_vorig_jaar: 430_000,
+		raming_begrotingsjaar: 300_000,
+		raming_later: 0
+	},
+	{
+		jaar: 2024,
+		doel: '2.1.1',
+		krediet: 'Voorbereidingskrediet SWT',
+		status: 'vastgesteld',
+		omvang: 265_000,
+		gerealiseerd_tm_vorig_jaar: 0,
+		raming_vorig_jaar: 265_000,
+		raming_begrotingsjaar: 0,
+		raming_later: 0
+	}
+];
+
+/** The bestedingsvoorstellen of doel 2.1.1 in 2023 (the seed document). */
+const BESTEDINGEN: BestedingRecord[] = [
+	{
+		jaar: 2023,
+		soort: 'incidenteel',
+		nummer: 11,
+		doel: '2.1.1',
+		omschrijving: 'Voorbereidingskrediet SWT',
+		bedrag: 265_000
+	},
+	{
+		jaar: 2023,
+		soort: 'incidenteel',
+		nummer: 12,
+		doel: '2.1.1',
+		omschrijving: 'Formatieuitbreiding SWT n.a.v. AEF onderzoek',
+		bedrag: 350_000
+	},
+	{
+		jaar: 2023,
+		soort: 'incidenteel',
+		nummer: 13,
+		doel: '2.1.1',
+		omschrijving: 'Aanpassing GIDSO Systeem',
+		bedrag: 120_000
+	},
+	{
+		jaar: 2023,
+		soort: 'structureel',
+		nummer: 9,
+		doel: '2.1.1',
+		omschrijving: 'Formatieuitbreiding SWT n.a.v. AEF onderzoek',
+		bedrag: 480_000
+	}
+];
+
 /** Generates the financial exports of programme 2 Sociaal domein, deterministic from the seed. */
 export function generateFinancien(options: { seed: number }): {
 	batenLasten: BatenLastenRecord[];
@@ -91,7 +175,23 @@ export function generateFinancien(options: { seed: number }): {
 	kredietTotalen: KredietTotaalRecord[];
 	iv3: Iv3Record[];
 } {
-	const rng = new Random(options.seed);
+	const batenLasten = ledger(new Random(options.seed));
+	const kredieten = KREDIETEN.map((k) => ({ ...k, resterend: k.omvang - k.gerealiseerd_tm_vorig_jaar }));
+	return {
+		batenLasten,
+		kredieten,
+		bestedingen: BESTEDINGEN.map((b) => ({ ...b })),
+		overzicht: statedOverview(batenLasten),
+		kredietTotalen: kredietTotals(kredieten),
+		iv3: iv3Export(batenLasten)
+	};
+}
+
+/**
+ * The ledger: every doel on its taakvelden per year and phase. The split of a doel over its
+ * taakvelden is stable over the years with a small yearly drift; 2023 doel 2.1.1 is the seed's row.
+ */
+function ledger(rng: Random): BatenLastenRecord[] {
 	const batenLasten: BatenLastenRecord[] = [];
 	// The split of a doel over its taakvelden is stable over the years, with a small yearly drift.
 	const baseShares = new Map(DOELEN.map((d) => [d.doel, d.before.map(() => 0.5 + rng.next())]));
@@ -148,99 +248,7 @@ export function generateFinancien(options: { seed: number }): {
 			}
 		}
 	}
-	const kredieten: KredietRecord[] = [
-		{
-			jaar: 2023,
-			doel: '2.1.1',
-			krediet: 'Voorbereidingskrediet SWT',
-			status: 'voorgesteld',
-			omvang: 265_000,
-			gerealiseerd_tm_vorig_jaar: 0,
-			raming_vorig_jaar: 0,
-			raming_begrotingsjaar: 265_000,
-			raming_later: 0,
-			resterend: 0
-		},
-		{
-			jaar: 2023,
-			doel: '2.1.2',
-			krediet: 'Vervanging hulpmiddelendepot',
-			status: 'vastgesteld',
-			omvang: 1_200_000,
-			gerealiseerd_tm_vorig_jaar: 450_000,
-			raming_vorig_jaar: 300_000,
-			raming_begrotingsjaar: 250_000,
-			raming_later: 200_000,
-			resterend: 0
-		},
-		{
-			jaar: 2023,
-			doel: '2.1.3',
-			krediet: 'Inrichting jeugdhulplocatie Holtenbroek',
-			status: 'vastgesteld',
-			omvang: 850_000,
-			gerealiseerd_tm_vorig_jaar: 120_000,
-			raming_vorig_jaar: 430_000,
-			raming_begrotingsjaar: 300_000,
-			raming_later: 0,
-			resterend: 0
-		},
-		{
-			jaar: 2024,
-			doel: '2.1.1',
-			krediet: 'Voorbereidingskrediet SWT',
-			status: 'vastgesteld',
-			omvang: 265_000,
-			gerealiseerd_tm_vorig_jaar: 0,
-			raming_vorig_jaar: 265_000,
-			raming_begrotingsjaar: 0,
-			raming_later: 0,
-			resterend: 0
-		}
-	];
-	const bestedingen: BestedingRecord[] = [
-		{
-			jaar: 2023,
-			soort: 'incidenteel',
-			nummer: 11,
-			doel: '2.1.1',
-			omschrijving: 'Voorbereidingskrediet SWT',
-			bedrag: 265_000
-		},
-		{
-			jaar: 2023,
-			soort: 'incidenteel',
-			nummer: 12,
-			doel: '2.1.1',
-			omschrijving: 'Formatieuitbreiding SWT n.a.v. AEF onderzoek',
-			bedrag: 350_000
-		},
-		{
-			jaar: 2023,
-			soort: 'incidenteel',
-			nummer: 13,
-			doel: '2.1.1',
-			omschrijving: 'Aanpassing GIDSO Systeem',
-			bedrag: 120_000
-		},
-		{
-			jaar: 2023,
-			soort: 'structureel',
-			nummer: 9,
-			doel: '2.1.1',
-			omschrijving: 'Formatieuitbreiding SWT n.a.v. AEF onderzoek',
-			bedrag: 480_000
-		}
-	];
-	for (const k of kredieten) k.resterend = k.omvang - k.gerealiseerd_tm_vorig_jaar;
-	return {
-		batenLasten,
-		kredieten,
-		bestedingen,
-		overzicht: statedOverview(batenLasten),
-		kredietTotalen: kredietTotals(kredieten),
-		iv3: iv3Export(batenLasten)
-	};
+	return batenLasten;
 }
 
 /** One line of the document's overview of baten en lasten (saldo as net cost). */
