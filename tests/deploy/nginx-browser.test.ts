@@ -31,13 +31,34 @@ const enabled = (page: Page, selector: string) =>
 
 describe('through nginx', () => {
 	test('the start page offers the gemeenten; a reader who only reads loads no WASM', async () => {
-		const { page, problems, wasm, close } = await open();
+		const { page, problems, requests, wasm, close } = await open();
 		await page.goto(nginx.url + '/');
 		expect(await page.textContent('h1')).toBe('Kies een gemeente');
 		await page.goto(nginx.url + '/programma/GM0193/2016/12');
 		await enabled(page, '#gebied');
 		await page.mouse.wheel(0, 2000);
+		// In idle time the engine's code comes in (DuckDB-WASM's worker script among it), not its WASM.
+		await expect
+			.poll(() => requests.filter((r) => /^GET .*duckdb-browser-eh\.worker\.[^/]*\.js$/.test(r)).length, {
+				timeout: 15_000
+			})
+			.toBe(1);
 		await page.waitForTimeout(1000);
+		expect(wasm()).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('on a metered connection (saveData) a reader who only reads fetches none of the engine', async () => {
+		const { page, problems, requests, wasm, close } = await open();
+		await page.addInitScript(() =>
+			Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true })
+		);
+		await page.goto(nginx.url + '/programma/GM0193/2016/12');
+		await enabled(page, '#gebied');
+		await page.mouse.wheel(0, 2000);
+		await page.waitForTimeout(2000);
+		expect(requests.filter((r) => /duckdb/.test(r))).toEqual([]);
 		expect(wasm()).toEqual([]);
 		expect(problems).toEqual([]);
 		await close();

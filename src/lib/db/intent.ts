@@ -7,6 +7,7 @@ const INTENT = ['pointerenter', 'focusin', 'touchstart'] as const;
  * comes near a live control loads nothing.
  */
 export function liveIntent(node: HTMLElement, start: () => void): { destroy: () => void } {
+	prefetchWhenIdle();
 	const remove = () => INTENT.forEach((e) => node.removeEventListener(e, go));
 	const go = () => {
 		remove();
@@ -14,4 +15,28 @@ export function liveIntent(node: HTMLElement, start: () => void): { destroy: () 
 	};
 	INTENT.forEach((e) => node.addEventListener(e, go, { passive: true }));
 	return { destroy: remove };
+}
+
+let prefetching = false;
+
+/**
+ * When the browser is idle after the first paint and the connection is not metered (`saveData`),
+ * fetches the code a live query needs (the engine's JavaScript, DuckDB-WASM's worker script, the
+ * chart modules: a few hundred KB) into the HTTP cache, so intent has less to wait for. Not the 6 MB
+ * WASM itself: that waits for intent, so a reader who only reads downloads nothing big.
+ */
+function prefetchWhenIdle(): void {
+	if (prefetching) return;
+	prefetching = true;
+	const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+	if (connection?.saveData) return;
+	const idle = (run: () => void) =>
+		'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 200);
+	requestAnimationFrame(() =>
+		idle(() => {
+			void Promise.all([import('./wasm').then((m) => m.prefetchCode()), import('../charts/trend')]).catch(
+				() => {}
+			);
+		})
+	);
 }

@@ -86,12 +86,14 @@ async function start(dataUrl: string): Promise<QueryEngine> {
  * with a Dutch message when the .wasm cannot be loaded (the worker itself would wait forever).
  */
 async function instantiate() {
-	const [duckdb, wasm, worker] = await Promise.all([
+	const [duckdb, wasm, worker, compiling] = await Promise.all([
 		import('@duckdb/duckdb-wasm'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
+		import('./duckdb-worker.js?url&no-inline')
 	]);
-	const thread = new Worker(worker.default);
+	// DuckDB-WASM's worker, started through ours so the browser can cache the compiled WASM.
+	const thread = new Worker(compiling.default, { name: new URL(worker.default, location.href).href });
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), thread);
 	// Blocked, 404 or CSP: ask the server ourselves, and fail with a message the page can show.
 	const unreachable = fetch(wasm.default, { method: 'HEAD' }).then(
@@ -151,4 +153,19 @@ function partitionLoader(conn: Connection, dataUrl: string) {
  */
 export function warmUp(options: { dataUrl: string }): void {
 	wasmEngine(options).catch(() => {});
+}
+
+/**
+ * The engine's code without its WASM: the DuckDB-WASM bindings and both worker scripts, fetched into
+ * the HTTP cache (their names are content hashes, cached as immutable). See `prefetchWhenIdle`.
+ */
+export async function prefetchCode(): Promise<void> {
+	const [, worker, compiling] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
+		import('./duckdb-worker.js?url&no-inline')
+	]);
+	await Promise.all(
+		[worker.default, compiling.default].map((url) => fetch(url).then((r) => r.arrayBuffer()))
+	);
 }

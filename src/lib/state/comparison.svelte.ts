@@ -38,14 +38,21 @@ export class Comparison {
 			]);
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 			const code = this.options.gemeente.code;
-			for (const view of this.options.indicators)
-				if (view.streefdoel.measure)
-					await engine.query(
-						observationsSql({ measure: view.streefdoel.measure, gemeente: code, area: code }),
-						{
-							gemeente: code
-						}
-					);
+			// All at once: the tables load in parallel (fetch and decode), not one query after the other.
+			await Promise.all(
+				this.options.indicators.flatMap((view) =>
+					view.streefdoel.measure
+						? [
+								engine.query(
+									observationsSql({ measure: view.streefdoel.measure, gemeente: code, area: code }),
+									{
+										gemeente: code
+									}
+								)
+							]
+						: []
+				)
+			);
 		})().catch(() => {});
 	}
 
@@ -69,17 +76,25 @@ export class Comparison {
 				import('../charts/figure')
 			]);
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+			const gemeente = this.options.gemeente.code;
+			const measured = this.options.indicators.filter((view) => view.streefdoel.measure);
+			// Every series at once: the tables load in parallel, the queries queue in the engine.
+			const rows = await Promise.all(
+				measured.map((view) =>
+					engine.query<ObservationRow>(
+						observationsSql({ measure: view.streefdoel.measure!, gemeente, area }),
+						{
+							gemeente
+						}
+					)
+				)
+			);
 			const series: Record<string, Observation[]> = {};
 			const charts: Record<string, string> = {};
 			const doc = document.implementation.createHTMLDocument('');
-			for (const view of this.options.indicators) {
+			measured.forEach((view, i) => {
 				const s = view.streefdoel;
-				if (!s.measure) continue;
-				const rows = await engine.query<ObservationRow>(
-					observationsSql({ measure: s.measure, gemeente: this.options.gemeente.code, area }),
-					{ gemeente: this.options.gemeente.code }
-				);
-				series[s.id] = toObservations(rows);
+				series[s.id] = toObservations(rows[i]!);
 				charts[s.id] = figureMarkup(
 					trendChart({
 						observations: view.observations,
@@ -91,7 +106,7 @@ export class Comparison {
 						document: doc
 					})
 				);
-			}
+			});
 			if (this.area !== area) return; // a newer selection won
 			this.series = series;
 			this.charts = charts;
