@@ -31,18 +31,27 @@ function release(dir: string): { manifest: string; files: Record<string, string>
  * Runs the pipeline CLI in a child process that kills itself (SIGKILL) at the named failpoint, and
  * says whether it got there (a run that never reaches the point exits normally).
  */
-function runAndKill(options: { raw: string; published: string; failpoint: string }): Promise<boolean> {
+function runAndKill(options: {
+	raw: string;
+	published: string;
+	warehouse: string;
+	failpoint: string;
+}): Promise<{ killed: boolean; stderr: string }> {
 	return new Promise((done) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'run'], {
 			env: {
 				...process.env,
 				KOERS_RAW_DIR: resolve(options.raw),
 				KOERS_PUBLISHED_DIR: options.published,
+				// Its own warehouse: two runs at once must not share working files.
+				KOERS_WAREHOUSE_DIR: options.warehouse,
 				KOERS_FAILPOINT: options.failpoint
 			},
-			stdio: 'ignore'
+			stdio: ['ignore', 'ignore', 'pipe']
 		});
-		child.on('exit', (_code, signal) => done(signal === 'SIGKILL'));
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('exit', (_code, signal) => done({ killed: signal === 'SIGKILL', stderr }));
 	});
 }
 
@@ -72,9 +81,11 @@ describe('an interrupted run', () => {
 			point === 'publish:switched' || point === 'stage:publiceren' ? 'new' : 'previous';
 		const outcomes = await mapTwoAtATime(points, async (point) => {
 			// Each kill on its own copy of the previous release, so two can run at once.
-			const published = join(temp('koers-interrupted-'), 'published');
+			const dir = temp('koers-interrupted-');
+			const published = join(dir, 'published');
 			cpSync(paths.published, published, { recursive: true });
-			expect(await runAndKill({ raw, published, failpoint: point }), `the run reached ${point}`).toBe(true);
+			const run = await runAndKill({ raw, published, warehouse: join(dir, 'warehouse'), failpoint: point });
+			expect(run.killed, `the run reached ${point}; it said:\n${run.stderr}`).toBe(true);
 			const now = release(published);
 			const which =
 				now.manifest === previous.manifest
