@@ -140,6 +140,26 @@ die indeling staan. Wie geen gemeentemap heeft, mag dezelfde map \`gebieden/<jaa
 leveren en de naam als \`"naam"\` in \`bron.json\` zetten; de landelijke voorbeelddata
 (\`npm run synth -- --scale national\`) doet het zo voor 340 gegenereerde gemeenten.
 
+## Open data van CBS
+
+Tabellen van CBS (StatLine, opendata.cbs.nl) staan naast de gemeenten: \`<aanlevering>/cbs/<tabel-id>/\`, één
+map per tabel, genoemd naar de tabel (bijvoorbeeld \`cbs/86050NED/\`). Sla de bestanden op zoals de OData-API
+van CBS ze geeft (\`https://opendata.cbs.nl/ODataApi/OData/<tabel-id>/…\`):
+
+- \`DataProperties.json\` (verplicht): de beschrijving van de kolommen. Koers kent een onderwerp aan zijn
+  sleutel zonder het volgnummer (\`WmoClienten_5\` en \`WmoClienten_86\` zijn hetzelfde onderwerp \`WmoClienten\`)
+  en aan zijn titel, nooit aan zijn positie; een kolom die er niet in staat, wordt geweigerd.
+- de gegevens: \`TypedDataSet.json\` of \`UntypedDataSet.json\`, of bij meer dan 10.000 rijen de pagina's als
+  \`TypedDataSet-1.json\`, \`TypedDataSet-2.json\`, … (een pagina met \`odata.nextLink\` zonder volgende pagina
+  wordt geweigerd); of StatLine's CSV-download met de sleutels als kopregel.
+- \`RegioS.json\` of \`WijkenEnBuurten.json\` en \`Perioden.json\` (de namen van gebieden en de status van
+  perioden) en \`TableInfos.json\` (de titel): aanbevolen.
+
+Gebiedscodes zonder spaties (\`GM0193    \` wordt \`GM0193\`); perioden als \`jjjjJJ00\` (jaar), \`jjjjHJ01\`/\`HJ02\`,
+\`jjjjKWnn\` en \`jjjjMMnn\`, met de status definitief, voorlopig (\`*\`) of nader voorlopig (\`**\`); een geheim of
+onbekend cijfer (\`.\`, \`null\`, \`-99997\`) wordt leeg, nooit 0; elke eenheid blijft zoals CBS die geeft (per
+1.000 en per 10.000 worden niet omgerekend). Gepubliceerd als tabel \`cbs_cijfers\`, met "Bron: CBS" (CC BY 4.0).
+
 ## Wat wordt gepubliceerd
 
 Alleen aantallen en gemiddelden per gemeente, wijk en buurt: aantallen personen van 0 tot en met 7

@@ -16,6 +16,7 @@ import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { rm } from 'node:fs/promises';
 import { failpoint } from './failpoints';
+import { loadCbsTables } from './sources/cbs/publish';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
 
@@ -136,6 +137,12 @@ export async function runPipeline(options: {
 			);
 			tables[name] = `release_${name}`;
 		}
+		// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it.
+		const cbs = await loadCbsTables({ engine, raw: paths.raw });
+		if (cbs.table) {
+			tables['cbs_cijfers'] = cbs.table;
+			lap('CBS-tabellen');
+		}
 		// Pre-aggregated for national views: the BBV indicators of every gemeente and year in one small
 		// table (one file), so a comparison of all gemeenten reads kilobytes instead of every partition.
 		tables['kerncijfers'] = await buildKerncijfers({ engine, tables });
@@ -147,7 +154,10 @@ export async function runPipeline(options: {
 				`lekcontrole mislukt, er is niets gepubliceerd:\n${leaks.map((l) => `  - ${l}`).join('\n')}`
 			);
 
-		const sources = ingested.flatMap((g) => g.sources);
+		const sources = [
+			...ingested.flatMap((g) => g.sources),
+			...cbs.sources.map((c) => ({ ...c, issues: [], report: null }))
+		];
 		const manifest = await publishRelease({
 			engine,
 			publishedDir: paths.published,
@@ -173,7 +183,8 @@ export async function runPipeline(options: {
 					secretMax: SECRET_MAX,
 					roundingBase: ROUNDING_BASE,
 					minRespondents: DEFAULT_MIN_RESPONDENTS
-				}
+				},
+				...(cbs.cbs ? { cbs: cbs.cbs } : {})
 			}
 		});
 		lap('publiceren');

@@ -23,6 +23,20 @@ export interface Manifest {
 	}[];
 	tables: Record<string, ManifestTable>;
 	disclosure: { secretMax: number; roundingBase: number; minRespondents: number };
+	/** CBS open-data tables in the release (table `cbs_cijfers`), with the attribution CBS asks for */
+	cbs?: CbsManifest;
+}
+
+/** The CBS tables of a release: what each measures, in which unit, and the status of each period. */
+export interface CbsManifest {
+	attribution: 'Bron: CBS';
+	licence: 'CC BY 4.0';
+	tables: {
+		id: string;
+		title: string;
+		measures: { id: string; title: string; unit: string }[];
+		periods: { period: string; status: 'definitief' | 'voorlopig' | 'nader voorlopig' }[];
+	}[];
 }
 
 /** One published table. */

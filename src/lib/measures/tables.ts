@@ -322,6 +322,28 @@ export const TABLES = {
 			standaardfout: 'Standaardfout van het gewogen gemiddelde',
 			respondenten: `Aantal respondenten, afgerond op ${ROUNDING_BASE}`
 		}
+	},
+	cbs_cijfers: {
+		name: 'cbs_cijfers',
+		title: 'CBS open data (Bron: CBS, CC BY 4.0), zoals CBS het publiceert',
+		valueColumn: 'waarde',
+		standardErrorColumn: null,
+		dimensions: {},
+		columns: {
+			tabel: 'CBS-tabel (bijvoorbeeld 86050NED)',
+			maat: 'Onderwerp van de tabel, zonder het volgnummer dat per editie verschuift (WmoClienten)',
+			maat_titel: 'Titel van het onderwerp bij CBS',
+			eenheid: 'Eenheid zoals CBS die geeft (aantal, per 1 000 inwoners, per 10 000 …): nooit omgerekend',
+			gebied_code: 'CBS-code van het gebied (NL01, GM…, WK…, BU…)',
+			gebied_niveau: 'land, landsdeel, provincie, gemeente, wijk of buurt',
+			gebied_naam: 'Naam van het gebied bij CBS',
+			periode: 'Periode zoals CBS die codeert (2024JJ00, 2023HJ01, …)',
+			jaar: 'Jaar van de periode',
+			periode_soort: 'jaar, halfjaar, kwartaal of maand',
+			periode_nummer: 'Nummer van het halfjaar, kwartaal of de maand (leeg bij een jaar)',
+			status: 'definitief, voorlopig (*) of nader voorlopig (**)',
+			waarde: 'Waarde; leeg als CBS het cijfer geheimhoudt of niet kent (nooit 0)'
+		}
 	}
 } as const satisfies Record<string, PublishedTable>;
 

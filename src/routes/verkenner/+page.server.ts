@@ -33,7 +33,8 @@ export const load: PageServerLoad = async () => {
 		return {
 			tables,
 			example: { sql: EXAMPLE_SQL, rows, chart: chart ? figureMarkup(chart) : null },
-			release: releaseInfo(manifest)
+			release: releaseInfo(manifest),
+			cbs: manifest.cbs ?? null
 		};
 	} finally {
 		engine.close();

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { NodeEngine } from '../../../src/lib/db/node.server';
+import { sqlIdent, sqlString } from '../../../src/lib/db/query';
+import type { CbsManifest, Manifest } from '../../../src/lib/db/manifest';
+import { readCbsTable, type CbsCell } from './odata';
+
+/** The folder of CBS tables in a delivery: `<raw>/cbs/<tabel-id>/`, one folder per table. */
+const CBS_FOLDER = 'cbs';
+
+/** The published columns of `cbs_cijfers`, in order, with their DuckDB types. */
+const COLUMNS: [keyof CbsCell | 'title' | 'unit', string, string][] = [
+	['table', 'tabel', 'VARCHAR'],
+	['measure', 'maat', 'VARCHAR'],
+	['title', 'maat_titel', 'VARCHAR'],
+	['unit', 'eenheid', 'VARCHAR'],
+	['region', 'gebied_code', 'VARCHAR'],
+	['level', 'gebied_niveau', 'VARCHAR'],
+	['regionName', 'gebied_naam', 'VARCHAR'],
+	['period', 'periode', 'VARCHAR'],
+	['year', 'jaar', 'INTEGER'],
+	['periodKind', 'periode_soort', 'VARCHAR'],
+	['periodNumber', 'periode_nummer', 'INTEGER'],
+	['status', 'status', 'VARCHAR'],
+	['value', 'waarde', 'DOUBLE']
+];
+
+/**
+ * Reads every CBS table delivered under `<raw>/cbs/` into one table `cbs_cijfers` (one row per
+ * measure, region and period; a secret cell is NULL), and says what was read for the manifest: each
+ * table with its measures and units, and its files for the run report (rows in = published).
+ */
+export async function loadCbsTables(options: { engine: NodeEngine; raw: string }): Promise<{
+	table: string | null;
+	cbs: CbsManifest | null;
+	sources: Manifest['sources'];
+}> {
+	const dir = join(options.raw, CBS_FOLDER);
+	if (!existsSync(dir)) return { table: null, cbs: null, sources: [] };
+	const tableDirs = readdirSync(dir)
+		.filter((n) => statSync(join(dir, n)).isDirectory())
+		.sort();
+	if (tableDirs.length === 0) return { table: null, cbs: null, sources: [] };
+	const { engine } = options;
+	const name = 'release_cbs_cijfers';
+	await engine.run(
+		`CREATE OR REPLACE TABLE ${sqlIdent(name)} (${COLUMNS.map(([, column, type]) => `${sqlIdent(column)} ${type}`).join(', ')})`
+	);
+	const tables: CbsManifest['tables'] = [];
+	const sources: Manifest['sources'] = [];
+	for (const t of tableDirs) {
+		const read = readCbsTable(join(dir, t));
+		const measures = new Map(read.measures.map((m) => [m.id, m]));
+		for (let i = 0; i < read.cells.length; i += 1000) {
+			const rows = read.cells.slice(i, i + 1000).map((c) => {
+				const m = measures.get(c.measure)!;
+				const row = { ...c, title: m.title, unit: m.unit };
+				return `(${COLUMNS.map(([key]) => literal(row[key])).join(', ')})`;
+			});
+			await engine.run(`INSERT INTO ${sqlIdent(name)} VALUES ${rows.join(', ')}`);
+		}
+		tables.push({
+			id: read.id,
+			title: read.title,
+			measures: read.measures.map((m) => ({ id: m.id, title: m.title, unit: m.unit })),
+			periods: [...new Set(read.cells.map((c) => `${c.period} ${c.status}`))].sort().map((p) => {
+				const [period, ...status] = p.split(' ');
+				return { period: period!, status: status.join(' ') as CbsCell['status'] };
+			})
+		});
+		const hash = createHash('sha256');
+		for (const f of read.files) hash.update(readFileSync(f));
+		sources.push({
+			file: relative(process.cwd(), join(dir, t)),
+			rows: read.cells.length,
+			published: read.cells.length,
+			quarantined: 0,
+			sha256: hash.digest('hex'),
+			format: read.format
+		});
+	}
+	return {
+		table: name,
+		cbs: { attribution: 'Bron: CBS', licence: 'CC BY 4.0', tables },
+		sources
+	};
+}
+
+function literal(value: unknown): string {
+	if (value === null || value === undefined) return 'NULL';
+	if (typeof value === 'number') return String(value);
+	return sqlString(String(value));
+}
