@@ -28,6 +28,7 @@ function toCsv<T extends object>(header: readonly (keyof T & string)[], records:
 	return lines.join('\r\n') + '\r\n';
 }
 import type { Paths } from '../config';
+import { clientsPerYear, writeCbsSample, type SampleWmoFigures } from './cbs';
 import { columnsOf } from '../schemas/column';
 import { clientervaringSchema } from '../schemas/clientervaring';
 import { jeugdSchema } from '../schemas/jeugd';
@@ -129,7 +130,7 @@ export async function writeSample(options: {
 		// A student city: more young adults, fewer over-65s and children than Zwolle.
 		profile: { adults: 2400, share65: 0.12, shareUnder18: 0.14, participatie: 5.0, isolement: 2.0 }
 	});
-	return [
+	const written = [
 		await writeGemeente({
 			paths: options.paths,
 			gemeente: 'GM0193',
@@ -155,6 +156,9 @@ export async function writeSample(options: {
 			finance: false
 		})
 	];
+	// The CBS table the benchmarks read, in CBS's layout (VOORBEELDDATA), counted from these registrations.
+	await writeCbsSample({ raw: options.paths.raw, seed, sample: written.map((w) => w.cbs) });
+	return written;
 }
 
 /** How many times `of` holds the group that `pick` counts, compared with `to`. */
@@ -180,7 +184,7 @@ export async function writeGemeente(options: {
 	areas?: { wijken: Record<string, string>[]; buurten: Record<string, string>[] };
 	/** the gemeente's name, for bron.json */
 	name?: string;
-}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number }> {
+}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number; cbs: SampleWmoFigures }> {
 	const { buurten, seed } = options;
 	const f = options.factors ?? { wmo: 1, jeugd: 1, bijstand: 1, survey: 1 };
 	const scale = options.scale * (options.size?.adults ?? 1);
@@ -227,7 +231,8 @@ export async function writeGemeente(options: {
 		] as const)
 			await write(`${schema.name}.csv`, schema, rows);
 	}
-	await write('bevolking.csv', populationSchema, generatePopulation({ buurten }));
+	const population = generatePopulation({ buurten });
+	await write('bevolking.csv', populationSchema, population);
 	await writeFile(
 		join(dir, 'bron.json'),
 		JSON.stringify(
@@ -246,5 +251,18 @@ export async function writeGemeente(options: {
 			2
 		) + '\n'
 	);
-	return { dir, wmo: wmo.length, survey: survey.length, jeugd: jeugd.length };
+	const inhabitants: Record<number, number> = {};
+	for (const p of population) inhabitants[p.jaar] = (inhabitants[p.jaar] ?? 0) + p.inwoners;
+	return {
+		dir,
+		wmo: wmo.length,
+		survey: survey.length,
+		jeugd: jeugd.length,
+		cbs: {
+			code: options.gemeente,
+			name: options.name ?? options.gemeente,
+			clients: clientsPerYear(wmo),
+			inhabitants
+		}
+	};
 }

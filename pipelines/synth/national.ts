@@ -99,6 +99,15 @@ export function generateGemeenten(options: {
 	});
 }
 
+/** The 340 generated gemeenten of the national set (the same ones the sample's CBS table lists). */
+export function nationalGemeenten(seed: number): GeneratedGemeente[] {
+	return generateGemeenten({
+		seed: seed + 7,
+		count: NATIONAL.gemeenten - 2,
+		inhabitants: NATIONAL.inhabitants - ZWOLLE.inhabitants - GRONINGEN_INHABITANTS
+	});
+}
+
 /**
  * `npm run synth -- --scale national`: every gemeente of the country, ten years and more of
  * registrations. Zwolle and Groningen as in the sample (real CBS areas); the other 340 generated,
@@ -117,11 +126,7 @@ export async function writeNational(options: {
 	await rm(options.paths.raw, { recursive: true, force: true });
 	await writeSample({ paths: options.paths, seed });
 	const zwolle = loadZwolleBuurten(options.paths.reference);
-	const all = generateGemeenten({
-		seed: seed + 7,
-		count: NATIONAL.gemeenten - 2,
-		inhabitants: NATIONAL.inhabitants - ZWOLLE.inhabitants - GRONINGEN_INHABITANTS
-	});
+	const all = nationalGemeenten(seed);
 	const chosen = all.slice(0, options.gemeenten ?? all.length);
 	const zwolleAdults = sum(zwolle, (b) => b.adults);
 	const zwolleYouth = sum(zwolle, youth);
