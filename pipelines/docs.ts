@@ -155,7 +155,7 @@ van CBS ze geeft (\`https://opendata.cbs.nl/ODataApi/OData/<tabel-id>/…\`):
 - \`RegioS.json\` of \`WijkenEnBuurten.json\` en \`Perioden.json\` (de namen van gebieden en de status van
   perioden) en \`TableInfos.json\` (de titel): aanbevolen.
 
-Gebiedscodes zonder spaties (\`GM0193    \` wordt \`GM0193\`); perioden als \`jjjjJJ00\` (jaar), \`jjjjHJ01\`/\`HJ02\`,
+Gebiedscodes zonder spaties (\`GMnnnn    \` wordt \`GMnnnn\`); perioden als \`jjjjJJ00\` (jaar), \`jjjjHJ01\`/\`HJ02\`,
 \`jjjjKWnn\` en \`jjjjMMnn\`, met de status definitief, voorlopig (\`*\`) of nader voorlopig (\`**\`); een geheim of
 onbekend cijfer (\`.\`, \`null\`, \`-99997\`) wordt leeg, nooit 0; elke eenheid blijft zoals CBS die geeft (per
 1.000 en per 10.000 worden niet omgerekend). Gepubliceerd als tabel \`cbs_cijfers\`, met "Bron: CBS" (CC BY 4.0).

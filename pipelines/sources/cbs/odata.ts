@@ -10,7 +10,7 @@ import { refuseFile } from '../../errors';
  * `Perioden`), or the same data set as CSV (StatLine's download with the OData keys as header).
  *
  * CBS's conventions, each handled here:
- * - region keys are space-padded (`'GM0193    '`): trimmed;
+ * - region keys are space-padded (`'GMnnnn    '`, `'NL01    '`): trimmed;
  * - period codes `YYYYJJ00` (year), `YYYYHJ01`/`HJ02`, `YYYYKWnn`, `YYYYMMnn`; the title carries `*`
  *   for voorlopig and `**` for nader voorlopig (the `Status` of the period list says it in words);
  * - measure keys carry positional suffixes that shift between editions (`WmoClienten_5`): a measure
