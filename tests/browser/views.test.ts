@@ -195,6 +195,11 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		await page.goto(`${site.url()}/vergelijk`);
 		expect(await page.locator('section.indicator').count()).toBe(BBV_INDICATORS.length);
 		expect(await page.textContent('#bbv-32-wmo thead')).toMatch(/Groningen[\s\S]*Zwolle/);
+		// The whole BBV set 21–32 with the source of each in this release.
+		const set = await page.$$eval('#bbv-set tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
+		expect(set).toHaveLength(12);
+		expect(set[11]).toContain('CBS-tabel 86050NED');
+		expect(set[0]).toContain('Niet in deze release');
 		await hydrated(page, '#indicator');
 		await page.selectOption('#indicator', 'bbv-29-jeugdhulp');
 		await expect.poll(() => page.locator('section.indicator').count()).toBe(1);

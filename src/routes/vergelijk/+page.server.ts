@@ -4,6 +4,7 @@ import { gemeentenDir } from '$lib/gemeente/registry';
 import { compareChart } from '$lib/charts/compare';
 import { figureMarkup } from '$lib/charts/figure';
 import { BBV_INDICATORS } from '$lib/measures/bbv';
+import { bbvAvailability } from '$lib/measures/bbv-set';
 import { serverDocument } from '$lib/server/indicator-page';
 import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async () => {
 		return {
 			indicators,
 			gemeenten: manifest.gemeenten,
+			bbvSet: bbvAvailability({ cbs: manifest.cbs }),
 			release: releaseInfo(manifest)
 		};
 	} finally {
