@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { NodeEngine } from '../../../src/lib/db/node.server';
-import { sqlIdent, sqlString } from '../../../src/lib/db/query';
+import { sqlIdent } from '../../../src/lib/db/query';
 import type { CbsManifest, Manifest } from '../../../src/lib/db/manifest';
 import { readCbsTable, type CbsCell } from './odata';
 
@@ -52,13 +52,24 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 	for (const t of tableDirs) {
 		const read = readCbsTable(join(dir, t));
 		const measures = new Map(read.measures.map((m) => [m.id, m]));
-		for (let i = 0; i < read.cells.length; i += 1000) {
-			const rows = read.cells.slice(i, i + 1000).map((c) => {
+		// DuckDB's appender: a national table of wijken en buurten holds millions of cells.
+		const appender = await engine.connection.createAppender(name);
+		try {
+			for (const c of read.cells) {
 				const m = measures.get(c.measure)!;
-				const row = { ...c, title: m.title, unit: m.unit };
-				return `(${COLUMNS.map(([key]) => literal(row[key])).join(', ')})`;
-			});
-			await engine.run(`INSERT INTO ${sqlIdent(name)} VALUES ${rows.join(', ')}`);
+				const row: Record<string, unknown> = { ...c, title: m.title, unit: m.unit };
+				for (const [key, , type] of COLUMNS) {
+					const v = row[key];
+					if (v === null || v === undefined) appender.appendNull();
+					else if (type === 'INTEGER') appender.appendInteger(v as number);
+					else if (type === 'DOUBLE') appender.appendDouble(v as number);
+					else appender.appendVarchar(String(v));
+				}
+				appender.endRow();
+			}
+			appender.flushSync();
+		} finally {
+			appender.closeSync();
 		}
 		tables.push({
 			id: read.id,
@@ -85,10 +96,4 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 		cbs: { attribution: 'Bron: CBS', licence: 'CC BY 4.0', tables },
 		sources
 	};
-}
-
-function literal(value: unknown): string {
-	if (value === null || value === undefined) return 'NULL';
-	if (typeof value === 'number') return String(value);
-	return sqlString(String(value));
 }
