@@ -200,6 +200,11 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		expect(set).toHaveLength(12);
 		expect(set[11]).toContain('CBS-tabel 86050NED');
 		expect(set[0]).toContain('Niet in deze release');
+		// Own registration beside CBS, with the definitional difference said and the source attributed.
+		expect(await page.locator('#eigen-cbs-tabel-GM0193 tbody tr').count()).toBeGreaterThan(5);
+		expect(await page.textContent('[aria-labelledby="eigen-cbs-GM0193"]')).toMatch(
+			/op 1 januari[\s\S]*Bron: CBS/
+		);
 		await hydrated(page, '#indicator');
 		await page.selectOption('#indicator', 'bbv-29-jeugdhulp');
 		await expect.poll(() => page.locator('section.indicator').count()).toBe(1);

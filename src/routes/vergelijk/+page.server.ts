@@ -5,6 +5,7 @@ import { compareChart } from '$lib/charts/compare';
 import { figureMarkup } from '$lib/charts/figure';
 import { BBV_INDICATORS } from '$lib/measures/bbv';
 import { bbvAvailability } from '$lib/measures/bbv-set';
+import { compareOwnWithCbs, ownVersusCbsSql } from '$lib/measures/own-vs-cbs';
 import { serverDocument } from '$lib/server/indicator-page';
 import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
@@ -37,8 +38,29 @@ export const load: PageServerLoad = async () => {
 				chart: figureMarkup(compareChart({ series, unit, document }))
 			};
 		});
+		// Own registration beside CBS, for every gemeente whose release has both figures in some year.
+		const ownVersusCbs = [];
+		if (manifest.tables['wmo_clienten'] && manifest.tables['cbs_cijfers'])
+			for (const g of manifest.gemeenten) {
+				const rows = compareOwnWithCbs(
+					await engine.query<{ year: number; own: number | null; cbs: number | null }>(
+						ownVersusCbsSql(g.code)
+					)
+				);
+				if (!rows.some((r) => r.difference !== null)) continue;
+				const series = [
+					{ label: 'Eigen', observations: rows.map((r) => ({ year: r.year, value: r.own })) },
+					{ label: 'CBS', observations: rows.map((r) => ({ year: r.year, value: r.cbs })) }
+				];
+				ownVersusCbs.push({
+					gemeente: g,
+					rows,
+					chart: figureMarkup(compareChart({ series, unit: 'aantal', document }))
+				});
+			}
 		return {
 			indicators,
+			ownVersusCbs,
 			gemeenten: manifest.gemeenten,
 			bbvSet: bbvAvailability({ cbs: manifest.cbs }),
 			release: releaseInfo(manifest)
