@@ -176,7 +176,7 @@ export function generateFinancien(options: { seed: number }): {
 	iv3: Iv3Record[];
 } {
 	const batenLasten = ledger(new Random(options.seed));
-	const kredieten = KREDIETEN.map((k) => ({ ...k, resterend: k.omvang - k.gerealiseerd_tm_vorig_jaar }));
+	const kredieten = KREDIETEN.map((k) => ({ ...k, resterend: remainingKrediet({ ...k, resterend: null }) }));
 	return {
 		batenLasten,
 		kredieten,

@@ -30,18 +30,7 @@ function toCsv<T extends object>(header: readonly (keyof T & string)[], records:
 import type { Paths } from '../config';
 import { clientsPerYear, writeCbsSample, type SampleWmoFigures } from './cbs';
 import { columnsOf } from '../schemas/column';
-import { clientervaringSchema } from '../schemas/clientervaring';
-import { jeugdSchema } from '../schemas/jeugd';
-import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
-import { populationSchema } from '../schemas/population';
-import {
-	batenLastenSchema,
-	bestedingSchema,
-	iv3Schema,
-	kredietSchema,
-	kredietTotalenSchema,
-	overzichtSchema
-} from '../schemas/financien';
+import { SOURCES } from '../sources/registry';
 
 /** Default seed of the sample; the same seed gives byte-identical files. */
 export const DEFAULT_SEED = 20160101;
@@ -202,37 +191,35 @@ export async function writeGemeente(options: {
 		await writeFile(join(division, 'wijken.csv'), csv(options.areas.wijken));
 		await writeFile(join(division, 'buurten.csv'), csv(options.areas.buurten));
 	}
-	// Each export with the header its schema declares, in the schema's column order (the pipeline
-	// refuses a file that lacks one of them).
-	const write = (file: string, schema: { columns: readonly { name: string }[] }, rows: object[]) =>
-		writeFile(join(dir, file), toCsv(columnsOf(schema), rows as Record<string, unknown>[]));
+	// Each export as the pipeline's source registry names it, with the header its schema declares.
+	const write = (stem: string, rows: object[]) => {
+		const source = SOURCES.find((s) => s.stem === stem);
+		if (!source) throw new Error(`no source "${stem}" in pipelines/sources/registry.ts`);
+		return writeFile(
+			join(dir, `${stem}.csv`),
+			toCsv(columnsOf(source.schema), rows as Record<string, unknown>[])
+		);
+	};
 	await writeFile(join(dir, 'wmo_voorzieningen.csv'), wmoCsv(wmo));
 	await writeFile(join(dir, 'bvb_respondenten.csv'), surveyCsv(survey));
 	const jeugd = generateJeugd({ buurten, seed: seed + 2, scale: youthScale });
-	await write('jeugdhulp_trajecten.csv', jeugdSchema, jeugd);
+	await write('jeugdhulp_trajecten', jeugd);
 	const pw = generateParticipatie({ buurten, seed: seed + 3, scale: scale * f.bijstand });
-	await write('pw_meldingen.csv', meldingSchema, pw.meldingen);
-	await write('pw_uitkeringen.csv', uitkeringSchema, pw.uitkeringen);
-	await write('pw_plaatsingen.csv', plaatsingSchema, pw.plaatsingen);
-	await write(
-		'clientervaring.csv',
-		clientervaringSchema,
-		generateClientervaring({ seed: seed + 5, scale: scale * f.survey })
-	);
+	await write('pw_meldingen', pw.meldingen);
+	await write('pw_uitkeringen', pw.uitkeringen);
+	await write('pw_plaatsingen', pw.plaatsingen);
+	await write('clientervaring', generateClientervaring({ seed: seed + 5, scale: scale * f.survey }));
 	if (options.finance) {
 		const fin = generateFinancien({ seed: seed + 4 });
-		for (const [schema, rows] of [
-			[batenLastenSchema, fin.batenLasten],
-			[kredietSchema, fin.kredieten],
-			[overzichtSchema, fin.overzicht],
-			[kredietTotalenSchema, fin.kredietTotalen],
-			[iv3Schema, fin.iv3],
-			[bestedingSchema, fin.bestedingen]
-		] as const)
-			await write(`${schema.name}.csv`, schema, rows);
+		await write('fin_baten_lasten', fin.batenLasten);
+		await write('fin_kredieten', fin.kredieten);
+		await write('fin_overzicht', fin.overzicht);
+		await write('fin_kredieten_totalen', fin.kredietTotalen);
+		await write('fin_iv3', fin.iv3);
+		await write('fin_bestedingsvoorstellen', fin.bestedingen);
 	}
 	const population = generatePopulation({ buurten });
-	await write('bevolking.csv', populationSchema, population);
+	await write('bevolking', population);
 	await writeFile(
 		join(dir, 'bron.json'),
 		JSON.stringify(

@@ -155,39 +155,41 @@ function dataFiles(dir: string): { kind: 'typed' | 'untyped' | 'csv'; paths: str
 	);
 }
 
-/** The table's measures from DataProperties: Topics, by key and title (never by position). */
-function readMeasures(dir: string): CbsMeasure[] {
+/**
+ * The table's description from DataProperties: its measures (Topics, by key and title, never by
+ * position), its region dimension and its time dimension.
+ */
+function readProperties(dir: string): { measures: CbsMeasure[]; region: string; period: string } {
 	const path = join(dir, 'DataProperties.json');
 	if (!existsSync(path))
 		refuseFile(
 			relative(process.cwd(), dir),
 			`DataProperties.json ontbreekt: zonder de beschrijving van de kolommen is niet te zeggen welke maat welke kolom is (de achtervoegsels verschuiven tussen edities); download ook ODataApi/OData/<tabel>/DataProperties`
 		);
-	return readOData(path)
-		.value.filter((p) => p['Type'] === 'Topic')
-		.map((p) => ({
-			key: String(p['Key']),
-			id: stableMeasureId(String(p['Key'])),
-			title: String(p['Title'] ?? p['Key']).trim(),
-			unit: String(p['Unit'] ?? '').trim(),
-			decimals: Number(p['Decimals'] ?? 0)
-		}));
-}
-
-/** The dimension keys from DataProperties: the region dimension and the time dimension. */
-function readDimensions(dir: string): { region: string; period: string } {
-	const props = readOData(join(dir, 'DataProperties.json')).value;
+	const props = readOData(path).value;
+	const file = relative(process.cwd(), path);
 	const region = props.find(
 		(p) =>
 			p['Type'] === 'GeoDimension' ||
 			(p['Type'] === 'Dimension' && /^(RegioS|WijkenEnBuurten|Gemeenten|Regio)/.test(String(p['Key'])))
 	);
 	const period = props.find((p) => p['Type'] === 'TimeDimension');
-	const file = relative(process.cwd(), join(dir, 'DataProperties.json'));
 	if (!region)
 		refuseFile(file, 'geen regio-dimensie (RegioS, WijkenEnBuurten): Koers leest alleen tabellen per regio');
 	if (!period) refuseFile(file, 'geen tijdsdimensie (Perioden)');
-	return { region: String(region['Key']), period: String(period['Key']) };
+	return {
+		measures: props
+			.filter((p) => p['Type'] === 'Topic')
+			.map((p) => ({
+				key: String(p['Key']),
+				id: stableMeasureId(String(p['Key'])),
+				title: String(p['Title'] ?? p['Key']).trim(),
+				unit: String(p['Unit'] ?? '').trim(),
+				decimals: Number(p['Decimals'] ?? 0)
+			})),
+		region: String(region['Key']),
+		period: String(period['Key'])
+	};
 }
 
 /** A dimension list (`RegioS.json`, `Perioden.json`) as key → its row, when delivered. */
@@ -234,8 +236,7 @@ function readRows(files: ReturnType<typeof dataFiles>): { rows: Record<string, u
 export function readCbsTable(dir: string): CbsTable {
 	const id = dir.split(/[\\/]/).filter(Boolean).pop()!;
 	const data = dataFiles(dir);
-	const measures = readMeasures(dir);
-	const { region, period } = readDimensions(dir);
+	const { measures, region, period } = readProperties(dir);
 	const regions = readDimensionList(dir, region);
 	const periods = readDimensionList(dir, period);
 	const info = existsSync(join(dir, 'TableInfos.json'))

@@ -75,10 +75,9 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 			id: read.id,
 			title: read.title,
 			measures: read.measures.map((m) => ({ id: m.id, title: m.title, unit: m.unit })),
-			periods: [...new Set(read.cells.map((c) => `${c.period} ${c.status}`))].sort().map((p) => {
-				const [period, ...status] = p.split(' ');
-				return { period: period!, status: status.join(' ') as CbsCell['status'] };
-			})
+			periods: [...new Map(read.cells.map((c) => [c.period, c.status])).entries()]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([period, status]) => ({ period, status }))
 		});
 		const hash = createHash('sha256');
 		for (const f of read.files) hash.update(readFileSync(f));

@@ -81,16 +81,24 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 	};
 }
 
+/** The engine's code: the DuckDB-WASM bindings, its worker script and ours in front of it (URLs). */
+async function engineCode() {
+	const [duckdb, worker, compiling] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
+		import('./duckdb-worker.js?url&no-inline')
+	]);
+	return { duckdb, worker, compiling };
+}
+
 /**
  * DuckDB-WASM in its worker, opened with one connection that never fetches extensions. Fails fast
  * with a Dutch message when the .wasm cannot be loaded (the worker itself would wait forever).
  */
 async function instantiate() {
-	const [duckdb, wasm, worker, compiling] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
-		import('./duckdb-worker.js?url&no-inline')
+	const [{ duckdb, worker, compiling }, wasm] = await Promise.all([
+		engineCode(),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url')
 	]);
 	// DuckDB-WASM's worker, started through ours so the browser can cache the compiled WASM.
 	const thread = new Worker(compiling.default, { name: new URL(worker.default, location.href).href });
@@ -160,11 +168,7 @@ export function warmUp(options: { dataUrl: string }): void {
  * the HTTP cache (their names are content hashes, cached as immutable). See `prefetchWhenIdle`.
  */
 export async function prefetchCode(): Promise<void> {
-	const [, worker, compiling] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
-		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
-		import('./duckdb-worker.js?url&no-inline')
-	]);
+	const { worker, compiling } = await engineCode();
 	await Promise.all(
 		[worker.default, compiling.default].map((url) => fetch(url).then((r) => r.arrayBuffer()))
 	);
