@@ -160,6 +160,20 @@ Gebiedscodes zonder spaties (\`GMnnnn    \` wordt \`GMnnnn\`); perioden als \`jj
 onbekend cijfer (\`.\`, \`null\`, \`-99997\`) wordt leeg, nooit 0; elke eenheid blijft zoals CBS die geeft (per
 1.000 en per 10.000 worden niet omgerekend). Gepubliceerd als tabel \`cbs_cijfers\`, met "Bron: CBS" (CC BY 4.0).
 
+### Benchmark: de tabellen die de vergelijking met andere gemeenten leest
+
+- \`cbs/86050NED/\` (Wmo-cliënten; regio): BBV 32 voor alle gemeenten en Nederland, in de eenheid van CBS.
+- \`cbs/70072NED/\` (Regionale kerncijfers Nederland, onderwerp \`TotaleBevolking\`): de inwoners op 1 januari,
+  waaruit de CBS-gemeentegrootte volgt (zonder deze tabel: de eigen bevolking van de gemeenten in de release).
+- \`cbs/gemeenten-alfabetisch.csv\`: CBS' lijst "Gemeenten alfabetisch" bij de gemeentelijke indeling, opgeslagen
+  als CSV (\`;\` of \`,\`) met de kolommen \`Gemeentecode\`, \`GemeentecodeGM\`, \`Gemeentenaam\`, \`Provinciecode\`,
+  \`ProvinciecodePV\` en \`Provincienaam\`: de provincie van elke gemeente (zonder deze lijst geen vergelijking per
+  provincie). Een ontbrekende kolom, een onjuiste code of een gemeente die twee keer voorkomt, wordt geweigerd
+  met bestand, regel en kolom.
+
+Koers publiceert daaruit de tabel \`benchmark\` (één bestand per indicator voor alle gemeenten): per BBV-indicator,
+bron, gemeente en jaar de waarde, met provincie, inwoners en grootteklasse.
+
 ## Wat wordt gepubliceerd
 
 Alleen aantallen en gemiddelden per gemeente, wijk en buurt: aantallen personen van 0 tot en met 7

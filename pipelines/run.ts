@@ -16,6 +16,7 @@ import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { rm } from 'node:fs/promises';
 import { failpoint } from './failpoints';
+import { buildBenchmark } from './benchmark';
 import { loadCbsTables } from './sources/cbs/publish';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
@@ -147,6 +148,10 @@ export async function runPipeline(options: {
 		// table (one file), so a comparison of all gemeenten reads kilobytes instead of every partition.
 		tables['kerncijfers'] = await buildKerncijfers({ engine, tables });
 		lap('kerncijfers');
+		// Benchmarks: every BBV indicator of every gemeente per source, with what peers are chosen by.
+		const benchmark = await buildBenchmark({ engine, tables, raw: paths.raw, cbs: cbs.cbs });
+		if (benchmark.table) tables['benchmark'] = benchmark.table;
+		lap('benchmark');
 		const leaks = await leakScan({ engine, tables: Object.values(tables) });
 		lap('lekcontrole');
 		if (leaks.length > 0)
@@ -156,7 +161,8 @@ export async function runPipeline(options: {
 
 		const sources = [
 			...ingested.flatMap((g) => g.sources),
-			...cbs.sources.map((c) => ({ ...c, issues: [], report: null }))
+			...cbs.sources.map((c) => ({ ...c, issues: [], report: null })),
+			...(benchmark.provinces ? [{ ...benchmark.provinces, issues: [], report: null }] : [])
 		];
 		const manifest = await publishRelease({
 			engine,

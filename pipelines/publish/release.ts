@@ -35,9 +35,8 @@ export async function publishRelease(options: {
 				`DESCRIBE ${sqlIdent(source)}`
 			);
 			// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
-			const keys = UNPARTITIONED.has(name)
-				? []
-				: PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+			const keys =
+				OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
 			const files = await writePartitions({ engine, source, name, keys, staging: join(staging, name) });
 			for (const f of files) moves.push([f.tmp, join(publishedDir, f.path)]);
 			tables[name] = {
@@ -105,8 +104,11 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
  */
 const PARTITION_KEYS = ['gemeente'];
 
-/** Small pre-aggregated tables read whole by national views: one file, never one per gemeente. */
-const UNPARTITIONED = new Set(['kerncijfers']);
+/**
+ * Small pre-aggregated tables read by national views, partitioned on their own key instead of the
+ * gemeente: kerncijfers is one file; the benchmark one file per indicator, for all gemeenten.
+ */
+const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: ['indicator'] };
 
 /**
  * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names

@@ -146,7 +146,12 @@ export async function writeSample(options: {
 		})
 	];
 	// The CBS table the benchmarks read, in CBS's layout (VOORBEELDDATA), counted from these registrations.
-	await writeCbsSample({ raw: options.paths.raw, seed, sample: written.map((w) => w.cbs) });
+	const provinces: Record<string, string> = { GM0193: 'PV23', GM0014: 'PV20' };
+	await writeCbsSample({
+		raw: options.paths.raw,
+		seed,
+		sample: written.map((w) => ({ ...w.cbs, province: provinces[w.cbs.code]! }))
+	});
 	return written;
 }
 
@@ -173,7 +178,13 @@ export async function writeGemeente(options: {
 	areas?: { wijken: Record<string, string>[]; buurten: Record<string, string>[] };
 	/** the gemeente's name, for bron.json */
 	name?: string;
-}): Promise<{ dir: string; wmo: number; survey: number; jeugd: number; cbs: SampleWmoFigures }> {
+}): Promise<{
+	dir: string;
+	wmo: number;
+	survey: number;
+	jeugd: number;
+	cbs: Omit<SampleWmoFigures, 'province'>;
+}> {
 	const { buurten, seed } = options;
 	const f = options.factors ?? { wmo: 1, jeugd: 1, bijstand: 1, survey: 1 };
 	const scale = options.scale * (options.size?.adults ?? 1);

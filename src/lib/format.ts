@@ -36,12 +36,13 @@ export function formatValue(value: number | null | undefined, unit: Unit, empty?
 		case 'rapportcijfer':
 			return formatNumber(value, { decimals: 1, empty });
 		case 'per 10.000':
+		case 'per 1.000':
 			return formatNumber(value, { decimals: 1, empty });
 	}
 }
 
 /** Units an indicator can be measured in. */
-export type Unit = 'aantal' | 'procent' | 'schaalscore' | 'rapportcijfer' | 'per 10.000';
+export type Unit = 'aantal' | 'procent' | 'schaalscore' | 'rapportcijfer' | 'per 10.000' | 'per 1.000';
 
 /** A year as a label: never with a thousands separator (nl-NL would print 2.016). */
 export function formatYear(year: number): string {

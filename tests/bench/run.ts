@@ -17,16 +17,13 @@ import { buildSiteBench, outlineBytes, staticFolderFor, type SiteBuild } from '.
 import { intentBench } from './intent';
 import { startNginx } from '../helpers/nginx';
 import { readersBench, readersSection } from './readers';
+import { benchmarkBench, benchmarkSection } from './benchmark';
+import { median, p95, timedSteps } from './timing';
 
 /** The sample's programme page (Zwolle, begroting 2016, programme 12): what the start-page figures time. */
 const PROGRAMME = '/programma/GM0193/2016/12';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 const nl = (x: number, d = 0) =>
 	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -213,36 +210,6 @@ async function browserBench(options: { dataDir?: string }) {
 }
 
 /**
- * In-page code (a string: tsx's helpers do not exist in the page) that applies each step of a
- * sequence and times it until the page's mark, then the next frame: the frame that paints the update.
- * performance.mark is wrapped, so the mark is seen the moment it is made, not at the next poll.
- */
-function timedSteps(options: { mark: string; step: string }): string {
-	return `(async (sequence) => {
-		const mark = ${JSON.stringify(options.mark)};
-		let seen = null;
-		const original = performance.mark.bind(performance);
-		performance.mark = (name, ...rest) => {
-			const entry = original(name, ...rest);
-			if (name === mark && seen) seen();
-			return entry;
-		};
-		const out = [];
-		for (const value of sequence) {
-			const marked = new Promise((done) => (seen = done));
-			const t0 = performance.now();
-			${options.step}
-			await marked;
-			seen = null;
-			await new Promise((done) => requestAnimationFrame(() => done(null)));
-			out.push(performance.now() - t0);
-		}
-		performance.mark = original;
-		return out;
-	})`;
-}
-
-/**
  * Filter change → chart updated on an indicator page: the year of the breakdown per wijk changes,
  * DuckDB-WASM runs the query, the map and ranked bars are redrawn; measured until the next frame
  * after the page marks the update (so the new SVG is in the DOM). One change first to load WASM.
@@ -368,7 +335,6 @@ async function explorerBench(options: { dataDir?: string; changes: number; sql: 
 	}
 }
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
 const mib = (kib: number) => `${nl(kib / 1024)} MiB`;
 const kib = (bytes: number) => `${nl(bytes / 1024)} KiB`;
 const traffic = (t: { requests: number; ranges: number; bytes: number }) =>
@@ -492,6 +458,31 @@ ${row('warm, no intent', x.warm)}
 `;
 };
 
+if (process.env.BENCH_ONLY === 'benchmark') {
+	// Section 8 from the national release in BENCH_NATIONAL_PUBLISHED (or published here from a national set).
+	let published = process.env.BENCH_NATIONAL_PUBLISHED;
+	const made: string[] = [];
+	if (!published) {
+		const raw = tmp('national-raw');
+		await writeNational({ paths: { ...defaultPaths(), raw } });
+		published = join(tmp('national-site'), 'data');
+		const warehouse = tmp('national-warehouse');
+		child(['pipeline', raw, published, warehouse]);
+		made.push(raw, warehouse, join(published, '..'));
+	}
+	const changes = 20;
+	writeSection(
+		'## 8. Benchmarks against',
+		benchmarkSection({
+			sample: await benchmarkBench({ changes }),
+			national: await benchmarkBench({ changes, dataDir: published }),
+			changes
+		})
+	);
+	for (const d of made) rmSync(d, { recursive: true, force: true });
+	process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'readers') {
 	writeSection('## 7. Readers', readersSection(await readersBench(RUNS)));
 	process.exit(0);
@@ -548,6 +539,11 @@ const r = await reportBench();
 const sites = await sitesBench({ nationalPublished });
 const viaNginx = await nginxBench();
 const readers = await readersBench(RUNS);
+const benchmarks = {
+	sample: await benchmarkBench({ changes: 20 }),
+	national: await benchmarkBench({ changes: 20, dataDir: nationalPublished }),
+	changes: 20
+};
 const cpu = execFileSync('nproc').toString().trim();
 const build = readdirSync('build/_app/immutable', { recursive: true }) as string[];
 const wasmOnDisk = build
@@ -633,6 +629,7 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 ${sitesSection(sites, nationalManifest.gemeenten.length)}
 ${nginxSection(viaNginx)}
 ${readersSection(readers)}
+${benchmarkSection(benchmarks)}
 ## Programme report (programma 12)
 | what | median | spread |
 |---|---|---|

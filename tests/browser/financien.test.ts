@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSite, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, downloadFile, seriousAxeViolations } from '../helpers/browser';
 
 const site = browserSite();
 const open = site.open;
 
 async function download(page: Page, group: string, button: 'CSV' | 'Excel (XLSX)'): Promise<Buffer> {
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		page
-			.getByRole('group', { name: `Download ${group}` })
-			.getByRole('button', { name: button })
-			.click()
-	]);
-	expect(file.suggestedFilename()).toMatch(/voorbeelddata\.(csv|xlsx)$/);
-	return readFileSync((await file.path())!);
+	const { name, bytes } = await downloadFile(page, group, button);
+	expect(name).toMatch(/voorbeelddata\.(csv|xlsx)$/);
+	return bytes;
 }
 
 describe('financial page', () => {

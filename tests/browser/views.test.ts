@@ -1,28 +1,15 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { sampleCatalogs } from '../helpers/gemeenten';
 import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
-import { browserSite, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, downloadFile, seriousAxeViolations } from '../helpers/browser';
 
 const site = browserSite();
 const open = site.open;
 const streefdoelen = sampleCatalogs().flatMap((c) => c.goals.flatMap((g) => g.streefdoelen));
 const GEMEENTEN = 2;
 
-async function download(page: Page, group: string, button: string): Promise<{ name: string; text: string }> {
-	const [file] = await Promise.all([
-		page.waitForEvent('download'),
-		page
-			.getByRole('group', { name: `Download ${group}` })
-			.getByRole('button', { name: button })
-			.click()
-	]);
-	return {
-		name: file.suggestedFilename(),
-		text: readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '')
-	};
-}
+const download = downloadFile;
 
 const hydrated = (page: Page, selector: string) => expect.poll(() => page.isEnabled(selector)).toBe(true);
 
@@ -150,15 +137,8 @@ describe('Indicator page', () => {
 		const { page, close } = await open();
 		await page.goto(site.url() + path);
 		await hydrated(page, '#jaar');
-		const [file] = await Promise.all([
-			page.waitForEvent('download'),
-			page
-				.getByRole('group', { name: 'Download grafiek verloop' })
-				.getByRole('button', { name: 'PNG' })
-				.click()
-		]);
-		expect(file.suggestedFilename()).toMatch(/voorbeelddata-verloop\.png$/);
-		const bytes = readFileSync((await file.path())!);
+		const { name, bytes } = await downloadFile(page, 'grafiek verloop', 'PNG');
+		expect(name).toMatch(/voorbeelddata-verloop\.png$/);
 		expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 		expect(bytes.length).toBeGreaterThan(5_000);
 		await close();

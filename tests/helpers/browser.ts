@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -110,4 +110,21 @@ export async function recordedPage(options: {
 		);
 	});
 	return { page, problems, external, requests, close: () => context.close() };
+}
+
+/** Clicks a download button of a "Download …" group and returns the file's suggested name and bytes. */
+export async function downloadFile(
+	page: Page,
+	group: string,
+	button: string
+): Promise<{ name: string; bytes: Buffer; text: string }> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.getByRole('group', { name: `Download ${group}` })
+			.getByRole('button', { name: button })
+			.click()
+	]);
+	const bytes = readFileSync((await file.path())!);
+	return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
 }

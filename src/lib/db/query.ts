@@ -15,6 +15,8 @@ export type Row = Record<string, Value>;
  */
 export interface QueryScope {
 	gemeente?: string;
+	/** the benchmark's partition: one indicator for all gemeenten */
+	indicator?: string;
 }
 
 /** Anything that runs SQL and returns rows. */

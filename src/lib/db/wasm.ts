@@ -45,7 +45,7 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 		scope: QueryScope | undefined,
 		execute: () => Promise<{ toArray(): { toJSON(): unknown }[] }>
 	): Promise<T[]> => {
-		const key = `${scope?.gemeente ?? '*'}\n${sql}`;
+		const key = `${scope?.gemeente ?? '*'}/${scope?.indicator ?? '*'}\n${sql}`;
 		const hit = cache.get(key);
 		if (hit) {
 			cache.delete(key);

@@ -344,6 +344,39 @@ export const TABLES = {
 			status: 'definitief, voorlopig (*) of nader voorlopig (**)',
 			waarde: 'Waarde; leeg als CBS het cijfer geheimhoudt of niet kent (nooit 0)'
 		}
+	},
+	benchmark: {
+		name: 'benchmark',
+		title:
+			'Benchmark: elke BBV-indicator van elke gemeente per bron, voorberekend (één bestand per indicator)',
+		valueColumn: 'waarde',
+		standardErrorColumn: null,
+		dimensions: {},
+		columns: {
+			indicator: 'Id van de BBV-indicator (bbv-27-bijstand, bbv-29-jeugdhulp, bbv-32-wmo, …)',
+			bron: 'eigen: berekend uit de registraties in deze release (kerncijfers); cbs: uit een CBS-tabel (Bron: CBS)',
+			tabel: 'CBS-tabel bij bron cbs (bijvoorbeeld 86050NED); leeg bij eigen registraties',
+			eenheid:
+				'Eenheid van de waarde (procent, per 10.000, per 1.000): waarden in een andere eenheid worden nooit vergeleken',
+			eenheid_tekst: 'De eenheid zoals de bron haar schrijft',
+			niveau: 'gemeente, of land voor het cijfer van CBS voor Nederland',
+			gemeente: 'CBS-code van de gemeente (NL01 voor Nederland)',
+			gemeente_naam: 'Naam van de gemeente (uit CBS’ lijst van gemeenten als die is meegeleverd)',
+			provincie: 'Provincie (uit CBS’ lijst gemeenten-alfabetisch.csv); leeg als die niet is meegeleverd',
+			inwoners:
+				'Inwoners op 1 januari van het laatste bekende jaar (CBS Regionale kerncijfers, anders de eigen bevolking)',
+			inwoners_jaar: 'Het jaar van die inwoners',
+			grootteklasse: 'CBS-gemeentegrootte van dat inwonertal: 1 minder dan 5.000 … 8 250.000 of meer',
+			aandeel_65plus:
+				'Aandeel inwoners van 65 jaar en ouder (eigen bevolking, laatste jaar); leeg als onbekend',
+			aandeel_jeugd: 'Aandeel inwoners jonger dan 18 jaar (eigen bevolking, laatste jaar); leeg als onbekend',
+			jaar: 'Jaar',
+			status:
+				'Status van het jaar bij CBS (definitief, voorlopig, nader voorlopig); leeg bij eigen registraties',
+			waarde: 'Waarde in de eenheid; leeg als het cijfer onderdrukt, geheim of onbekend is (nooit 0)',
+			teller: `Teller bij eigen registraties (afgerond op ${ROUNDING_BASE}; leeg als onderdrukt)`,
+			noemer: 'Noemer bij eigen registraties (inwoners in de doelgroep)'
+		}
 	}
 } as const satisfies Record<string, PublishedTable>;
 

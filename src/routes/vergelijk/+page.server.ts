@@ -6,6 +6,8 @@ import { figureMarkup } from '$lib/charts/figure';
 import { BBV_INDICATORS } from '$lib/measures/bbv';
 import { bbvAvailability } from '$lib/measures/bbv-set';
 import { compareOwnWithCbs, ownVersusCbsSql } from '$lib/measures/own-vs-cbs';
+import { BENCHMARK_INDICATORS } from '$lib/measures/benchmark';
+import { benchmarkSources, buildBenchmarkView } from '$lib/server/benchmark';
 import { serverDocument } from '$lib/server/indicator-page';
 import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
@@ -58,7 +60,24 @@ export const load: PageServerLoad = async () => {
 					chart: figureMarkup(compareChart({ series, unit: 'aantal', document }))
 				});
 			}
+		// The benchmark of the release's first gemeente against Nederland and its size class.
+		const sources = await benchmarkSources({ engine, tables: manifest.tables });
+		const benchmark = [];
+		for (const b of BENCHMARK_INDICATORS) {
+			const view = manifest.gemeenten[0]
+				? await buildBenchmarkView({
+						engine,
+						sources,
+						indicator: b.id,
+						gemeente: manifest.gemeenten[0].code,
+						peers: { kind: 'klasse' },
+						document
+					})
+				: null;
+			if (view) benchmark.push(view);
+		}
 		return {
+			benchmark,
 			indicators,
 			ownVersusCbs,
 			gemeenten: manifest.gemeenten,

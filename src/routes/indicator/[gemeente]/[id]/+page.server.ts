@@ -1,6 +1,7 @@
 import { releaseInfo } from '$lib/db/manifest';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { error } from '@sveltejs/kit';
+import { benchmarkSources, buildBenchmarkView } from '$lib/server/benchmark';
 import { loadGeometry } from '$lib/server/geometry';
 import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
 import { loadIndicators } from '$lib/server/indicators';
@@ -34,8 +35,21 @@ export const load: PageServerLoad = async ({ params }) => {
 			entry.spec && year !== null
 				? await buildBreakdown({ engine, entry, level: 'wijk', year, geometry, document })
 				: null;
+		// Against Nederland and the size class (the default peer set); other peers are chosen live.
+		const benchmark =
+			entry.spec?.kind === 'bbv'
+				? await buildBenchmarkView({
+						engine,
+						sources: await benchmarkSources({ engine, tables: manifest.tables }),
+						indicator: entry.streefdoel.id,
+						gemeente: entry.gemeente.code,
+						peers: { kind: 'klasse' },
+						document
+					})
+				: null;
 		return {
 			entry,
+			benchmark,
 			rule: describeNorm({
 				norm: entry.streefdoel.norm,
 				direction: entry.streefdoel.direction,

@@ -1,0 +1,39 @@
+/** Statistics and in-page timing shared by the browser measurements of `npm run bench`. */
+
+export const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
+
+/**
+ * In-page code (a string: tsx's helpers do not exist in the page) that applies each step of a
+ * sequence and times it until the page's mark, then the next frame: the frame that paints the update.
+ * performance.mark is wrapped, so the mark is seen the moment it is made, not at the next poll.
+ */
+export function timedSteps(options: { mark: string; step: string }): string {
+	return `(async (sequence) => {
+		const mark = ${JSON.stringify(options.mark)};
+		let seen = null;
+		const original = performance.mark.bind(performance);
+		performance.mark = (name, ...rest) => {
+			const entry = original(name, ...rest);
+			if (name === mark && seen) seen();
+			return entry;
+		};
+		const out = [];
+		for (const value of sequence) {
+			const marked = new Promise((done) => (seen = done));
+			const t0 = performance.now();
+			${options.step}
+			await marked;
+			seen = null;
+			await new Promise((done) => requestAnimationFrame(() => done(null)));
+			out.push(performance.now() - t0);
+		}
+		performance.mark = original;
+		return out;
+	})`;
+}
