@@ -49,13 +49,16 @@ export async function benchmarkBench(options: { dataDir?: string; changes: numbe
 		const gemeenten = await page.$$eval('#benchmark-gemeente option', (os) =>
 			os.map((o) => (o as HTMLOptionElement).value)
 		);
-		const ranked = await page.$eval('#benchmark-overzicht tbody', (t) => t.textContent ?? '');
+		const ranked = await page.$eval(
+			'#benchmark-overzicht tbody tr:last-child',
+			(t) => t.textContent?.replace(/\s+/g, ' ') ?? ''
+		);
 		const ranking = await timedChanges(
 			page,
 			'#benchmark-gemeente',
 			Array.from({ length: options.changes + 1 }, (_, i) => gemeenten[(i + 1) % gemeenten.length]!)
 		);
-		return { peers, ranking, of: /van (\d+)/.exec(ranked)?.[1] ?? '?' };
+		return { peers, ranking, of: /plaats \d+ van (\d+)/.exec(ranked)?.[1] ?? '?' };
 	} finally {
 		await browser.close();
 		await site.close();

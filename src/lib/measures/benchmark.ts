@@ -333,7 +333,13 @@ export function computeBenchmark(options: {
 	const self = gemeenten.find((g) => g.code === options.gemeente) ?? null;
 	const picked = peerMembers(gemeenten, self, peers);
 	const names = new Map(gemeenten.map((g) => [g.code, g.name]));
-	const years = [...new Set(rows.map((r) => r.jaar))].sort((a, b) => a - b);
+	const byYear = new Map<number, BenchmarkRow[]>();
+	for (const r of rows) {
+		const list = byYear.get(r.jaar);
+		if (list) list.push(r);
+		else byYear.set(r.jaar, [r]);
+	}
+	const years = [...byYear.keys()].sort((a, b) => a - b);
 	const land = rows.some((r) => r.niveau === 'land');
 	return {
 		gemeente: self,
@@ -346,7 +352,7 @@ export function computeBenchmark(options: {
 			? 'Nederland'
 			: `Alle ${new Set(rows.filter((r) => r.waarde !== null).map((r) => r.gemeente)).size} gemeenten in de release`,
 		years: years.map((year) => {
-			const inYear = rows.filter((r) => r.jaar === year);
+			const inYear = byYear.get(year)!;
 			const byCode = new Map(inYear.filter((r) => r.niveau === 'gemeente').map((r) => [r.gemeente, r]));
 			const valued = [...byCode.values()].filter((r) => r.waarde !== null);
 			const own = byCode.get(options.gemeente)?.waarde ?? null;

@@ -19,12 +19,16 @@ import type { BenchmarkView } from '../measures/benchmark-view';
 export class BenchmarkState {
 	peers = $state<PeerSet>({ kind: 'klasse' });
 	gemeente = $state('');
-	views = $state<BenchmarkView[]>([]);
+	// Replaced whole on every change, never mutated: raw state, no deep proxy over every row and name.
+	views = $state.raw<BenchmarkView[]>([]);
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	message = $state('');
 	// A cache of query results, not state the page renders: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly rows = new Map<string, Promise<BenchmarkRow[]>>();
+	// The names of a file's gemeenten, once per file: the picker's list keeps its identity between changes.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly names = new Map<BenchmarkRow[], { code: string; name: string }[]>();
 	private request = 0;
 
 	constructor(
@@ -77,7 +81,7 @@ export class BenchmarkState {
 									document: document.implementation.createHTMLDocument('')
 								})
 							: '',
-						gemeenten: gemeenteNames(rows)
+						gemeenten: this.namesOf(rows)
 					};
 				})
 			);
@@ -95,6 +99,12 @@ export class BenchmarkState {
 			this.status = 'error';
 			this.message = `De vergelijking kon niet worden bijgewerkt (${(error as Error).message}). Hieronder staat nog de vorige keuze.`;
 		}
+	}
+
+	private namesOf(rows: BenchmarkRow[]): { code: string; name: string }[] {
+		let names = this.names.get(rows);
+		if (!names) this.names.set(rows, (names = gemeenteNames(rows)));
+		return names;
 	}
 
 	/** The rows of one indicator from one source, queried once (a failure is retried next time). */
