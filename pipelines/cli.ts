@@ -1,7 +1,4 @@
 import { defaultPaths } from './config';
-import { writeSample } from './synth/index';
-import { runPipeline } from './run';
-import { serve } from './serve';
 import { formatIssue, PipelineError } from './errors';
 import { relative } from 'node:path';
 import { writeFile } from 'node:fs/promises';
@@ -36,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
 			}
 			const scale = at >= 0 ? Number(argv[at + 1]) : 1;
 			if (!(scale > 0)) throw new Error(`--scale needs a positive number, got "${argv[at + 1] ?? ''}"`);
+			const { writeSample } = await import('./synth/index');
 			for (const r of await writeSample({ paths, scale })) {
 				console.log(
 					`Voorbeelddata geschreven naar ${r.dir}: ${r.wmo} WMO-toewijzingen, ${r.survey} enquêterespondenten, ${r.jeugd} jeugdhulptrajecten.`
@@ -46,6 +44,8 @@ async function main(argv: string[]): Promise<void> {
 		case 'run': {
 			// A progress bar on a terminal; plain lines in logs (CI).
 			const tty = process.stderr.isTTY;
+			// Each command loads what it needs: a pipeline run starts without the sample generator or the server.
+			const { runPipeline } = await import('./run');
 			const report = await runPipeline({
 				paths,
 				onProgress: ({ stage, done }) => {
@@ -194,6 +194,7 @@ async function main(argv: string[]): Promise<void> {
 		}
 		case 'serve': {
 			const port = Number(process.env.PORT ?? 4173);
+			const { serve } = await import('./serve');
 			await serve({ dir: process.env.KOERS_BUILD_DIR ?? 'build', port });
 			return;
 		}

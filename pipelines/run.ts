@@ -16,10 +16,17 @@ import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { rm } from 'node:fs/promises';
 import { failpoint } from './failpoints';
+import { spillFolder } from './spill';
 import { buildBenchmark } from './benchmark';
 import { loadCbsTables } from './sources/cbs/publish';
 import { loadAreas, loadTaakvelden } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
+
+/**
+ * DuckDB's memory limit for a pipeline run: the national set (342 gemeenten, 13 M rows) stays under 2 GB
+ * of process memory with it and gives the same release byte for byte; what does not fit is spilled.
+ */
+const PIPELINE_MEMORY = '1200MB';
 
 /** What a run did, for the run report. */
 export interface RunReport {
@@ -77,7 +84,17 @@ export async function runPipeline(options: {
 			`geen aanlevering gevonden in ${relative(process.cwd(), paths.raw)}: zet de exports van een gemeente in een map met haar CBS-code (GM en vier cijfers; zie docs/nieuwe-gemeente.md) of draai "npm run synth"`
 		);
 
-	const engine = await openNodeEngine();
+	// DuckDB keeps its buffers under a limit and writes the rest to an owner-only folder that is removed
+	// on every path (pipelines/spill.ts): a national run needs about 3,5 GB without it.
+	// KOERS_PIPELINE_MEMORY sets the limit (DuckDB's notation, e.g. 2GB).
+	const spill = await spillFolder();
+	const engine = await openNodeEngine({
+		memoryLimit: env['KOERS_PIPELINE_MEMORY'] ?? PIPELINE_MEMORY,
+		tempDirectory: spill
+	}).catch(async (error: unknown) => {
+		await rm(spill, { recursive: true, force: true });
+		throw error;
+	});
 	const stages: Record<string, number> = {};
 	let mark = performance.now();
 	// read + aggregate per source and gemeente, then leak scan and publish
@@ -203,6 +220,7 @@ export async function runPipeline(options: {
 		};
 	} finally {
 		engine.close();
+		await rm(spill, { recursive: true, force: true });
 	}
 }
 
@@ -331,6 +349,13 @@ async function ingestGemeente(options: {
 		await engine.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(kept)}`);
 		tables[published] = `${sqlIdent(options.schema)}.${sqlIdent(kept)}`;
 	}
+	// Its working tables (raw lines, quarantine, pseudonymised rows) are done with once its aggregates
+	// are kept: dropped now, so a national run holds aggregates, not every gemeente's last rows per worker.
+	const working = await engine.query<{ name: string }>(
+		`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND schema_name = ${sqlString(options.schema)} AND NOT regexp_matches(table_name, '__GM[0-9]{4}$') ORDER BY 1`
+	);
+	for (const { name: table } of working)
+		await engine.run(`DROP TABLE ${sqlIdent(options.schema)}.${sqlIdent(table)}`);
 	return {
 		gemeente: { code: gemeente, name, division, ...(info?.bron ? { source: info.bron } : {}) },
 		sample,

@@ -4,16 +4,13 @@ import { join, relative } from 'node:path';
 import type { DivisionAreas } from '../../src/lib/gemeente/division';
 import type { readDeliveryInfo } from '../../src/lib/gemeente/folder';
 import { PipelineError, type RowIssue } from '../errors';
-import { ijwToCsv } from './messages/ijw';
-import { iwmoToCsv, readPostcodes } from './messages/iwmo';
 import type { SourceDefinition } from './registry';
-import { savToCsv } from './sav';
-import { wideSurveyFiguresToCsv } from './survey-figures';
-import { xlsxToCsv } from './xlsx';
 
 /**
  * The forms a source may be delivered in besides its CSV (XLSX, SPSS, a wide statistics export,
  * a folder of iWmo/iJw messages), each converted to the delivery CSV so it passes the same checks.
+ * Each converter is loaded when a delivery needs it: their libraries (ExcelJS, the SPSS and XML
+ * readers) cost a CSV-only run most of its start-up otherwise.
  */
 
 /** Converts a folder of iWmo or iJw messages, with the gemeente's postcode → buurt table beside it. */
@@ -36,6 +33,10 @@ async function convertMessages(options: {
 			`${relative(process.cwd(), join(options.rawDir, 'bron.json'))} mist "peildatum_levering": nodig om lopende van beëindigde toewijzingen te onderscheiden`
 		);
 	}
+	const [{ iwmoToCsv, readPostcodes }, { ijwToCsv }] = await Promise.all([
+		import('./messages/iwmo'),
+		import('./messages/ijw')
+	]);
 	const convert = options.standard === 'iwmo' ? iwmoToCsv : ijwToCsv;
 	const result = await convert({
 		dir: options.path,
@@ -75,8 +76,12 @@ export async function convertDelivery(options: {
 	if (fileName.endsWith('.xlsx'))
 		return { ...(await convertXlsx({ path, file, schema: source.schema })), sha256: fileHash() };
 	if (fileName.endsWith('.sav'))
-		return { ...(await savToCsv({ path, file, schema: source.schema })), sha256: fileHash() };
+		return {
+			...(await (await import('./sav')).savToCsv({ path, file, schema: source.schema })),
+			sha256: fileHash()
+		};
 	if (source.wideFolder && fileName === source.stem) {
+		const { wideSurveyFiguresToCsv } = await import('./survey-figures');
 		const wide = await wideSurveyFiguresToCsv({
 			dir: path,
 			file,
@@ -124,6 +129,7 @@ function folderHash(dir: string): string {
 
 /** Converts an XLSX export to CSV; nothing is rejected before the checks. */
 async function convertXlsx(options: { path: string; file: string; schema: SourceDefinition['schema'] }) {
+	const { xlsxToCsv } = await import('./xlsx');
 	const { csvPath, sheet } = await xlsxToCsv(options);
 	return { csvPath, issues: [], format: `XLSX (werkblad "${sheet}", Excel-datums omgezet naar dd-mm-jjjj)` };
 }

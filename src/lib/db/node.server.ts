@@ -20,12 +20,19 @@ export interface NodeEngine extends QueryEngine {
 	close(): void;
 }
 
-/** Opens an in-memory native DuckDB. */
-export async function openNodeEngine(options: { threads?: number } = {}): Promise<NodeEngine> {
+/**
+ * Opens an in-memory native DuckDB. With a memory limit, DuckDB keeps its buffers under it and writes
+ * what does not fit to `tempDirectory` (the caller makes it owner-only and removes it).
+ */
+export async function openNodeEngine(
+	options: { threads?: number; memoryLimit?: string; tempDirectory?: string } = {}
+): Promise<NodeEngine> {
 	const instance = await DuckDBInstance.create(':memory:', {
 		threads: String(options.threads ?? 2),
 		autoinstall_known_extensions: 'false',
-		autoload_known_extensions: 'false'
+		autoload_known_extensions: 'false',
+		...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+		...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {})
 	});
 	return connectionEngine(instance, await instance.connect(), () => instance.closeSync());
 }

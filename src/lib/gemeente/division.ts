@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { dsvFormat } from 'd3-dsv';
-import { readOutlines, simplifyOutlines, type OutlineCollection } from './outlines';
+import type { OutlineCollection } from './outlines';
+
+/** The outline readers (shapefile, GeoPackage, proj4, TopoJSON), loaded when a division has outlines. */
+const outlineReaders = () => import('./outlines');
 import { GemeenteError, type AreaLevel, type Division, type Gemeente } from './types';
 
 /** The areas of one division: wijken, and buurten with their wijk. */
@@ -50,7 +53,7 @@ export async function readDivisionAreas(options: {
 		return { year: division.year, wijken, buurten };
 	}
 	const outlines = division.outlines.wijk
-		? await readOutlines({ file: division.outlines.wijk, level: 'wijk', gemeente })
+		? await (await outlineReaders()).readOutlines({ file: division.outlines.wijk, level: 'wijk', gemeente })
 		: [];
 	const names = new Map(outlines.map((w) => [w.code, w.name]));
 	const wijkCodes = [...new Set(buurten.map((b) => b.wijk))].sort();
@@ -63,7 +66,9 @@ export async function readDivisionAreas(options: {
 
 async function buurtenFromOutlines(options: { gemeente: string; division: Division }) {
 	const file = options.division.outlines.buurt!;
-	const buurten = await readOutlines({ file, level: 'buurt', gemeente: options.gemeente });
+	const buurten = await (
+		await outlineReaders()
+	).readOutlines({ file, level: 'buurt', gemeente: options.gemeente });
 	const missingParent = buurten.find((b) => !b.parent);
 	if (missingParent)
 		throw new GemeenteError(
@@ -88,15 +93,17 @@ export async function divisionOutlines(options: {
 	const file = division.outlines[level];
 	if (level === 'wijk' && !file && division.outlines.buurt) {
 		const wijkOf = new Map(areas.buurten.map((b) => [b.code, b.wijk]));
-		const buurten = await readOutlines({ file: division.outlines.buurt, level: 'buurt', gemeente });
-		return simplifyOutlines({
+		const buurten = await (
+			await outlineReaders()
+		).readOutlines({ file: division.outlines.buurt, level: 'buurt', gemeente });
+		return (await outlineReaders()).simplifyOutlines({
 			outlines: buurten,
 			dissolve: new Map(areas.wijken.map((w) => [w.code, w.name])),
 			parentOf: (code) => wijkOf.get(code) ?? null
 		});
 	}
 	if (!file) return null;
-	const outlines = await readOutlines({ file, level, gemeente });
+	const outlines = await (await outlineReaders()).readOutlines({ file, level, gemeente });
 	const codes = new Set(known.map((a) => a.code));
 	const stray = outlines.find((o) => !codes.has(o.code));
 	if (stray)
@@ -106,7 +113,9 @@ export async function divisionOutlines(options: {
 		);
 	// Names come from the division, so the map and the tables say the same.
 	const names = new Map(known.map((a) => [a.code, a.name]));
-	return simplifyOutlines({ outlines: outlines.map((o) => ({ ...o, name: names.get(o.code) ?? o.name })) });
+	return (await outlineReaders()).simplifyOutlines({
+		outlines: outlines.map((o) => ({ ...o, name: names.get(o.code) ?? o.name }))
+	});
 }
 
 /** Reads a CBS code table (statcode, statnaam, gemeentecode, wijkcode), the gemeente's rows only. */
