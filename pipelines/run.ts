@@ -97,8 +97,8 @@ export async function runPipeline(options: {
 	});
 	const stages: Record<string, number> = {};
 	let mark = performance.now();
-	// read + aggregate per source and gemeente, then leak scan and publish
-	const STAGES = gemeenten.length * 2 * SOURCES.length + 3;
+	// read + aggregate per source and gemeente; merge, CBS, kerncijfers, benchmark, leak scan, publish
+	const STAGES = gemeenten.length * 2 * SOURCES.length + 6;
 	let done = 0;
 	const lap = (stage: string) => {
 		const now = performance.now();
@@ -155,6 +155,7 @@ export async function runPipeline(options: {
 			);
 			tables[name] = `release_${name}`;
 		}
+		lap('samenvoegen');
 		// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it.
 		const cbs = await loadCbsTables({ engine, raw: paths.raw });
 		if (cbs.table) {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, serveBuild } from '../helpers/browser';
-import { median, p95, timedSteps } from './timing';
+import { median, nl, p95, timedSteps } from './timing';
 
 interface Latency {
 	first: number;
@@ -65,8 +65,6 @@ export async function benchmarkBench(options: { dataDir?: string; changes: numbe
 	}
 }
 
-const nl = (x: number, d = 0) =>
-	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
 const row = (label: string, x: Latency) =>
 	`| ${label} | ${nl(median(x.changes), 1)} ms | ${nl(p95(x.changes), 1)} ms | ${nl(Math.max(...x.changes), 1)} ms | ${nl(x.first)} ms |`;
 

@@ -1,4 +1,15 @@
-/** Statistics and in-page timing shared by the browser measurements of `npm run bench`. */
+/** Statistics, number formats, temp folders and in-page timing shared by the parts of `npm run bench`. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs per measurement (medians of these). */
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+export const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+export const nl = (x: number, d = 0) =>
+	x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
+export const mib = (kib: number) => `${nl(kib / 1024)} MiB`;
+export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), `koers-bench-${prefix}-`));
 
 export const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);

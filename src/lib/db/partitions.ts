@@ -3,8 +3,8 @@ import type { QueryScope } from './query';
 
 /**
  * The files of a table a query in `scope` needs: all of them without a scope, else the partitions of
- * the scope's gemeente (or indicator), and the files not partitioned on that key. The browser loads exactly these; the parity
- * test loads the same, so a pruning mistake shows as different rows.
+ * the scope's gemeente (or indicator) and the files not partitioned on that key. The browser loads
+ * exactly these; the parity test loads the same, so a pruning mistake shows as different rows.
  */
 export function filesInScope(table: ManifestTable, scope: QueryScope | undefined): ManifestFile[] {
 	const keys = Object.entries(scope ?? {}).filter(([, v]) => v !== undefined) as [keyof QueryScope, string][];
