@@ -7,21 +7,17 @@
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, serveBuild } from '../helpers/browser';
-import { median, nl, p95, timedSteps } from './timing';
+import { median, nl, p95, selectStep, timedSteps } from './timing';
 
 interface Latency {
 	first: number;
 	changes: number[];
 }
 
-/** Sets a select and lets the page handle the change, as a reader's choice does (in-page code). */
-const SELECT_STEP = (selector: string) =>
-	`const select = document.querySelector(${JSON.stringify(selector)}); select.value = value; select.dispatchEvent(new Event('change', { bubbles: true }));`;
-
 async function timedChanges(page: Page, selector: string, sequence: string[]): Promise<Latency> {
 	const run = async (values: string[]) =>
 		(await page.evaluate(
-			`${timedSteps({ mark: 'koers:benchmark-updated', step: SELECT_STEP(selector) })}(${JSON.stringify(values)})`
+			`${timedSteps({ mark: 'koers:benchmark-updated', step: selectStep(selector) })}(${JSON.stringify(values)})`
 		)) as number[];
 	const [first] = await run(sequence.slice(0, 1));
 	return { first: first!, changes: await run(sequence.slice(1)) };

@@ -18,7 +18,7 @@ import { intentBench } from './intent';
 import { startNginx } from '../helpers/nginx';
 import { readersBench, readersSection } from './readers';
 import { benchmarkBench, benchmarkSection } from './benchmark';
-import { median, mib, nl, p95, RUNS, spread, timedSteps, tmp } from './timing';
+import { median, mib, nl, p95, RUNS, selectStep, spread, timedSteps, tmp } from './timing';
 import { child, pipelineBench, pipelineSection } from './pipeline';
 
 /** The sample's programme page (Zwolle, begroting 2016, programme 12): what the start-page figures time. */
@@ -189,8 +189,7 @@ async function filterBench(options: { path: string; changes: number; dataDir?: s
 		);
 		// Passed as text: the bundler's helpers (tsx adds __name to named functions) do not exist in the page.
 		let times: number[] = [];
-		const step =
-			"const select = document.querySelector('#jaar'); select.value = value; select.dispatchEvent(new Event('change', { bubbles: true }));";
+		const step = selectStep('#jaar');
 		const timed = async (values: string[]) =>
 			(await page.evaluate(
 				`${timedSteps({ mark: 'koers:breakdown-updated', step })}(${JSON.stringify(values)})`

@@ -48,3 +48,8 @@ export function timedSteps(options: { mark: string; step: string }): string {
 		return out;
 	})`;
 }
+
+/** In-page code for a step that sets a select to `value` and lets the page handle the change, as a reader's choice does. */
+export function selectStep(selector: string): string {
+	return `const select = document.querySelector(${JSON.stringify(selector)}); select.value = value; select.dispatchEvent(new Event('change', { bubbles: true }));`;
+}

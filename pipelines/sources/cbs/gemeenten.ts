@@ -21,6 +21,14 @@ export interface CbsGemeente {
 const HELP =
 	'download "Gemeenten alfabetisch" bij de gemeentelijke indeling van CBS (cbs.nl) en sla het op als CSV met de kolommen Gemeentecode, GemeentecodeGM, Gemeentenaam, Provinciecode, ProvinciecodePV en Provincienaam; zie docs/aanleverformaat.md';
 
+/** The columns Koers reads, with the header names CBS uses (lower case, the preferred first). */
+const COLUMNS = {
+	code: { label: 'GemeentecodeGM', names: ['gemeentecodegm', 'gemeentecode'] },
+	name: { label: 'Gemeentenaam', names: ['gemeentenaam'] },
+	provinceCode: { label: 'ProvinciecodePV', names: ['provinciecodepv', 'provinciecode'] },
+	province: { label: 'Provincienaam', names: ['provincienaam'] }
+} as const;
+
 /**
  * Reads CBS's "Gemeenten alfabetisch" list (`;` or `,` separated, as Excel saves it) when it is
  * delivered; null when it is not. A missing column is refused naming the file; a bad code, a missing
@@ -37,26 +45,16 @@ export function readCbsGemeenten(
 	const delimiter = header.includes(';') ? ';' : ',';
 	const rows = dsvFormat(delimiter).parseRows(text);
 	const names = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-	// The first candidate present wins: GemeentecodeGM before the bare Gemeentecode.
-	const column = (...candidates: string[]) =>
-		candidates.map((c) => names.indexOf(c)).find((i) => i >= 0) ?? -1;
-	const at = {
-		code: column('gemeentecodegm', 'gemeentecode'),
-		name: column('gemeentenaam'),
-		provinceCode: column('provinciecodepv', 'provinciecode'),
-		province: column('provincienaam')
-	};
-	const missing = Object.entries(at)
-		.filter(([, i]) => i < 0)
-		.map(
-			([k]) =>
-				({
-					code: 'GemeentecodeGM',
-					name: 'Gemeentenaam',
-					provinceCode: 'ProvinciecodePV',
-					province: 'Provincienaam'
-				})[k]
-		);
+	const at = Object.fromEntries(
+		Object.entries(COLUMNS).map(([k, c]) => [
+			k,
+			// The first name present wins: GemeentecodeGM before the bare Gemeentecode.
+			c.names.map((n) => names.indexOf(n)).find((x) => x >= 0) ?? -1
+		])
+	) as Record<keyof typeof COLUMNS, number>;
+	const missing = (Object.keys(COLUMNS) as (keyof typeof COLUMNS)[])
+		.filter((k) => at[k] < 0)
+		.map((k) => COLUMNS[k].label);
 	if (missing.length > 0) refuseFile(file, `kolom ${missing.join(', ')} ontbreekt: ${HELP}`, 1);
 	const issues: RowIssue[] = [];
 	const seen = new Map<string, number>();

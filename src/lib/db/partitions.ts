@@ -13,3 +13,12 @@ export function filesInScope(table: ManifestTable, scope: QueryScope | undefined
 		keys.every(([k, v]) => f.partition[k] === undefined || f.partition[k] === v)
 	);
 }
+
+/** The scope as a cache key: every key it holds, so a new kind of partition cannot be left out. */
+export function scopeKey(scope: QueryScope | undefined): string {
+	return Object.entries(scope ?? {})
+		.filter(([, v]) => v !== undefined)
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, v]) => `${k}=${v}`)
+		.join('&');
+}

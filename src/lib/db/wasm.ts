@@ -1,6 +1,6 @@
 import { asyncBufferFromUrl } from 'hyparquet';
 import type { Manifest, ManifestTable } from './manifest';
-import { filesInScope } from './partitions';
+import { filesInScope, scopeKey } from './partitions';
 import { parquetToArrow } from './parquet-arrow';
 import { normalizeRows, QueryError, type QueryEngine, type QueryScope, type Row } from './query';
 
@@ -45,7 +45,7 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 		scope: QueryScope | undefined,
 		execute: () => Promise<{ toArray(): { toJSON(): unknown }[] }>
 	): Promise<T[]> => {
-		const key = `${scope?.gemeente ?? '*'}/${scope?.indicator ?? '*'}\n${sql}`;
+		const key = `${scopeKey(scope)}\n${sql}`;
 		const hit = cache.get(key);
 		if (hit) {
 			cache.delete(key);

@@ -152,6 +152,9 @@ export interface BenchmarkGemeente {
 	shareYouth: number | null;
 }
 
+/** Dutch order of names, one collator for every sort (a peer change sorts every gemeente). */
+const BY_NAME = new Intl.Collator('nl').compare;
+
 /** The gemeenten of the rows, each once (their characteristics are the same in every year). */
 export function benchmarkGemeenten(rows: readonly BenchmarkRow[]): BenchmarkGemeente[] {
 	const out = new Map<string, BenchmarkGemeente>();
@@ -166,7 +169,7 @@ export function benchmarkGemeenten(rows: readonly BenchmarkRow[]): BenchmarkGeme
 				share65: r.aandeel_65plus,
 				shareYouth: r.aandeel_jeugd
 			});
-	return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+	return [...out.values()].sort((a, b) => BY_NAME(a.name, b.name));
 }
 
 /** Code and name of every gemeente of the rows, by name: for picking peers by name. */
@@ -210,7 +213,7 @@ export function suggestPeers(
 		Math.sqrt(features.reduce((sum, f, i) => sum + ((f(g) - f(self)) / spread[i]!) ** 2, 0));
 	const codes = pool
 		.map((g) => ({ code: g.code, d: distance(g) }))
-		.sort((a, b) => a.d - b.d || a.code.localeCompare(b.code))
+		.sort((a, b) => a.d - b.d || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
 		.slice(0, k)
 		.map((g) => g.code);
 	return {
