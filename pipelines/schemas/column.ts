@@ -69,9 +69,11 @@ export type RowOf<S extends { columns: readonly ColumnSpec[] }> = {
 	[C in S['columns'][number] as C['name']]: C extends { required: true } ? CellOf<C> : CellOf<C> | null;
 };
 
-/** SQL that turns a raw text cell into its typed value (NULL when empty or unparseable). */
-export function typedSql(spec: ColumnSpec, cell = sqlIdent(spec.name)): string {
-	const text = `nullif(trim(${cell}), '')`;
+/** Name of the trimmed text of a column inside the checking query (NULL when empty). */
+const textAlias = (name: string) => sqlIdent(`text__${name}`);
+
+/** SQL that turns a column's trimmed, non-empty text (`text`) into its typed value (NULL when unparseable). */
+function typedFromText(spec: ColumnSpec, text: string): string {
 	switch (spec.type) {
 		case 'text':
 		case 'code':
@@ -106,7 +108,7 @@ const typedAlias = (name: string) => sqlIdent(`typed__${name}`);
 function columnChecks(spec: ColumnSpec, columnNumber: number): CellCheck[] {
 	const checks: CellCheck[] = [];
 	const cell = sqlIdent(spec.name);
-	const text = `nullif(trim(${cell}), '')`;
+	const text = textAlias(spec.name);
 	const typed = typedAlias(spec.name);
 	const present = `${text} IS NOT NULL`;
 	const add = (when: string, message: string) =>
@@ -164,9 +166,13 @@ function rowChecks(schema: FileSchema, columnNumbers: Map<string, number>): Cell
 	// A sum row from a spreadsheet ("Totaal") is not a registration.
 	const first = schema.columns[0]!.name;
 	// Such a row starts with "Totaal" in its first non-empty cell (spreadsheets put the label there).
-	const firstCells = schema.columns.slice(0, 2).map((c) => `nullif(trim(${sqlIdent(c.name)}), '')`);
+	// The prefix test spares the regular expression on every row that cannot match it.
+	const label = `coalesce(${schema.columns
+		.slice(0, 2)
+		.map((c) => textAlias(c.name))
+		.join(', ')}, '')`;
 	checks.push({
-		when: `regexp_matches(lower(coalesce(${firstCells.join(', ')}, '')), '^(sub)?totaa?l\\b')`,
+		when: `(${label} ILIKE 'tota%' OR ${label} ILIKE 'subtota%') AND regexp_matches(lower(${label}), '^(sub)?totaa?l\\b')`,
 		columnNumber: columnNumbers.get(first) ?? 1,
 		columnName: first,
 		value: sqlIdent(first),
@@ -194,11 +200,12 @@ function rowChecks(schema: FileSchema, columnNumbers: Map<string, number>): Cell
 }
 
 /**
- * SQL yielding one row (line, column_number, column_name, value, message) per problem in `table`.
- * All checks run in a single scan: each row yields a list of failed checks that is unnested, so the
- * cost does not grow with the number of checks the way a UNION of one scan per check would.
+ * SQL yielding every row of `table` once, checked: its `line`, each column's typed value (named as the
+ * column) and `problems`, the list of its failed checks (column_number, column_name, value, message),
+ * NULL for a row without any. All checks run in this single scan, each cell trimmed and typed once; the
+ * clean rows and the quarantine are both read from its result, so no cell is parsed twice.
  */
-export function cellChecksSql(options: {
+export function checkedRowsSql(options: {
 	schema: FileSchema;
 	table: string;
 	columnNumbers: Map<string, number>;
@@ -208,7 +215,12 @@ export function cellChecksSql(options: {
 		...schema.columns.flatMap((spec) => columnChecks(spec, columnNumbers.get(spec.name) ?? 0)),
 		...rowChecks(schema, columnNumbers)
 	];
-	const typedColumns = schema.columns.map((c) => `${typedSql(c)} AS ${typedAlias(c.name)}`).join(', ');
+	const textColumns = schema.columns
+		.map((c) => `nullif(trim(${sqlIdent(c.name)}), '') AS ${textAlias(c.name)}`)
+		.join(', ');
+	const typedColumns = schema.columns
+		.map((c) => `${typedFromText(c, textAlias(c.name))} AS ${typedAlias(c.name)}`)
+		.join(', ');
 	// Duplicate keys through an aggregate (cheap: few keys repeat) rather than a window over every row.
 	const keys = schema.key.map((k, i) => ({ column: sqlIdent(k), alias: `key__${i}` }));
 	const firstLine = keys.length > 0 ? ', d.first__line' : '';
@@ -221,15 +233,16 @@ export function cellChecksSql(options: {
 			(c) =>
 				`CASE WHEN ${c.when} THEN {'column_number': ${c.columnNumber}, 'column_name': ${sqlString(c.columnName)}, 'value': CAST(${c.value} AS VARCHAR), 'message': CAST(${c.message} AS VARCHAR)} END`
 		)
-		.join(',\n\t');
-	return `SELECT line, f.column_number AS column_number, f.column_name AS column_name, f.value AS value, f.message AS message
+		.join(',\n\t\t');
+	const typed = schema.columns.map((c) => `${typedAlias(c.name)} AS ${sqlIdent(c.name)}`).join(', ');
+	// Almost every row is valid: the list of failed checks is built only where one fails.
+	return `SELECT line, ${typed},
+	CASE WHEN ${checks.map((c) => `(${c.when})`).join(' OR ')} THEN list_filter([
+		${list}
+	], x -> x IS NOT NULL) END AS problems
 FROM (
-	SELECT line, unnest(list_filter([
-	${list}
-	], x -> x IS NOT NULL)) AS f
-	FROM (SELECT t.*, ${typedColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates})
-	-- Almost every row is valid: build the list of failed checks only for rows where one fails.
-	WHERE ${checks.map((c) => `(${c.when})`).join(' OR ')}
+	SELECT *, ${typedColumns}
+	FROM (SELECT t.*, ${textColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates})
 )`;
 }
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import { cellChecksSql, typedSql, type FileSchema } from '../schemas/column';
+import { checkedRowsSql, type FileSchema } from '../schemas/column';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 
 /** What was detected about a file, and where every row went: rows = published + quarantined. */
@@ -285,8 +285,9 @@ async function readRawRows(options: {
 }
 
 /**
- * Checks every cell in one query into the `quarantine` table (one row per problem): how many
- * problems, on how many lines, and the first of them where the delivery has them.
+ * Checks and types every cell in one query into `checked_<raw>` (one row per line, with its problems),
+ * and lists the problems in the `quarantine` table (one row per problem): how many problems, on how
+ * many lines, and the first of them where the delivery has them.
  */
 async function checkCells(options: {
 	engine: NodeEngine;
@@ -298,8 +299,11 @@ async function checkCells(options: {
 	locate: ((issue: RowIssue) => RowIssue) | undefined;
 }): Promise<{ total: number; bad: number; issues: RowIssue[] }> {
 	const { engine, file, schema, layout, raw, quarantine } = options;
-	const checks = cellChecksSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers });
-	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT * FROM (${checks})`);
+	const checked = checkedRowsSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers });
+	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(`checked_${raw}`)} AS ${checked}`);
+	await engine.run(
+		`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT line, p.column_number AS column_number, p.column_name AS column_name, p.value AS value, p.message AS message FROM (SELECT line, unnest(problems) AS p FROM ${sqlIdent(`checked_${raw}`)} WHERE problems IS NOT NULL)`
+	);
 	const [{ total, bad } = { total: 0, bad: 0 }] = await engine.query<{ total: number; bad: number }>(
 		`SELECT CAST(count(*) AS INTEGER) AS total, CAST(count(DISTINCT line) AS INTEGER) AS bad FROM ${sqlIdent(quarantine)}`
 	);
@@ -366,12 +370,12 @@ async function publishCleanRows(options: {
 	quarantine: string;
 }): Promise<void> {
 	const { engine, schema, raw, quarantine } = options;
-	const typed = schema.columns.map((c) => `${typedSql(c)} AS ${sqlIdent(c.name)}`).join(', ');
+	const columns = schema.columns.map((c) => sqlIdent(c.name)).join(', ');
 	await engine.run(
-		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${typed} FROM ${sqlIdent(`${raw}_lines`)} WHERE line NOT IN (SELECT line FROM ${sqlIdent(quarantine)}) ORDER BY line`
+		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${columns} FROM ${sqlIdent(`checked_${raw}`)} WHERE problems IS NULL ORDER BY line`
 	);
 	await engine.run(
-		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
+		`DROP TABLE ${sqlIdent(`checked_${raw}`)}; DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
 	);
 }
 
