@@ -248,15 +248,16 @@ async function readSource(options: {
 			maxQuarantineRate: options.maxQuarantineRate,
 			quarantineDir: join(paths.warehouse, gemeente, 'quarantaine'),
 			rejectedEarlier: converted?.issues,
-			locate: converted?.locate
+			locate: converted?.locate,
+			// Identifiers are protected at once, in the pass that checks the rows.
+			identifier: source.identifier,
+			key: options.key
 		});
 	} finally {
 		// The converted copy holds identifiers (a BSN from iWmo): removed on every path, failure included.
 		if (converted) await rm(dirname(converted.csvPath), { recursive: true, force: true });
 	}
 	if (converted) loaded.format = converted.format;
-	// Identifiers are protected at once, before anything else touches the rows.
-	await source.protect({ engine, key: options.key });
 	return { ...loaded, sha256: converted?.sha256 ?? loaded.sha256! };
 }
 

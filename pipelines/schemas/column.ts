@@ -1,4 +1,5 @@
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
+import { pseudonymSql, type Identifier } from '../publish/pseudonymise';
 
 /** One column of an input file: its name, meaning, and what a valid value is. */
 export type ColumnSpec = {
@@ -200,17 +201,20 @@ function rowChecks(schema: FileSchema, columnNumbers: Map<string, number>): Cell
 }
 
 /**
- * SQL yielding every row of `table` once, checked: its `line`, each column's typed value (named as the
- * column) and `problems`, the list of its failed checks (column_number, column_name, value, message),
- * NULL for a row without any. All checks run in this single scan, each cell trimmed and typed once; the
- * clean rows and the quarantine are both read from its result, so no cell is parsed twice.
+ * SQL yielding every row of `table` once, checked, in line order: its `line`, each column's typed value
+ * (named as the column) and `problems`, the list of its failed checks (column_number, column_name, value,
+ * message), NULL for a row without any. All checks run in this single scan, each cell trimmed and typed
+ * once; the quarantine is read from its result and the clean rows are what remains of it. The
+ * `identifier` is protected in the same pass: its typed value is not among the columns, replaced by its
+ * keyed pseudonym `pseudoniem` (first, with the parameters of pseudonymParameters) or left out.
  */
 export function checkedRowsSql(options: {
 	schema: FileSchema;
 	table: string;
 	columnNumbers: Map<string, number>;
+	identifier?: Identifier;
 }): string {
-	const { schema, table, columnNumbers } = options;
+	const { schema, table, columnNumbers, identifier } = options;
 	const checks = [
 		...schema.columns.flatMap((spec) => columnChecks(spec, columnNumbers.get(spec.name) ?? 0)),
 		...rowChecks(schema, columnNumbers)
@@ -234,16 +238,24 @@ export function checkedRowsSql(options: {
 				`CASE WHEN ${c.when} THEN {'column_number': ${c.columnNumber}, 'column_name': ${sqlString(c.columnName)}, 'value': CAST(${c.value} AS VARCHAR), 'message': CAST(${c.message} AS VARCHAR)} END`
 		)
 		.join(',\n\t\t');
-	const typed = schema.columns.map((c) => `${typedAlias(c.name)} AS ${sqlIdent(c.name)}`).join(', ');
+	const typed = schema.columns
+		.filter((c) => c.name !== identifier?.column)
+		.map((c) => `${typedAlias(c.name)} AS ${sqlIdent(c.name)}`)
+		.join(', ');
+	const pseudonym =
+		identifier?.rule === 'pseudonymise'
+			? `${pseudonymSql(`typed__${identifier.column}`)} AS pseudoniem, `
+			: '';
 	// Almost every row is valid: the list of failed checks is built only where one fails.
-	return `SELECT line, ${typed},
+	return `SELECT ${pseudonym}line, ${typed},
 	CASE WHEN ${checks.map((c) => `(${c.when})`).join(' OR ')} THEN list_filter([
 		${list}
 	], x -> x IS NOT NULL) END AS problems
 FROM (
 	SELECT *, ${typedColumns}
 	FROM (SELECT t.*, ${textColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates})
-)`;
+)
+ORDER BY line`;
 }
 
 /** The column names of a schema, in file order: the header of its CSV, the columns of its rows. */

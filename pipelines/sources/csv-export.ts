@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { sqlIdent, sqlString } from '../../src/lib/db/query';
+import { QueryError, sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { checkedRowsSql, type FileSchema } from '../schemas/column';
+import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 
 /** What was detected about a file, and where every row went: rows = published + quarantined. */
@@ -132,6 +133,9 @@ export async function loadCsvExport(options: {
 	/** for a converted file: where a problem is in what was delivered (its file, line and column) */
 	locate?: (issue: RowIssue) => RowIssue;
 	schema: FileSchema;
+	/** protected while the rows are checked, so the typed table never holds it; `key` gives the pseudonym key */
+	identifier?: Identifier;
+	key?: () => string;
 }): Promise<LoadedExport> {
 	const { engine, path, file, schema } = options;
 	const earlier = options.rejectedEarlier ?? [];
@@ -161,7 +165,17 @@ export async function loadCsvExport(options: {
 		columnNumbers: layout.columnNumbers
 	});
 	const quarantine = `quarantine_${schema.name}`;
-	const checked = await checkCells({ engine, file, schema, layout, raw, quarantine, locate: options.locate });
+	const checked = await checkCells({
+		engine,
+		file,
+		schema,
+		layout,
+		raw,
+		quarantine,
+		locate: options.locate,
+		identifier: options.identifier,
+		key: options.key
+	});
 	const rowsIn = rows + earlier.length;
 	const rejected = checked.bad + earlier.length;
 	refuseOverQuarantine({
@@ -176,7 +190,7 @@ export async function loadCsvExport(options: {
 		checked.bad > 0 && options.quarantineDir
 			? await writeQuarantineReport({ engine, quarantine, path, quarantineDir: options.quarantineDir })
 			: null;
-	await publishCleanRows({ engine, schema, raw, quarantine });
+	await publishCleanRows({ engine, schema, raw, quarantine, bad: checked.bad });
 	const { encoding, delimiter } = layout;
 	return {
 		file,
@@ -297,10 +311,20 @@ async function checkCells(options: {
 	raw: string;
 	quarantine: string;
 	locate: ((issue: RowIssue) => RowIssue) | undefined;
+	identifier: Identifier | undefined;
+	key: (() => string) | undefined;
 }): Promise<{ total: number; bad: number; issues: RowIssue[] }> {
-	const { engine, file, schema, layout, raw, quarantine } = options;
-	const checked = checkedRowsSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers });
-	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(`checked_${raw}`)} AS ${checked}`);
+	const { engine, file, schema, layout, raw, quarantine, identifier } = options;
+	const checked = `CREATE OR REPLACE TABLE ${sqlIdent(`checked_${raw}`)} AS ${checkedRowsSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers, identifier })}`;
+	if (identifier?.rule === 'pseudonymise') {
+		if (!options.key) throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
+		const parameters = pseudonymParameters(options.key());
+		try {
+			await engine.connection.run(checked, parameters);
+		} catch (cause) {
+			throw new QueryError(`statement failed: ${(cause as Error).message}`, checked, { cause });
+		}
+	} else await engine.run(checked);
 	await engine.run(
 		`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT line, p.column_number AS column_number, p.column_name AS column_name, p.value AS value, p.message AS message FROM (SELECT line, unnest(problems) AS p FROM ${sqlIdent(`checked_${raw}`)} WHERE problems IS NOT NULL)`
 	);
@@ -362,20 +386,25 @@ async function writeQuarantineReport(options: {
 	return report;
 }
 
-/** The typed table of the rows without any problem: a row is published entirely or not at all. */
+/**
+ * The typed table of the rows without any problem (a row is published entirely or not at all): what
+ * remains of the checked rows once the bad ones are deleted, renamed, without copying the rows again.
+ */
 async function publishCleanRows(options: {
 	engine: NodeEngine;
 	schema: FileSchema;
 	raw: string;
 	quarantine: string;
+	bad: number;
 }): Promise<void> {
 	const { engine, schema, raw, quarantine } = options;
-	const columns = schema.columns.map((c) => sqlIdent(c.name)).join(', ');
+	const checked = sqlIdent(`checked_${raw}`);
+	if (options.bad > 0) await engine.run(`DELETE FROM ${checked} WHERE problems IS NOT NULL`);
 	await engine.run(
-		`CREATE OR REPLACE TABLE ${sqlIdent(schema.name)} AS SELECT line, ${columns} FROM ${sqlIdent(`checked_${raw}`)} WHERE problems IS NULL ORDER BY line`
+		`ALTER TABLE ${checked} DROP COLUMN problems; DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
 	);
 	await engine.run(
-		`DROP TABLE ${sqlIdent(`checked_${raw}`)}; DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
+		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
 	);
 }
 
@@ -393,27 +422,27 @@ async function detectNumberFormat(options: {
 	const { engine, table, schema, file, columnNumbers } = options;
 	const decimals = schema.columns.filter((c) => c.type === 'decimal');
 	if (decimals.length === 0) return null;
-	const cells = decimals
-		.map(
-			(c) =>
-				`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v, rowid + 2 AS line FROM ${sqlIdent(table)}`
-		)
-		.join(' UNION ALL ');
-	const [found] = await engine.query<{
-		comma: number;
-		point: number;
-		comma_at: string | null;
-		point_at: string | null;
-	}>(
+	const cells = (columns: string) =>
+		decimals
+			.map(
+				(c) =>
+					`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v${columns} FROM ${sqlIdent(table)}`
+			)
+			.join(' UNION ALL ');
+	// A decimal point: digits, a point and digits (the regular expression only where there is a point).
+	const point = `contains(v, '.') AND regexp_full_match(v, '-?\\d+\\.\\d+')`;
+	const [found] = await engine.query<{ comma: number; point: number }>(
 		`SELECT CAST(count(*) FILTER (WHERE contains(v, ',')) AS INTEGER) AS comma,
-			CAST(count(*) FILTER (WHERE regexp_full_match(v, '-?\\d+\\.\\d+')) AS INTEGER) AS point,
-			min(col || ':' || line || ':' || v) FILTER (WHERE contains(v, ',')) AS comma_at,
-			min(col || ':' || line || ':' || v) FILTER (WHERE regexp_full_match(v, '-?\\d+\\.\\d+')) AS point_at
-		FROM (${cells})`
+			CAST(count(*) FILTER (WHERE ${point}) AS INTEGER) AS point
+		FROM (${cells('')})`
 	);
 	if (!found || (found.comma === 0 && found.point === 0)) return 'geen decimale getallen';
 	if (found.comma > 0 && found.point > 0) {
-		const [col, line, value] = (found.point_at ?? '::').split(':');
+		// Only for the refusal: the first cell with a decimal point, as "column:line:value".
+		const [first] = await engine.query<{ at: string }>(
+			`SELECT min(col || ':' || line || ':' || v) AS at FROM (${cells(', rowid + 2 AS line')}) WHERE ${point}`
+		);
+		const [col, line, value] = (first?.at ?? '::').split(':');
 		fail(file, [
 			{
 				file,

@@ -1,7 +1,7 @@
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { aggregateSurvey } from '../publish/aggregate-survey';
 import { aggregateWmo } from '../publish/aggregate-wmo';
-import { pseudonymiseColumn } from '../publish/pseudonymise';
+import type { Identifier } from '../publish/pseudonymise';
 import type { FileSchema } from '../schemas/column';
 import { surveySchema } from '../schemas/survey';
 import { surveyFiguresSchema } from '../schemas/survey-figures';
@@ -33,7 +33,7 @@ interface AggregateContext {
 }
 
 /**
- * One kind of export: its file, its schema, how its identifiers are protected right after loading,
+ * One kind of export: its file, its schema, which identifier is protected while its rows are checked,
  * and which published tables it produces (published name → table in the engine).
  */
 export interface SourceDefinition {
@@ -50,8 +50,8 @@ export interface SourceDefinition {
 	wideFolder?: true;
 	/** the stem of a source this one replaces: deliver one of the two (figures instead of respondents) */
 	insteadOf?: string;
-	/** `key` gives the pseudonym key (and fails without one): only sources with identifiers ask for it */
-	protect(options: { engine: NodeEngine; key: () => string }): Promise<void>;
+	/** what identifies a person, protected while the rows are checked: only such sources ask for the key */
+	identifier?: Identifier;
 	aggregate(context: AggregateContext): Promise<Record<string, string>>;
 }
 
@@ -61,7 +61,6 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'bevolking',
 		schema: populationSchema,
 		required: false,
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			await aggregatePopulation({ engine, gemeente });
 			return { bevolking: 'pub_bevolking' };
@@ -72,8 +71,7 @@ export const SOURCES: SourceDefinition[] = [
 		schema: wmoSchema,
 		required: true,
 		messages: 'iwmo',
-		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: wmoSchema.name, column: 'clientnummer', key: key() }),
+		identifier: { column: 'clientnummer', rule: 'pseudonymise' },
 		async aggregate({ engine, gemeente }) {
 			await aggregateWmo({ engine, gemeente });
 			return { wmo_clienten: 'pub_wmo_clienten' };
@@ -85,7 +83,7 @@ export const SOURCES: SourceDefinition[] = [
 		required: true,
 		spss: true,
 		// Respondent numbers only serve the duplicate check at load; nothing downstream needs them.
-		protect: ({ engine }) => engine.run(`ALTER TABLE ${surveySchema.name} DROP COLUMN respondentnummer`),
+		identifier: { column: 'respondentnummer', rule: 'drop' },
 		async aggregate({ engine, gemeente, minRespondents }) {
 			await aggregateSurvey({ engine, gemeente, minRespondents });
 			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
@@ -97,7 +95,6 @@ export const SOURCES: SourceDefinition[] = [
 		required: false,
 		insteadOf: 'bvb_respondenten',
 		wideFolder: true,
-		protect: async () => {},
 		async aggregate({ engine, gemeente, minRespondents }) {
 			await aggregateSurveyFigures({ engine, gemeente, minRespondents });
 			return { bvb_schaalscores: 'pub_bvb_schaalscores' };
@@ -108,8 +105,7 @@ export const SOURCES: SourceDefinition[] = [
 		schema: jeugdSchema,
 		required: false,
 		messages: 'ijw',
-		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: jeugdSchema.name, column: 'clientnummer', key: key() }),
+		identifier: { column: 'clientnummer', rule: 'pseudonymise' },
 		async aggregate({ engine, gemeente }) {
 			await aggregateJeugd({ engine, gemeente });
 			// Without any known outcome (iJw messages do not carry it) the outcome is not delivered:
@@ -126,7 +122,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'pw_meldingen',
 		schema: meldingSchema,
 		required: false,
-		protect: ({ engine }) => engine.run(`ALTER TABLE ${meldingSchema.name} DROP COLUMN meldingnummer`),
+		identifier: { column: 'meldingnummer', rule: 'drop' },
 		async aggregate({ engine, gemeente }) {
 			await aggregatePoort({ engine, gemeente });
 			return { poort: 'pub_poort' };
@@ -136,8 +132,7 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'pw_uitkeringen',
 		schema: uitkeringSchema,
 		required: false,
-		protect: ({ engine, key }) =>
-			pseudonymiseColumn({ engine, table: uitkeringSchema.name, column: 'huishoudnummer', key: key() }),
+		identifier: { column: 'huishoudnummer', rule: 'pseudonymise' },
 		async aggregate({ engine, gemeente }) {
 			await aggregateBijstand({ engine, gemeente });
 			return { bijstand: 'pub_bijstand' };
@@ -148,7 +143,6 @@ export const SOURCES: SourceDefinition[] = [
 		schema: plaatsingSchema,
 		required: false,
 		// Placement numbers are kept until counting (count of rows), then never published.
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			await aggregatePlaatsingen({ engine, gemeente });
 			return { plaatsingen: 'pub_plaatsingen' };
@@ -159,8 +153,7 @@ export const SOURCES: SourceDefinition[] = [
 		schema: clientervaringSchema,
 		required: false,
 		spss: true,
-		protect: ({ engine }) =>
-			engine.run(`ALTER TABLE ${clientervaringSchema.name} DROP COLUMN respondentnummer`),
+		identifier: { column: 'respondentnummer', rule: 'drop' },
 		async aggregate({ engine, gemeente, minRespondents }) {
 			await aggregateClientervaring({ engine, gemeente, minRespondents });
 			return { clientervaring: 'pub_clientervaring' };
@@ -170,7 +163,6 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'fin_baten_lasten',
 		schema: batenLastenSchema,
 		required: false,
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			const order = ['jaar', 'programma', 'doel', 'taakveld', 'fase'];
 			return {
@@ -182,7 +174,6 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'fin_kredieten',
 		schema: kredietSchema,
 		required: false,
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			return {
 				kredieten: await publishFinancialTable({
@@ -216,7 +207,6 @@ export const SOURCES: SourceDefinition[] = [
 		stem: 'fin_bestedingsvoorstellen',
 		schema: bestedingSchema,
 		required: false,
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			return {
 				bestedingsvoorstellen: await publishFinancialTable({
@@ -242,7 +232,6 @@ function financialSource(options: {
 		stem,
 		schema,
 		required: false,
-		protect: async () => {},
 		async aggregate({ engine, gemeente }) {
 			return { [published]: await publishFinancialTable({ engine, gemeente, table: schema.name, order }) };
 		}
