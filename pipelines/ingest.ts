@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import pMap from 'p-map';
 import { DEFAULT_MIN_RESPONDENTS } from '../src/lib/disclosure/rules';
 import type { NodeEngine } from '../src/lib/db/node.server';
-import { sqlIdent, sqlString } from '../src/lib/db/query';
+import { sqlIdent } from '../src/lib/db/query';
 import { currentDivision, readDivisionAreas } from '../src/lib/gemeente/division';
 import { loadGemeente, readDeliveryInfo } from '../src/lib/gemeente/folder';
 import { GemeenteError } from '../src/lib/gemeente/types';
@@ -122,13 +122,19 @@ export async function ingestGemeente(options: {
 			return produced;
 		});
 		const produced: Record<string, string> = Object.assign({ gebieden: 'pub_gebieden' }, ...aggregates);
-		const tables = await keepAggregates({ engine, schema: options.schema, gemeente, produced });
+		const tables = await keepAggregates({
+			engine,
+			schema: options.schema,
+			gemeente,
+			produced,
+			working: ['ref_buurten', 'ref_wijken', ...sources.map((s) => s.table)]
+		});
 		return {
 			gemeente: { code: gemeente, name, division, ...(info?.bron ? { source: info.bron } : {}) },
 			sample,
 			sampleKey: !envKey && sample,
 			dataDate,
-			sources,
+			sources: sources.map(({ table: _, ...s }) => s),
 			tables
 		};
 	} finally {
@@ -233,7 +239,7 @@ async function readSource(options: {
 	fileName: string;
 	maxQuarantineRate: number;
 	key: () => string;
-}): Promise<LoadedExport & { sha256: string }> {
+}): Promise<LoadedExport & { sha256: string; table: string }> {
 	const { engine, paths, gemeente, rawDir, info, areas, source, fileName } = options;
 	const path = join(rawDir, fileName);
 	const file = relative(process.cwd(), path);
@@ -258,7 +264,11 @@ async function readSource(options: {
 		if (converted) await rm(dirname(converted.csvPath), { recursive: true, force: true });
 	}
 	if (converted) loaded.format = converted.format;
-	return { ...loaded, sha256: converted?.sha256 ?? loaded.sha256! };
+	return {
+		...loaded,
+		sha256: converted?.sha256 ?? loaded.sha256!,
+		table: (converted?.schema ?? source.schema).name
+	};
 }
 
 /**
@@ -271,6 +281,8 @@ async function keepAggregates(options: {
 	schema: string;
 	gemeente: string;
 	produced: Record<string, string>;
+	/** the working tables it made: the area references and the typed rows of each source */
+	working: string[];
 }): Promise<Record<string, string>> {
 	const { engine, schema, gemeente, produced } = options;
 	const tables: Record<string, string> = {};
@@ -279,11 +291,8 @@ async function keepAggregates(options: {
 		await engine.run(`ALTER TABLE ${sqlIdent(table)} RENAME TO ${sqlIdent(kept)}`);
 		tables[published] = `${sqlIdent(schema)}.${sqlIdent(kept)}`;
 	}
-	const working = await engine.query<{ name: string }>(
-		`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' AND schema_name = ${sqlString(schema)} AND NOT regexp_matches(table_name, '__GM[0-9]{4}$') ORDER BY 1`
-	);
-	for (const { name: table } of working)
-		await engine.run(`DROP TABLE ${sqlIdent(schema)}.${sqlIdent(table)}`);
+	for (const table of options.working)
+		await engine.run(`DROP TABLE IF EXISTS ${sqlIdent(schema)}.${sqlIdent(table)}`);
 	return tables;
 }
 

@@ -200,21 +200,9 @@ function rowChecks(schema: FileSchema, columnNumbers: Map<string, number>): Cell
 	return checks;
 }
 
-/**
- * SQL yielding every row of `table` once, checked, in line order: its `line`, each column's typed value
- * (named as the column) and `problems`, the list of its failed checks (column_number, column_name, value,
- * message), NULL for a row without any. All checks run in this single scan, each cell trimmed and typed
- * once; the quarantine is read from its result and the clean rows are what remains of it. The
- * `identifier` is protected in the same pass: its typed value is not among the columns, replaced by its
- * keyed pseudonym `pseudoniem` (first, with the parameters of pseudonymParameters) or left out.
- */
-export function checkedRowsSql(options: {
-	schema: FileSchema;
-	table: string;
-	columnNumbers: Map<string, number>;
-	identifier?: Identifier;
-}): string {
-	const { schema, table, columnNumbers, identifier } = options;
+/** The checks of a file and the query they run on: every cell trimmed and typed once, with the duplicates. */
+function checkedSource(options: { schema: FileSchema; table: string; columnNumbers: Map<string, number> }) {
+	const { schema, table, columnNumbers } = options;
 	const checks = [
 		...schema.columns.flatMap((spec) => columnChecks(spec, columnNumbers.get(spec.name) ?? 0)),
 		...rowChecks(schema, columnNumbers)
@@ -232,12 +220,29 @@ export function checkedRowsSql(options: {
 		keys.length > 0
 			? ` LEFT JOIN (SELECT ${keys.map((k) => `trim(${k.column}) AS ${k.alias}`).join(', ')}, min(line) AS first__line FROM ${sqlIdent(table)} GROUP BY ALL HAVING count(*) > 1) d ON ${keys.map((k) => `trim(t.${k.column}) IS NOT DISTINCT FROM d.${k.alias}`).join(' AND ')}`
 			: '';
-	const list = checks
-		.map(
-			(c) =>
-				`CASE WHEN ${c.when} THEN {'column_number': ${c.columnNumber}, 'column_name': ${sqlString(c.columnName)}, 'value': CAST(${c.value} AS VARCHAR), 'message': CAST(${c.message} AS VARCHAR)} END`
-		)
-		.join(',\n\t\t');
+	const rows = (where: string) => `(
+	SELECT *, ${typedColumns}
+	FROM (SELECT t.*, ${textColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates}${where})
+)`;
+	return { checks, rows };
+}
+
+/**
+ * SQL yielding every row of `table` once, checked, in line order: its `line`, each column's typed value
+ * (named as the column) and `bad`, true when any check fails. All checks run in this single scan, each
+ * cell trimmed and typed once; the clean rows are what remains of its result. The `identifier` is
+ * protected in the same pass: its typed value is not among the columns, replaced by its keyed pseudonym
+ * `pseudoniem` (first, with the parameters of pseudonymParameters) or left out. Which checks a bad row
+ * fails is {@link problemsSql}: almost every row is valid, so that query runs only when one is not.
+ */
+export function checkedRowsSql(options: {
+	schema: FileSchema;
+	table: string;
+	columnNumbers: Map<string, number>;
+	identifier?: Identifier;
+}): string {
+	const { schema, identifier } = options;
+	const { checks, rows } = checkedSource(options);
 	const typed = schema.columns
 		.filter((c) => c.name !== identifier?.column)
 		.map((c) => `${typedAlias(c.name)} AS ${sqlIdent(c.name)}`)
@@ -246,16 +251,37 @@ export function checkedRowsSql(options: {
 		identifier?.rule === 'pseudonymise'
 			? `${pseudonymSql(`typed__${identifier.column}`)} AS pseudoniem, `
 			: '';
-	// Almost every row is valid: the list of failed checks is built only where one fails.
 	return `SELECT ${pseudonym}line, ${typed},
-	CASE WHEN ${checks.map((c) => `(${c.when})`).join(' OR ')} THEN list_filter([
-		${list}
-	], x -> x IS NOT NULL) END AS problems
-FROM (
-	SELECT *, ${typedColumns}
-	FROM (SELECT t.*, ${textColumns}${firstLine} FROM ${sqlIdent(table)} t${duplicates})
-)
+	coalesce(${checks.map((c) => `(${c.when})`).join(' OR ')}, false) AS bad
+FROM ${rows('')}
 ORDER BY line`;
+}
+
+/**
+ * SQL yielding one row (line, column_number, column_name, value, message) per failed check of the rows
+ * of `table` on the `lines` (an SQL list or subquery), with the same checks as {@link checkedRowsSql}:
+ * a duplicate still refers to the first line of its key in the whole file.
+ */
+export function problemsSql(options: {
+	schema: FileSchema;
+	table: string;
+	columnNumbers: Map<string, number>;
+	lines: string;
+}): string {
+	const { checks, rows } = checkedSource(options);
+	const list = checks
+		.map(
+			(c) =>
+				`CASE WHEN ${c.when} THEN {'column_number': ${c.columnNumber}, 'column_name': ${sqlString(c.columnName)}, 'value': CAST(${c.value} AS VARCHAR), 'message': CAST(${c.message} AS VARCHAR)} END`
+		)
+		.join(',\n\t\t');
+	return `SELECT line, f.column_number AS column_number, f.column_name AS column_name, f.value AS value, f.message AS message
+FROM (
+	SELECT line, unnest(list_filter([
+		${list}
+	], x -> x IS NOT NULL)) AS f
+	FROM ${rows(` WHERE t.line IN (${options.lines})`)}
+)`;
 }
 
 /** The column names of a schema, in file order: the header of its CSV, the columns of its rows. */

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { QueryError, sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import { checkedRowsSql, type FileSchema } from '../schemas/column';
+import { checkedRowsSql, problemsSql, type FileSchema } from '../schemas/column';
 import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 
@@ -299,9 +299,9 @@ async function readRawRows(options: {
 }
 
 /**
- * Checks and types every cell in one query into `checked_<raw>` (one row per line, with its problems),
- * and lists the problems in the `quarantine` table (one row per problem): how many problems, on how
- * many lines, and the first of them where the delivery has them.
+ * Checks and types every cell in one query into `checked_<raw>` (one row per line, flagged when bad)
+ * and, only when a line is bad, lists its problems in the `quarantine` table (one row per problem):
+ * how many problems, on how many lines, and the first of them where the delivery has them.
  */
 async function checkCells(options: {
 	engine: NodeEngine;
@@ -315,7 +315,9 @@ async function checkCells(options: {
 	key: (() => string) | undefined;
 }): Promise<{ total: number; bad: number; issues: RowIssue[] }> {
 	const { engine, file, schema, layout, raw, quarantine, identifier } = options;
-	const checked = `CREATE OR REPLACE TABLE ${sqlIdent(`checked_${raw}`)} AS ${checkedRowsSql({ schema, table: `${raw}_lines`, columnNumbers: layout.columnNumbers, identifier })}`;
+	const lines = `${raw}_lines`;
+	const checkedTable = sqlIdent(`checked_${raw}`);
+	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, identifier })}`;
 	if (identifier?.rule === 'pseudonymise') {
 		if (!options.key) throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
 		const parameters = pseudonymParameters(options.key());
@@ -325,11 +327,19 @@ async function checkCells(options: {
 			throw new QueryError(`statement failed: ${(cause as Error).message}`, checked, { cause });
 		}
 	} else await engine.run(checked);
-	await engine.run(
-		`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS SELECT line, p.column_number AS column_number, p.column_name AS column_name, p.value AS value, p.message AS message FROM (SELECT line, unnest(problems) AS p FROM ${sqlIdent(`checked_${raw}`)} WHERE problems IS NOT NULL)`
+	const [{ bad } = { bad: 0 }] = await engine.query<{ bad: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS bad FROM ${checkedTable} WHERE bad`
 	);
-	const [{ total, bad } = { total: 0, bad: 0 }] = await engine.query<{ total: number; bad: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS total, CAST(count(DISTINCT line) AS INTEGER) AS bad FROM ${sqlIdent(quarantine)}`
+	if (bad === 0) return { total: 0, bad, issues: [] };
+	const problems = problemsSql({
+		schema,
+		table: lines,
+		columnNumbers: layout.columnNumbers,
+		lines: `SELECT line FROM ${checkedTable} WHERE bad`
+	});
+	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS ${problems}`);
+	const [{ total } = { total: 0 }] = await engine.query<{ total: number }>(
+		`SELECT CAST(count(*) AS INTEGER) AS total FROM ${sqlIdent(quarantine)}`
 	);
 	const found = await engine.query<{
 		line: number;
@@ -399,12 +409,12 @@ async function publishCleanRows(options: {
 }): Promise<void> {
 	const { engine, schema, raw, quarantine } = options;
 	const checked = sqlIdent(`checked_${raw}`);
-	if (options.bad > 0) await engine.run(`DELETE FROM ${checked} WHERE problems IS NOT NULL`);
+	if (options.bad > 0) await engine.run(`DELETE FROM ${checked} WHERE bad`);
 	await engine.run(
-		`ALTER TABLE ${checked} DROP COLUMN problems; DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
+		`ALTER TABLE ${checked} DROP COLUMN bad; DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
 	);
 	await engine.run(
-		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE ${sqlIdent(quarantine)}`
+		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE IF EXISTS ${sqlIdent(quarantine)}`
 	);
 }
 
