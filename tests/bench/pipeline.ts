@@ -97,7 +97,7 @@ ${row(`national (\`npm run synth -- --scale national\`, ${x.gemeenten} gemeenten
 The national release: ${nl(x.files.length)} Parquet files, ${mib(x.files.reduce((s, f) => s + f.bytes, 0) / 1024)}.
 
 Where the national run's time goes (the run report's laps, summed per kind of stage; four gemeenten are read at
-a time, so a lap is wall time while the others work too):
+a time, each on its own connection running on one DuckDB thread, so a lap is wall time while the others work too):
 | stage | seconds | share |
 |---|---|---|
 ${stageRows}
