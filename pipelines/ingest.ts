@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import pMap from 'p-map';
 import { DEFAULT_MIN_RESPONDENTS } from '../src/lib/disclosure/rules';
 import type { NodeEngine } from '../src/lib/db/node.server';
 import { sqlIdent } from '../src/lib/db/query';
@@ -14,6 +13,7 @@ import { loadCsvExport, type LoadedExport } from './sources/csv-export';
 import { convertDelivery, deliveryCandidates } from './sources/deliveries';
 import { loadAreas } from './sources/reference';
 import { SOURCES, type SourceDefinition } from './sources/registry';
+import { connectionsFor, sideBySide } from './side-by-side';
 
 /** One gemeente's delivery after reading and aggregation: what it contributes to the release. */
 export interface Ingested {
@@ -25,9 +25,6 @@ export interface Ingested {
 	/** published name → this gemeente's table in the engine, qualified and quoted (schema.table) */
 	tables: Record<string, string>;
 }
-
-/** What one of a gemeente's connections does with one source: its result, or why it failed. */
-type Outcome<T> = { value: T } | { error: unknown };
 
 /**
  * Reads, checks, pseudonymises and aggregates one gemeente's folder; its tables get the gemeente's suffix.
@@ -140,51 +137,6 @@ export async function ingestGemeente(options: {
 	} finally {
 		for (const own of engines.slice(1)) own.close();
 	}
-}
-
-/** The worker's own connection and `count - 1` more to its schema, for sources read side by side. */
-async function connectionsFor(options: {
-	engine: NodeEngine;
-	schema: string;
-	count: number;
-}): Promise<NodeEngine[]> {
-	const more = Math.max(0, options.count - 1);
-	const forks: NodeEngine[] = [];
-	for (let i = 0; i < more; i++) forks.push(await options.engine.fork(options.schema));
-	return [options.engine, ...forks];
-}
-
-/**
- * Runs `task` over `items` on the given connections, at most one task per connection at a time, and
- * returns the results in the items' order. If any task fails, the first failing item's error (in the
- * items' order) is thrown once every task has settled, and no task starts after a failure.
- */
-async function sideBySide<T, R>(
-	engines: NodeEngine[],
-	items: T[],
-	task: (engine: NodeEngine, item: T) => Promise<R>
-): Promise<R[]> {
-	const free = [...engines];
-	let failed = false;
-	const outcomes = await pMap(
-		items,
-		async (item): Promise<Outcome<R> | null> => {
-			if (failed) return null;
-			const own = free.pop()!;
-			try {
-				return { value: await task(own, item) };
-			} catch (error) {
-				failed = true;
-				return { error };
-			} finally {
-				free.push(own);
-			}
-		},
-		{ concurrency: engines.length }
-	);
-	const failure = outcomes.find((o) => o !== null && 'error' in o);
-	if (failure && 'error' in failure) throw failure.error;
-	return outcomes.map((o) => (o as { value: R }).value);
 }
 
 /** The sources a folder delivers, in the report's order, and the first reason to refuse the folder. */

@@ -134,9 +134,9 @@ export async function runPipeline(options: {
 		};
 		// While several connections work side by side, each runs its own statements on one thread: most are
 		// small, and DuckDB's threads would mostly hand tasks around (20% less time on a national run).
-		// The large statements after it (merging, publishing) get every thread again.
+		// The merge after it gets every thread again; publishing writes its tables side by side.
 		const threads = await engine.query<{ threads: string }>("SELECT current_setting('threads') AS threads");
-		if (workers * perGemeente > 1) await engine.run('SET threads = 1');
+		if (connections > 1) await engine.run('SET threads = 1');
 		try {
 			await Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
 		} finally {
@@ -186,6 +186,7 @@ export async function runPipeline(options: {
 			engine,
 			publishedDir: paths.published,
 			tables,
+			connections,
 			manifest: {
 				version: 1,
 				// One sample gemeente makes the whole release a sample: every page then says so.

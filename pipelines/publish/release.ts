@@ -7,6 +7,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
+import { connectionsFor, sideBySide } from '../side-by-side';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -21,6 +22,8 @@ export async function publishRelease(options: {
 	/** published name → table in the engine */
 	tables: Record<string, string>;
 	manifest: Omit<Manifest, 'tables' | 'release'>;
+	/** how many tables are written at a time, each on its own connection (default 1) */
+	connections?: number;
 }): Promise<Manifest> {
 	const { engine, publishedDir } = options;
 	await mkdir(publishedDir, { recursive: true });
@@ -28,16 +31,34 @@ export async function publishRelease(options: {
 	await rm(staging, { recursive: true, force: true });
 	await mkdir(staging);
 	try {
+		// Tables are written side by side, each COPY on one thread (threads = 1 while they are written):
+		// every file keeps its table's row order, so the same tables give byte-identical files.
+		const written = await withOneThread(engine, async () => {
+			const writers = await connectionsFor({ engine, schema: 'main', count: options.connections ?? 1 });
+			try {
+				return await sideBySide(writers, Object.entries(options.tables), async (own, [name, source]) => {
+					const columns = await own.query<{ column_name: string; column_type: string }>(
+						`DESCRIBE ${sqlIdent(source)}`
+					);
+					// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
+					const keys =
+						OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+					const files = await writePartitions({
+						engine: own,
+						source,
+						name,
+						keys,
+						staging: join(staging, name)
+					});
+					return { name, columns, keys, files };
+				});
+			} finally {
+				for (const own of writers.slice(1)) own.close();
+			}
+		});
 		const tables: Manifest['tables'] = {};
 		const moves: [string, string][] = [];
-		for (const [name, source] of Object.entries(options.tables)) {
-			const columns = await engine.query<{ column_name: string; column_type: string }>(
-				`DESCRIBE ${sqlIdent(source)}`
-			);
-			// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
-			const keys =
-				OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
-			const files = await writePartitions({ engine, source, name, keys, staging: join(staging, name) });
+		for (const { name, columns, keys, files } of written) {
 			for (const f of files) moves.push([f.tmp, join(publishedDir, f.path)]);
 			tables[name] = {
 				rows: files.reduce((sum, f) => sum + f.rows, 0),
@@ -72,6 +93,19 @@ export async function publishRelease(options: {
 		return manifest;
 	} finally {
 		await rm(staging, { recursive: true, force: true });
+	}
+}
+
+/** Runs `work` with DuckDB on one thread per statement, and sets the threads back afterwards. */
+async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T>): Promise<T> {
+	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(
+		"SELECT current_setting('threads') AS threads"
+	);
+	await engine.run('SET threads = 1');
+	try {
+		return await work();
+	} finally {
+		await engine.run(`SET threads = ${Number(threads)}`);
 	}
 }
 
@@ -112,8 +146,8 @@ const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: [
 
 /**
  * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names
- * each file by its content hash. The copy runs on one thread so every file keeps the table's row order
- * and the same tables give byte-identical files.
+ * each file by its content hash. The caller runs it on one thread ({@link withOneThread}), so every file
+ * keeps the table's row order and the same tables give byte-identical files.
  */
 async function writePartitions(options: {
 	engine: NodeEngine;
@@ -130,19 +164,11 @@ async function writePartitions(options: {
 			? `SELECT ${keys.map(sqlIdent).join(', ')}, CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} GROUP BY ALL ORDER BY ALL`
 			: `SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
 	);
-	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(
-		"SELECT current_setting('threads') AS threads"
+	await engine.run(
+		keys.length > 0
+			? `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(staging)} (${format}, PARTITION_BY (${keys.map(sqlIdent).join(', ')}), FILENAME_PATTERN 'part{i}')`
+			: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
 	);
-	await engine.run('SET threads = 1');
-	try {
-		await engine.run(
-			keys.length > 0
-				? `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(staging)} (${format}, PARTITION_BY (${keys.map(sqlIdent).join(', ')}), FILENAME_PATTERN 'part{i}')`
-				: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
-		);
-	} finally {
-		await engine.run(`SET threads = ${Number(threads)}`);
-	}
 	const files: (Manifest['tables'][string]['files'][number] & { tmp: string })[] = [];
 	for (const count of counts) {
 		const partition = Object.fromEntries(keys.map((k) => [k, count[k]!]));

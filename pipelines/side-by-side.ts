@@ -1,0 +1,50 @@
+import pMap from 'p-map';
+import type { NodeEngine } from '../src/lib/db/node.server';
+
+/** What one connection did with one item: its result, or why it failed. */
+type Outcome<T> = { value: T } | { error: unknown };
+
+/** The given connection and `count - 1` more to the same schema, for work side by side. */
+export async function connectionsFor(options: {
+	engine: NodeEngine;
+	schema: string;
+	count: number;
+}): Promise<NodeEngine[]> {
+	const more = Math.max(0, options.count - 1);
+	const forks: NodeEngine[] = [];
+	for (let i = 0; i < more; i++) forks.push(await options.engine.fork(options.schema));
+	return [options.engine, ...forks];
+}
+
+/**
+ * Runs `task` over `items` on the given connections, at most one task per connection at a time, and
+ * returns the results in the items' order. If any task fails, the first failing item's error (in the
+ * items' order) is thrown once every task has settled, and no task starts after a failure.
+ */
+export async function sideBySide<T, R>(
+	engines: NodeEngine[],
+	items: T[],
+	task: (engine: NodeEngine, item: T) => Promise<R>
+): Promise<R[]> {
+	const free = [...engines];
+	let failed = false;
+	const outcomes = await pMap(
+		items,
+		async (item): Promise<Outcome<R> | null> => {
+			if (failed) return null;
+			const own = free.pop()!;
+			try {
+				return { value: await task(own, item) };
+			} catch (error) {
+				failed = true;
+				return { error };
+			} finally {
+				free.push(own);
+			}
+		},
+		{ concurrency: engines.length }
+	);
+	const failure = outcomes.find((o) => o !== null && 'error' in o);
+	if (failure && 'error' in failure) throw failure.error;
+	return outcomes.map((o) => (o as { value: R }).value);
+}
