@@ -10,6 +10,7 @@ import type { Manifest } from '../src/lib/db/manifest';
 import type { Paths } from './config';
 import { PipelineError } from './errors';
 import { ingestGemeente, type Ingested } from './ingest';
+import { withOneThread } from './side-by-side';
 import { leakScan } from './publish/leak-scan';
 import { publishRelease } from './publish/release';
 import type { LoadedExport } from './sources/csv-export';
@@ -135,13 +136,8 @@ export async function runPipeline(options: {
 		// While several connections work side by side, each runs its own statements on one thread: most are
 		// small, and DuckDB's threads would mostly hand tasks around (20% less time on a national run).
 		// The merge after it gets every thread again; publishing writes its tables side by side.
-		const threads = await engine.query<{ threads: string }>("SELECT current_setting('threads') AS threads");
-		if (connections > 1) await engine.run('SET threads = 1');
-		try {
-			await Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
-		} finally {
-			await engine.run(`SET threads = ${Number(threads[0]?.threads ?? 2)}`);
-		}
+		const all = () => Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
+		await (connections > 1 ? withOneThread(engine, all) : all());
 		if (failure) throw (failure as { error: unknown }).error;
 
 		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did

@@ -48,3 +48,16 @@ export async function sideBySide<T, R>(
 	if (failure && 'error' in failure) throw failure.error;
 	return outcomes.map((o) => (o as { value: R }).value);
 }
+
+/** Runs `work` with DuckDB on one thread per statement, and sets the threads back afterwards. */
+export async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T>): Promise<T> {
+	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(
+		"SELECT current_setting('threads') AS threads"
+	);
+	await engine.run('SET threads = 1');
+	try {
+		return await work();
+	} finally {
+		await engine.run(`SET threads = ${Number(threads)}`);
+	}
+}

@@ -7,7 +7,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
-import { connectionsFor, sideBySide } from '../side-by-side';
+import { connectionsFor, sideBySide, withOneThread } from '../side-by-side';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -93,19 +93,6 @@ export async function publishRelease(options: {
 		return manifest;
 	} finally {
 		await rm(staging, { recursive: true, force: true });
-	}
-}
-
-/** Runs `work` with DuckDB on one thread per statement, and sets the threads back afterwards. */
-async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T>): Promise<T> {
-	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(
-		"SELECT current_setting('threads') AS threads"
-	);
-	await engine.run('SET threads = 1');
-	try {
-		return await work();
-	} finally {
-		await engine.run(`SET threads = ${Number(threads)}`);
 	}
 }
 
