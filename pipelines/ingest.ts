@@ -29,8 +29,8 @@ export interface Ingested {
 /**
  * Reads, checks, pseudonymises and aggregates one gemeente's folder; its tables get the gemeente's suffix.
  * With `connections` above 1, its sources are read (and then aggregated) side by side, each on its own
- * connection to the worker's schema: one source's statements run on one core, because its table is a
- * single row group. The outcome is the same as reading them one after another: the sources keep their
+ * connection to the worker's schema: a connection's statements run on one core (one DuckDB thread while
+ * gemeenten are read). The outcome is the same as reading them one after another: the sources keep their
  * order in the report, and the first source that fails (in that order) is the error.
  */
 export async function ingestGemeente(options: {
@@ -95,7 +95,6 @@ export async function ingestGemeente(options: {
 		});
 		// A source that could not be read comes before a refusal found later in the folder (a missing file).
 		if (plan.refusal) throw plan.refusal;
-		const sources = loaded;
 		const delivered = plan.sources.map((s) => s.source);
 
 		// Without a stated delivery date, the latest start date in the registration stands in for it
@@ -124,14 +123,14 @@ export async function ingestGemeente(options: {
 			schema: options.schema,
 			gemeente,
 			produced,
-			working: ['ref_buurten', 'ref_wijken', ...sources.map((s) => s.table)]
+			working: ['ref_buurten', 'ref_wijken', ...loaded.map((s) => s.table)]
 		});
 		return {
 			gemeente: { code: gemeente, name, division, ...(info?.bron ? { source: info.bron } : {}) },
 			sample,
 			sampleKey: !envKey && sample,
 			dataDate,
-			sources: sources.map(({ table: _, ...s }) => s),
+			sources: loaded.map(({ table: _, ...s }) => s),
 			tables
 		};
 	} finally {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { QueryError, sqlIdent, sqlString } from '../../src/lib/db/query';
+import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { checkedRowsSql, problemsSql, type FileSchema } from '../schemas/column';
 import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
@@ -318,15 +318,12 @@ async function checkCells(options: {
 	const lines = `${raw}_lines`;
 	const checkedTable = sqlIdent(`checked_${raw}`);
 	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, identifier })}`;
-	if (identifier?.rule === 'pseudonymise') {
-		if (!options.key) throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
-		const parameters = pseudonymParameters(options.key());
-		try {
-			await engine.connection.run(checked, parameters);
-		} catch (cause) {
-			throw new QueryError(`statement failed: ${(cause as Error).message}`, checked, { cause });
-		}
-	} else await engine.run(checked);
+	if (identifier?.rule === 'pseudonymise' && !options.key)
+		throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
+	await engine.run(
+		checked,
+		identifier?.rule === 'pseudonymise' ? pseudonymParameters(options.key!()) : undefined
+	);
 	const [{ bad } = { bad: 0 }] = await engine.query<{ bad: number }>(
 		`SELECT CAST(count(*) AS INTEGER) AS bad FROM ${checkedTable} WHERE bad`
 	);

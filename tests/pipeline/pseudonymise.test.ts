@@ -11,7 +11,7 @@ describe('pseudonymisation', () => {
 		const engine = await openNodeEngine();
 		try {
 			const ids = ['Z0000011', '111222333', 'é€x', ''];
-			await engine.connection.run(
+			await engine.run(
 				`CREATE TABLE t AS SELECT line, ${pseudonymSql('clientnummer')} AS pseudoniem FROM (VALUES ${ids.map((id, i) => `(${i}, '${id}')`).join(', ')}) v(line, clientnummer)`,
 				pseudonymParameters(key)
 			);

@@ -11,7 +11,8 @@ import { join } from 'node:path';
  */
 export interface NodeEngine extends QueryEngine {
 	connection: DuckDBConnection;
-	run(sql: string): Promise<void>;
+	/** runs a statement; `parameters` are bound to its $names, so their values are never part of the SQL text */
+	run(sql: string, parameters?: Record<string, string>): Promise<void>;
 	/**
 	 * A second connection to the same database whose unqualified names live in `schema` (created here),
 	 * falling back to main: work in parallel on the same in-memory tables. Closing it keeps the database.
@@ -69,9 +70,9 @@ function connectionEngine(
 				throw new QueryError(`query failed: ${(cause as Error).message}`, sql, { cause });
 			}
 		},
-		async run(sql: string): Promise<void> {
+		async run(sql: string, parameters?: Record<string, string>): Promise<void> {
 			try {
-				await connection.run(sql);
+				await connection.run(sql, parameters);
 			} catch (cause) {
 				throw new QueryError(`statement failed: ${(cause as Error).message}`, sql, { cause });
 			}
