@@ -81,8 +81,9 @@ function typedFromText(spec: ColumnSpec, text: string): string {
 		case 'reference':
 			return text;
 		case 'date':
-			// Dutch exports write dd-mm-jjjj; ISO jjjj-mm-dd is accepted too.
-			return `CAST(coalesce(try_strptime(${text}, '%d-%m-%Y'), try_strptime(${text}, '%Y-%m-%d')) AS DATE)`;
+			// Dutch exports write dd-mm-jjjj; ISO jjjj-mm-dd is accepted too. One try_strptime with both
+			// formats tries them in that order, as two calls would, at about half the cost.
+			return `CAST(try_strptime(${text}, ['%d-%m-%Y', '%Y-%m-%d']) AS DATE)`;
 		case 'integer':
 			return `try_cast(${text} AS INTEGER)`;
 		case 'decimal':
