@@ -95,6 +95,7 @@ export async function runPipeline(options: {
 		options.onProgress?.({ stage, done: ++done / STAGES });
 		failpoint(`stage:${stage}`);
 	};
+	let cbsLoad: ReturnType<typeof loadCbsTables> | null = null;
 	try {
 		await loadTaakvelden({ engine, referenceDir: paths.reference });
 		// Gemeenten are read and aggregated by parallel workers, each on its own connection and schema:
@@ -140,6 +141,11 @@ export async function runPipeline(options: {
 		await (connections > 1 ? withOneThread(engine, all) : all());
 		if (failure) throw (failure as { error: unknown }).error;
 
+		// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it. It is
+		// mostly parsing JSON in Node, so it is read on a connection of its own while DuckDB merges.
+		const cbsEngine = await engine.fork('main');
+		cbsLoad = loadCbsTables({ engine: cbsEngine, raw: paths.raw }).finally(() => cbsEngine.close());
+		cbsLoad.catch(() => {});
 		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did
 		// not measure) are NULL for it. Row order stays per gemeente, so the release stays deterministic.
 		const names = [...new Set(ingested.flatMap((g) => Object.keys(g.tables)))];
@@ -152,8 +158,7 @@ export async function runPipeline(options: {
 			tables[name] = `release_${name}`;
 		}
 		lap('samenvoegen');
-		// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it.
-		const cbs = await loadCbsTables({ engine, raw: paths.raw });
+		const cbs = await cbsLoad;
 		if (cbs.table) {
 			tables['cbs_cijfers'] = cbs.table;
 			lap('CBS-tabellen');
@@ -217,6 +222,8 @@ export async function runPipeline(options: {
 			stages
 		};
 	} finally {
+		// A failure elsewhere may come while the CBS tables are still being read on the main connection.
+		await cbsLoad?.catch(() => {});
 		engine.close();
 		await rm(spill, { recursive: true, force: true });
 	}

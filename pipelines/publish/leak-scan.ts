@@ -19,14 +19,16 @@ export async function leakScan(options: { engine: NodeEngine; tables: string[] }
 				findings.push(`${table}: kolomnaam "${column_name}" wijst op persoonsgegevens`);
 			if (/DATE|TIME/.test(column_type))
 				findings.push(`${table}: kolom "${column_name}" bevat exacte datums (${column_type})`);
-			if (column_type === 'VARCHAR') {
-				const values = await engine.query<{ v: string }>(
-					`SELECT DISTINCT ${sqlIdent(column_name)} AS v FROM ${sqlIdent(table)} WHERE ${sqlIdent(column_name)} IS NOT NULL`
-				);
-				for (const { v } of values)
-					for (const f of findIdentifiers(v)) findings.push(`${table}.${column_name}: ${f}`);
-			}
 		}
+		// One query for the distinct values of all its text columns, in column order (one statement per
+		// column cost a planned query each).
+		const text = columns.filter((c) => c.column_type === 'VARCHAR').map((c) => c.column_name);
+		if (text.length === 0) continue;
+		const values = await engine.query<{ c: number; v: string }>(
+			`${text.map((c, i) => `SELECT ${i} AS c, v FROM (SELECT DISTINCT ${sqlIdent(c)} AS v FROM ${sqlIdent(table)} WHERE ${sqlIdent(c)} IS NOT NULL)`).join(' UNION ALL ')} ORDER BY c, v`
+		);
+		for (const { c, v } of values)
+			for (const f of findIdentifiers(v)) findings.push(`${table}.${text[c]}: ${f}`);
 	}
 	return findings;
 }

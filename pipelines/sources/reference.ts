@@ -1,6 +1,6 @@
 import { taakveldenSql } from '../../src/lib/finance/taakvelden';
 import { sqlString } from '../../src/lib/db/query';
-import type { NodeEngine } from '../../src/lib/db/node.server';
+import { appendColumns, type AppendColumn, type NodeEngine } from '../../src/lib/db/node.server';
 import type { DivisionAreas } from '../../src/lib/gemeente/division';
 
 /**
@@ -13,16 +13,21 @@ export async function loadAreas(options: {
 	areas: DivisionAreas;
 }): Promise<void> {
 	const { engine, gemeente, areas } = options;
-	const values = (rows: string[][]) => rows.map((r) => `(${r.map(sqlString).join(', ')})`).join(', ');
-	const buurten = areas.buurten.length
-		? `SELECT * FROM (VALUES ${values(areas.buurten.map((b) => [b.code, b.wijk, b.name]))}) v(code, wijk, naam)`
-		: 'SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS wijk, NULL::VARCHAR AS naam WHERE false';
-	const wijken = areas.wijken.length
-		? `SELECT * FROM (VALUES ${values(areas.wijken.map((w) => [w.code, w.name]))}) v(code, naam)`
-		: 'SELECT NULL::VARCHAR AS code, NULL::VARCHAR AS naam WHERE false';
 	await engine.run(`
-		CREATE OR REPLACE TABLE ref_buurten AS ${buurten};
-		CREATE OR REPLACE TABLE ref_wijken AS ${wijken};
+		CREATE OR REPLACE TABLE ref_buurten (code VARCHAR, wijk VARCHAR, naam VARCHAR);
+		CREATE OR REPLACE TABLE ref_wijken (code VARCHAR, naam VARCHAR);
+	`);
+	const text = (values: string[]): AppendColumn => ({ type: 'VARCHAR', values });
+	await appendColumns(engine, 'ref_buurten', [
+		text(areas.buurten.map((b) => b.code)),
+		text(areas.buurten.map((b) => b.wijk)),
+		text(areas.buurten.map((b) => b.name))
+	]);
+	await appendColumns(engine, 'ref_wijken', [
+		text(areas.wijken.map((w) => w.code)),
+		text(areas.wijken.map((w) => w.name))
+	]);
+	await engine.run(`
 		CREATE OR REPLACE TABLE pub_gebieden AS
 		SELECT * FROM (
 			SELECT ${sqlString(gemeente.code)} AS gemeente, 'gemeente' AS gebied_niveau, ${sqlString(gemeente.code)} AS gebied_code, ${sqlString(gemeente.name)} AS gebied_naam, CAST(NULL AS VARCHAR) AS ouder_code

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { NodeEngine } from '../../../src/lib/db/node.server';
+import { appendColumns, type AppendColumn, type NodeEngine } from '../../../src/lib/db/node.server';
 import { sqlIdent } from '../../../src/lib/db/query';
 import type { CbsManifest, Manifest } from '../../../src/lib/db/manifest';
 import { readCbsTable, type CbsCell } from './odata';
@@ -10,7 +10,7 @@ import { readCbsTable, type CbsCell } from './odata';
 const CBS_FOLDER = 'cbs';
 
 /** The published columns of `cbs_cijfers`, in order, with their DuckDB types. */
-const COLUMNS: [keyof CbsCell | 'title' | 'unit', string, string][] = [
+const COLUMNS: [keyof CbsCell | 'title' | 'unit', string, AppendColumn['type']][] = [
 	['table', 'tabel', 'VARCHAR'],
 	['measure', 'maat', 'VARCHAR'],
 	['title', 'maat_titel', 'VARCHAR'],
@@ -53,24 +53,17 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 		const read = readCbsTable(join(dir, t));
 		const measures = new Map(read.measures.map((m) => [m.id, m]));
 		// DuckDB's appender: a national table of wijken en buurten holds millions of cells.
-		const appender = await engine.connection.createAppender(name);
-		try {
-			for (const c of read.cells) {
-				const m = measures.get(c.measure)!;
-				const row: Record<string, unknown> = { ...c, title: m.title, unit: m.unit };
-				for (const [key, , type] of COLUMNS) {
-					const v = row[key];
-					if (v === null || v === undefined) appender.appendNull();
-					else if (type === 'INTEGER') appender.appendInteger(v as number);
-					else if (type === 'DOUBLE') appender.appendDouble(v as number);
-					else appender.appendVarchar(String(v));
-				}
-				appender.endRow();
-			}
-			appender.flushSync();
-		} finally {
-			appender.closeSync();
-		}
+		await appendColumns(
+			engine,
+			name,
+			COLUMNS.map(([key, , type]) => {
+				const values = read.cells.map((c) => {
+					const v = key === 'title' || key === 'unit' ? measures.get(c.measure)![key] : c[key];
+					return v === null || v === undefined ? null : type === 'VARCHAR' ? String(v) : (v as number);
+				});
+				return { type, values } as AppendColumn;
+			})
+		);
 		tables.push({
 			id: read.id,
 			title: read.title,

@@ -1,4 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+	DOUBLE,
+	DuckDBDataChunk,
+	DuckDBInstance,
+	INTEGER,
+	VARCHAR,
+	type DuckDBConnection
+} from '@duckdb/node-api';
 import { normalizeRows, QueryError, sqlIdent, sqlString, type QueryEngine, type Row } from './query';
 import type { Manifest } from './manifest';
 import { readFileSync } from 'node:fs';
@@ -82,6 +89,45 @@ function connectionEngine(
 			closeInstance();
 		}
 	};
+}
+
+/** A column of values for {@link appendColumns}, with its DuckDB type. */
+export type AppendColumn =
+	| { type: 'VARCHAR'; values: readonly (string | null)[] }
+	| { type: 'INTEGER' | 'DOUBLE'; values: readonly (number | null)[] };
+
+/** How many rows go to DuckDB's appender at a time: its vector size. */
+const APPEND_CHUNK = 2048;
+
+/**
+ * Appends rows, given column by column, to an existing table in the connection's current schema with
+ * DuckDB's appender, a chunk of 2.048 rows at a time. Much cheaper than a long VALUES list (which
+ * DuckDB plans as an expression per cell) or one appender call per value (about 20 µs a row).
+ */
+export async function appendColumns(
+	engine: NodeEngine,
+	table: string,
+	columns: AppendColumn[]
+): Promise<void> {
+	const [{ schema } = { schema: 'main' }] = await engine.query<{ schema: string }>(
+		'SELECT current_schema() AS schema'
+	);
+	const types = columns.map((c) =>
+		c.type === 'VARCHAR' ? VARCHAR : c.type === 'INTEGER' ? INTEGER : DOUBLE
+	);
+	const rows = columns[0]?.values.length ?? 0;
+	const appender = await engine.connection.createAppender(table, schema);
+	try {
+		for (let at = 0; at < rows; at += APPEND_CHUNK) {
+			const n = Math.min(APPEND_CHUNK, rows - at);
+			const chunk = DuckDBDataChunk.create(types, n);
+			chunk.setColumns(columns.map((c) => c.values.slice(at, at + n)));
+			appender.appendDataChunk(chunk);
+		}
+		appender.flushSync();
+	} finally {
+		appender.closeSync();
+	}
 }
 
 /** Reads a release manifest from a published folder. */
