@@ -171,7 +171,7 @@ export async function runPipeline(options: {
 		const benchmark = await buildBenchmark({ engine, tables, raw: paths.raw, cbs: cbs.cbs });
 		if (benchmark.table) tables['benchmark'] = benchmark.table;
 		lap('benchmark');
-		const leaks = await leakScan({ engine, tables: Object.values(tables) });
+		const leaks = await leakScan({ engine, tables: Object.values(tables), connections });
 		lap('lekcontrole');
 		if (leaks.length > 0)
 			throw new PipelineError(
