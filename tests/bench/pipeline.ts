@@ -72,6 +72,8 @@ export function pipelineSection(x: {
 	national: ReturnType<typeof pipelineBench>;
 	gemeenten: number;
 	files: { bytes: number }[];
+	/** the national release's hash (manifest.release): the same input must keep giving the same bytes */
+	release: string;
 }): string {
 	const row = (label: string, r: ReturnType<typeof pipelineBench>) =>
 		`| ${label} | ${nl(r.rows)} | ${nl(median(r.pipeline))} (${spread(r.pipeline)}) | ${nl(r.rows / (median(r.pipeline) / 1000))} | ${nl(median(r.copy))} (${spread(r.copy)}) | ${nl(r.rows / (median(r.copy) / 1000))} | **${nl(median(r.pipeline) / median(r.copy), 1)}×** | ${nl(median(r.pipelineInProcess) / median(r.copyInProcess), 1)}× | ${mib(Math.max(...r.pipelineRss))} | ${mib(Math.max(...r.copyRss))} |`;
@@ -94,10 +96,11 @@ National runs: ${x.national.pipeline.length}.
 ${row('sample (Zwolle, Groningen)', x.sample)}
 ${row(`national (\`npm run synth -- --scale national\`, ${x.gemeenten} gemeenten)`, x.national)}
 
-The national release: ${nl(x.files.length)} Parquet files, ${mib(x.files.reduce((s, f) => s + f.bytes, 0) / 1024)}.
+The national release: ${nl(x.files.length)} Parquet files, ${mib(x.files.reduce((s, f) => s + f.bytes, 0) / 1024)}, release hash \`${x.release.slice(0, 12)}\`.
 
 Where the national run's time goes (the run report's laps, summed per kind of stage; four gemeenten are read at
-a time, each on its own connection running on one DuckDB thread, so a lap is wall time while the others work too):
+a time, each on its own connection running on one DuckDB thread, so a lap is wall time while the others work too;
+the CBS tables are read while the gemeenten are merged, so their lap is only what is left of it after the merge):
 | stage | seconds | share |
 |---|---|---|
 ${stageRows}

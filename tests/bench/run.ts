@@ -428,6 +428,7 @@ if (process.env.BENCH_ONLY === 'pipeline') {
 		runs: Number(process.env.BENCH_NATIONAL_RUNS ?? RUNS)
 	});
 	const manifest = JSON.parse(readFileSync(join(published, 'manifest.json'), 'utf8')) as {
+		release: string;
 		gemeenten: unknown[];
 		tables: Record<string, { files: { bytes: number }[] }>;
 	};
@@ -437,7 +438,8 @@ if (process.env.BENCH_ONLY === 'pipeline') {
 			sample: pipelineBench({ raw: defaultPaths().raw }),
 			national,
 			gemeenten: manifest.gemeenten.length,
-			files: Object.values(manifest.tables).flatMap((t) => t.files)
+			files: Object.values(manifest.tables).flatMap((t) => t.files),
+			release: manifest.release
 		})
 	);
 	for (const d of [join(published, '..'), ...(process.env.BENCH_NATIONAL_RAW ? [] : [raw])])
@@ -507,6 +509,7 @@ const nationalPublished = join(tmp('national-site'), 'data');
 const p = pipelineBench({ raw: defaultPaths().raw });
 const pn = pipelineBench({ raw: nationalRaw, keep: nationalPublished });
 const nationalManifest = JSON.parse(readFileSync(join(nationalPublished, 'manifest.json'), 'utf8')) as {
+	release: string;
 	gemeenten: unknown[];
 	tables: Record<string, { files: { bytes: number }[] }>;
 };
@@ -558,7 +561,7 @@ Measured by \`npm run bench\` on ${cpu} cores, ${RUNS} runs each; median (min–
 run is a fresh Node process (peak memory is its max RSS, DuckDB included). Browser: headless Debian Chromium
 against the built site on localhost, a fresh browser context (empty cache) per run.
 
-${pipelineSection({ sample: p, national: pn, gemeenten: nationalManifest.gemeenten.length, files: nationalFiles })}## 2. Browser
+${pipelineSection({ sample: p, national: pn, gemeenten: nationalManifest.gemeenten.length, files: nationalFiles, release: nationalManifest.release })}## 2. Browser
 ### Start page, cold load (sample release)
 | what | median | spread |
 |---|---|---|
