@@ -222,7 +222,7 @@ export async function runPipeline(options: {
 			stages
 		};
 	} finally {
-		// A failure elsewhere may come while the CBS tables are still being read on the main connection.
+		// A failure elsewhere may come while the CBS tables are still being read on their own connection.
 		await cbsLoad?.catch(() => {});
 		engine.close();
 		await rm(spill, { recursive: true, force: true });
