@@ -61,3 +61,25 @@ export async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T
 		await engine.run(`SET threads = ${Number(threads)}`);
 	}
 }
+
+/**
+ * Runs `task` over `items` side by side on `count` connections to the main schema, each statement on
+ * one DuckDB thread ({@link withOneThread}), and closes the extra connections afterwards: for whole
+ * tables at the end of a run (publishing, the leak scan), where each task keeps its table's row order.
+ */
+export async function tablesSideBySide<T, R>(options: {
+	engine: NodeEngine;
+	count: number;
+	items: T[];
+	task: (engine: NodeEngine, item: T) => Promise<R>;
+}): Promise<R[]> {
+	const { engine } = options;
+	return withOneThread(engine, async () => {
+		const own = await connectionsFor({ engine, schema: 'main', count: options.count });
+		try {
+			return await sideBySide(own, options.items, options.task);
+		} finally {
+			for (const extra of own.slice(1)) extra.close();
+		}
+	});
+}

@@ -1,7 +1,7 @@
 import { FORBIDDEN_COLUMN, findIdentifiers } from '../../src/lib/disclosure/identifiers';
 import { sqlIdent } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import { connectionsFor, sideBySide, withOneThread } from '../side-by-side';
+import { tablesSideBySide } from '../side-by-side';
 
 /**
  * Scans tables about to be published for direct identifiers: personal column names, DATE columns
@@ -15,13 +15,11 @@ export async function leakScan(options: {
 	connections?: number;
 }): Promise<string[]> {
 	const { engine, tables } = options;
-	const perTable = await withOneThread(engine, async () => {
-		const scanners = await connectionsFor({ engine, schema: 'main', count: options.connections ?? 1 });
-		try {
-			return await sideBySide(scanners, tables, (own, table) => scanTable(own, table));
-		} finally {
-			for (const own of scanners.slice(1)) own.close();
-		}
+	const perTable = await tablesSideBySide({
+		engine,
+		count: options.connections ?? 1,
+		items: tables,
+		task: scanTable
 	});
 	return perTable.flat();
 }

@@ -7,7 +7,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
-import { connectionsFor, sideBySide, withOneThread } from '../side-by-side';
+import { tablesSideBySide } from '../side-by-side';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -33,27 +33,25 @@ export async function publishRelease(options: {
 	try {
 		// Tables are written side by side, each COPY on one thread (threads = 1 while they are written):
 		// every file keeps its table's row order, so the same tables give byte-identical files.
-		const written = await withOneThread(engine, async () => {
-			const writers = await connectionsFor({ engine, schema: 'main', count: options.connections ?? 1 });
-			try {
-				return await sideBySide(writers, Object.entries(options.tables), async (own, [name, source]) => {
-					const columns = await own.query<{ column_name: string; column_type: string }>(
-						`DESCRIBE ${sqlIdent(source)}`
-					);
-					// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
-					const keys =
-						OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
-					const files = await writePartitions({
-						engine: own,
-						source,
-						name,
-						keys,
-						staging: join(staging, name)
-					});
-					return { name, columns, keys, files };
+		const written = await tablesSideBySide({
+			engine,
+			count: options.connections ?? 1,
+			items: Object.entries(options.tables),
+			task: async (own, [name, source]) => {
+				const columns = await own.query<{ column_name: string; column_type: string }>(
+					`DESCRIBE ${sqlIdent(source)}`
+				);
+				// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
+				const keys =
+					OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+				const files = await writePartitions({
+					engine: own,
+					source,
+					name,
+					keys,
+					staging: join(staging, name)
 				});
-			} finally {
-				for (const own of writers.slice(1)) own.close();
+				return { name, columns, keys, files };
 			}
 		});
 		const tables: Manifest['tables'] = {};
@@ -133,7 +131,7 @@ const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: [
 
 /**
  * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names
- * each file by its content hash. The caller runs it on one thread ({@link withOneThread}), so every file
+ * each file by its content hash. The caller runs it on one thread ({@link tablesSideBySide}), so every file
  * keeps the table's row order and the same tables give byte-identical files.
  */
 async function writePartitions(options: {
