@@ -56,12 +56,18 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 		await appendColumns(
 			engine,
 			name,
-			COLUMNS.map(([key, , type]) => {
-				const values = read.cells.map((c) => {
-					const v = key === 'title' || key === 'unit' ? measures.get(c.measure)![key] : c[key];
-					return v === null || v === undefined ? null : type === 'VARCHAR' ? String(v) : (v as number);
-				});
-				return { type, values } as AppendColumn;
+			COLUMNS.map(([key, , type]): AppendColumn => {
+				const value = (c: CbsCell) =>
+					key === 'title' || key === 'unit' ? measures.get(c.measure)![key] : c[key];
+				return type === 'VARCHAR'
+					? {
+							type,
+							values: read.cells.map((c) => {
+								const v = value(c);
+								return v == null ? null : String(v);
+							})
+						}
+					: { type, values: read.cells.map((c) => (value(c) as number | null) ?? null) };
 			})
 		);
 		tables.push({
