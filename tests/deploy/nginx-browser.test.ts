@@ -64,13 +64,18 @@ describe('through nginx', () => {
 		await close();
 	});
 
-	test('intent starts the engine: pointer over the comparison fetches the WASM before any choice', async () => {
-		const { page, problems, wasm, close } = await open();
+	test("intent starts the engine: pointer over the comparison fetches the WASM and the gemeente's tables before any choice", async () => {
+		const { page, problems, requests, wasm, close } = await open();
+		const parquet = () => requests.filter((r) => /^GET .*\.parquet$/.test(r));
 		await page.goto(nginx.url + '/programma/GM0193/2016/12');
 		await enabled(page, '#gebied');
 		expect(wasm()).toEqual([]);
+		expect(parquet()).toEqual([]);
 		await page.hover('#gebied');
 		await expect.poll(() => wasm().length, { timeout: 15_000 }).toBe(1);
+		// Fetched and decoded while the engine compiles; only this gemeente's partitions.
+		await expect.poll(() => parquet().length, { timeout: 15_000 }).toBeGreaterThan(0);
+		expect(parquet().filter((r) => !r.includes('gemeente=GM0193'))).toEqual([]);
 		expect(new URL(page.url()).searchParams.get('gebied')).toBeNull();
 		expect(problems).toEqual([]);
 		await close();
@@ -114,6 +119,12 @@ describe('through nginx', () => {
 				.toContain('De vergelijking met Wijk 11 Diezerpoort kon niet worden geladen');
 			expect(await page.locator('article.indicator').count()).toBe(cards);
 			expect(await page.locator('article.indicator svg.koers-plot').count()).toBe(cards);
+			// Once the files can be had again, the next choice loads them: a failure is not remembered.
+			await page.unroute(pattern);
+			await page.selectOption('#gebied', 'WK019312');
+			await expect
+				.poll(() => page.textContent('.live'), { timeout: 30_000 })
+				.toMatch(/Vergeleken met Wijk 12/);
 			await close();
 		}
 	);

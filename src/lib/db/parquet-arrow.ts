@@ -1,4 +1,4 @@
-import { parquetReadObjects, type AsyncBuffer } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, type AsyncBuffer } from 'hyparquet';
 import { Bool, Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
 import type { ManifestTable } from './manifest';
 
@@ -49,10 +49,19 @@ function toVector(values: unknown[], duckdbType: string): Vector {
 			return makeVector(makeData({ type: new Bool(), length, nullCount, nullBitmap, data }));
 		}
 		case 'VARCHAR': {
+			// Text arrives as the file's UTF-8 bytes (see parquetToArrow), so nothing is decoded and encoded
+			// again; a partition value (a JS string) is encoded once.
 			const encoder = new TextEncoder();
-			const parts = values.map((v) =>
-				v === null || v === undefined ? new Uint8Array(0) : encoder.encode(String(v))
-			);
+			const encoded = new Map<string, Uint8Array>();
+			const empty = new Uint8Array(0);
+			const parts = values.map((v) => {
+				if (v === null || v === undefined) return empty;
+				if (v instanceof Uint8Array) return v;
+				const text = String(v);
+				let bytes = encoded.get(text);
+				if (!bytes) encoded.set(text, (bytes = encoder.encode(text)));
+				return bytes;
+			});
 			const valueOffsets = new Int32Array(length + 1);
 			parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.length));
 			const data = new Uint8Array(valueOffsets[length]!);
@@ -78,14 +87,28 @@ export async function parquetToArrow(options: {
 	/** hive partition values of this file: columns that are in the path, not in the file */
 	partition: Record<string, string | number>;
 }): Promise<Table> {
-	const rows = (await parquetReadObjects({ file: options.file })) as Record<string, unknown>[];
+	const metadata = await parquetMetadataAsync(options.file);
+	const length = Number(metadata.num_rows);
+	// Column by column as hyparquet decodes them (no object per row); text stays UTF-8 bytes.
+	const decoded = new Map<string, unknown[]>();
+	await parquetRead({
+		file: options.file,
+		metadata,
+		parsers: { stringFromBytes: (bytes: Uint8Array) => bytes },
+		onChunk: ({ columnName, columnData, rowStart }) => {
+			let column = decoded.get(columnName);
+			if (!column) decoded.set(columnName, (column = new Array<unknown>(length).fill(null)));
+			for (let i = 0; i < columnData.length && rowStart + i < length; i++)
+				column[rowStart + i] = columnData[i];
+		}
+	});
 	const columns: Record<string, Vector> = {};
 	for (const { name, type } of options.table.columns) {
 		const fixed = options.partition[name];
 		columns[name] = toVector(
-			rows.map((r) =>
-				fixed !== undefined ? fixed : typeof r[name] === 'bigint' ? Number(r[name]) : r[name]
-			),
+			fixed !== undefined
+				? new Array<unknown>(length).fill(fixed)
+				: (decoded.get(name) ?? new Array<unknown>(length).fill(null)),
 			type
 		);
 	}

@@ -1,16 +1,23 @@
 import { asyncBufferFromUrl } from 'hyparquet';
-import type { Manifest, ManifestTable } from './manifest';
+import type { Table } from 'apache-arrow';
+import type { Manifest, ManifestFile, ManifestTable } from './manifest';
 import { filesInScope, scopeKey } from './partitions';
 import { parquetToArrow } from './parquet-arrow';
 import { normalizeRows, QueryError, type QueryEngine, type QueryScope, type Row } from './query';
 
-let pending: Promise<QueryEngine> | null = null;
+/** The browser's engine: queries, and loading tables ahead of the queries that need them. */
+interface LiveEngine extends QueryEngine {
+	/** Inserts the partitions of these tables that `scope` needs (what a query naming them would load). */
+	load(tables: string[], scope: QueryScope | undefined): Promise<void>;
+}
+
+let pending: Promise<LiveEngine> | null = null;
 
 /**
  * The browser's query engine: DuckDB-WASM (self-hosted "eh" bundle, loaded on first use) with every
  * published table inserted from Parquet. Call it as often as you like: it starts once.
  */
-export function wasmEngine(options: { dataUrl: string }): Promise<QueryEngine> {
+export function wasmEngine(options: { dataUrl: string }): Promise<LiveEngine> {
 	pending ??= start(options.dataUrl).catch((error: unknown) => {
 		pending = null;
 		throw error;
@@ -18,12 +25,70 @@ export function wasmEngine(options: { dataUrl: string }): Promise<QueryEngine> {
 	return pending;
 }
 
+/**
+ * Starts the engine and, at the same time, fetches and decodes the partitions of `tables` that
+ * `scope` needs (on the page's thread, while the engine compiles in its worker), then inserts them.
+ * For a control that knows what its queries will read: after this they only query.
+ */
+export async function preload(options: {
+	dataUrl: string;
+	tables: string[];
+	scope?: QueryScope;
+}): Promise<void> {
+	const starting = wasmEngine(options);
+	const manifest = await manifestOf(options.dataUrl);
+	const tables = options.tables.filter((name) => manifest.tables[name]);
+	for (const name of tables) {
+		for (const file of filesInScope(manifest.tables[name]!, options.scope))
+			if (!inserted.has(`${options.dataUrl}/${file.path}`))
+				decoded(options.dataUrl, manifest.tables[name]!, file);
+	}
+	await (await starting).load(tables, options.scope);
+}
+
+const manifests = new Map<string, Promise<Manifest>>();
+
+/** The release's manifest, fetched once (again after a failure). */
+function manifestOf(dataUrl: string): Promise<Manifest> {
+	let manifest = manifests.get(dataUrl);
+	if (!manifest) {
+		manifest = fetch(`${dataUrl}/manifest.json`).then(async (r) => {
+			if (!r.ok) throw new Error(`manifest.json: HTTP ${r.status}`);
+			return (await r.json()) as Manifest;
+		});
+		manifest.catch(() => manifests.delete(dataUrl));
+		manifests.set(dataUrl, manifest);
+	}
+	return manifest;
+}
+
+const arrows = new Map<string, Promise<Table>>();
+/** The files the engine holds (by URL): never fetched again. */
+const inserted = new Set<string>();
+
+/**
+ * One published file fetched (byte ranges) and decoded to Arrow, once: the loader takes it from here
+ * when it inserts the file, and drops it then (the engine holds the rows from that moment).
+ */
+function decoded(dataUrl: string, table: ManifestTable, file: ManifestFile): Promise<Table> {
+	const url = `${dataUrl}/${file.path}`;
+	let arrow = arrows.get(url);
+	if (!arrow) {
+		arrow = asyncBufferFromUrl({ url, byteLength: file.bytes }).then((buffer) =>
+			parquetToArrow({ file: buffer, table, partition: file.partition })
+		);
+		arrow.catch(() => arrows.delete(url));
+		arrows.set(url, arrow);
+	}
+	return arrow;
+}
+
 type DuckDB = typeof import('@duckdb/duckdb-wasm');
 type Connection = Awaited<ReturnType<InstanceType<DuckDB['AsyncDuckDB']>['connect']>>;
 
-async function start(dataUrl: string): Promise<QueryEngine> {
-	const { duckdb, db, conn } = await instantiate();
-	const manifest = (await (await fetch(`${dataUrl}/manifest.json`)).json()) as Manifest;
+async function start(dataUrl: string): Promise<LiveEngine> {
+	// The manifest comes while the engine compiles.
+	const [{ duckdb, db, conn }, manifest] = await Promise.all([instantiate(), manifestOf(dataUrl)]);
 	const load = partitionLoader(conn, dataUrl);
 	// The tables a query names, found by DuckDB's own lexer: a name in a string or comment is not one.
 	const tablesIn = async (sql: string): Promise<[string, ManifestTable][]> => {
@@ -67,6 +132,11 @@ async function start(dataUrl: string): Promise<QueryEngine> {
 	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
 	performance.mark('koers:wasm-ready');
 	return {
+		load: async (tables, scope) => {
+			await Promise.all(
+				tables.flatMap((name) => (manifest.tables[name] ? [load(name, manifest.tables[name], scope)] : []))
+			);
+		},
 		query: <T extends Row = Row>(sql: string, scope?: QueryScope) =>
 			run<T>(sql, scope, () => conn.query(sql)),
 		queryPrepared: <T extends Row = Row>(sql: string) =>
@@ -140,13 +210,17 @@ function partitionLoader(conn: Connection, dataUrl: string) {
 			filesInScope(table, scope).map((f) => {
 				let done = loadedFiles.get(f.path);
 				if (!done) {
-					const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
-						(file) => parquetToArrow({ file, table, partition: f.partition })
-					);
-					done = chain = chain.then(async () => {
+					const arrow = decoded(dataUrl, table, f);
+					done = chain.then(async () => {
 						await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
 						created.add(name);
+						inserted.add(`${dataUrl}/${f.path}`);
+						arrows.delete(`${dataUrl}/${f.path}`);
 					});
+					// A file that failed (network, decoding) is fetched again by the next query that needs it,
+					// and does not stop the files queued after it.
+					done.catch(() => loadedFiles.delete(f.path));
+					chain = done.catch(() => {});
 					loadedFiles.set(f.path, done);
 				}
 				return done;

@@ -1,6 +1,7 @@
 import { toObservations } from '../indicators/observations';
 import type { Observation } from '../indicators/types';
 import { observationsSql, type ObservationRow } from '../measures/sql';
+import { TABLES } from '../measures/tables';
 import type { IndicatorView } from '../server/programme';
 
 /**
@@ -23,11 +24,11 @@ export class Comparison {
 		}
 	) {}
 
-	/** Selects an area ('' for none) and queries its series for every indicator. */
 	/**
-	 * On intent (before a choice): starts DuckDB-WASM and loads this gemeente's partitions of every
-	 * table the comparison queries, by running the gemeente's own series once. Errors are left for
-	 * the choice itself to report.
+	 * On intent (before a choice): starts DuckDB-WASM and, while it compiles, fetches and decodes this
+	 * gemeente's partitions of every table the comparison reads, then inserts them and runs one of the
+	 * comparison's queries so the engine's query code has run once. The choice then only queries.
+	 * Errors are left for the choice itself to report.
 	 */
 	prepare(): void {
 		void (async () => {
@@ -36,26 +37,32 @@ export class Comparison {
 				import('../charts/trend'),
 				import('../charts/figure')
 			]);
-			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 			const code = this.options.gemeente.code;
-			// All at once: the tables load in parallel (fetch and decode), not one query after the other.
-			await Promise.all(
-				this.options.indicators.flatMap((view) =>
-					view.streefdoel.measure
-						? [
-								engine.query(
-									observationsSql({ measure: view.streefdoel.measure, gemeente: code, area: code }),
-									{
-										gemeente: code
-									}
-								)
-							]
-						: []
-				)
-			);
+			const measure = this.options.indicators.find((view) => view.streefdoel.measure)?.streefdoel.measure;
+			if (!measure) return;
+			await this.preload();
+			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+			await engine.query(observationsSql({ measure, gemeente: code, area: code }), { gemeente: code });
 		})().catch(() => {});
 	}
 
+	/**
+	 * Starts the engine and loads this gemeente's partitions of every table the comparison reads,
+	 * fetched and decoded while the engine compiles (once; later calls wait for the same work).
+	 */
+	private async preload(): Promise<void> {
+		const { preload } = await import('../db/wasm');
+		const tables = this.options.indicators.flatMap((view) =>
+			view.streefdoel.measure ? [TABLES[view.streefdoel.measure.table].name] : []
+		);
+		await preload({
+			dataUrl: this.options.dataUrl,
+			tables: tables.filter((name, i) => tables.indexOf(name) === i),
+			scope: { gemeente: this.options.gemeente.code }
+		});
+	}
+
+	/** Selects an area ('' for none) and queries its series for every indicator. */
 	async select(area: string, areaName: string): Promise<void> {
 		this.area = area;
 		this.areaName = areaName;
@@ -75,6 +82,8 @@ export class Comparison {
 				import('../charts/trend'),
 				import('../charts/figure')
 			]);
+			// Without intent first, the tables still come while the engine compiles; a failure is the queries' to report.
+			this.preload().catch(() => {});
 			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 			const gemeente = this.options.gemeente.code;
 			const measured = this.options.indicators.filter((view) => view.streefdoel.measure);
