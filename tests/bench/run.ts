@@ -399,14 +399,21 @@ The build behind Debian's nginx with \`deploy/koers.conf\` (brotli and gzip twin
 cache for hashed files). Programme page of Zwolle; time from choosing a wijk to the comparison shown, the choice
 made as soon as the control works. Cold: a fresh browser context (empty cache); warm: the same context again (HTTP
 cache kept). Intent: the pointer over the control 300 ms before the choice starts fetching and compiling the
-engine; in idle time after the first paint the engine's code (not its WASM) is already fetched.
-Targets: ≤ 1 s cold with intent, ≤ 500 ms warm: **not met**. Where the time goes (profiled with performance marks,
-one visit each): DuckDB-WASM's start 1,2–1,5 s warm or cold (compiling the module is ≈ 0,4 s of it, measured with
-\`WebAssembly.compileStreaming\` alone; the rest is instantiating and DuckDB's own start; the compiled code is not
-reused between visits by this Chromium, although it now compiles by streaming from the HTTP cache), open and connect
-0,2 s, loading the gemeente's tables 1,0–1,3 s (the first Arrow insert alone 0,4–0,5 s, DuckDB's code running for
-the first time), queries and charts ≈ 0,2 s. DuckDB-WASM's own Parquet reader is an extension it would fetch from
-its vendor's host, which the CSP (and this machine) forbids, so the tables go in as Arrow decoded by hyparquet.
+engine and, at the same time, fetching and decoding the gemeente's tables on the page's thread; the tables go in
+as soon as the engine is open, so the choice only queries. In idle time after the first paint the engine's code
+(not its WASM) is already fetched.
+Targets: ≤ 1 s cold with intent, ≤ 500 ms warm: **not met**. Where the time goes, from the pointer (performance
+marks in the page and in the worker, one cold visit): DuckDB's worker script runs at ≈ 0,15 s; streaming
+compilation of the module ≈ 0,45 s (to ≈ 0,7 s); then DuckDB-WASM's own runtime start (Emscripten's start and
+DuckDB's static initialisation, inside the library) ≈ 0,6 s; open and connect ≈ 0,15 s: the engine is ready
+≈ 1,4 s after the pointer, cold or warm. Meanwhile the tables are fetched and decoded (0,2–0,3 s, column-wise,
+text kept as UTF-8 bytes); inserting them and the first query take ≈ 0,35 s after open, the choice's queries and
+charts ≈ 0,2 s. This Chromium does not reuse compiled WASM between visits: tried with a persistent profile, visits
+kept open 6–8 s and V8's caching threshold lowered (\`--js-flags=--wasm-caching-threshold=1000\`); compiling
+eagerly (\`--no-wasm-lazy-compilation\`) is slower (1,4 s to instantiate). So with DuckDB-WASM 1.32 the engine's
+start alone leaves ≈ 1,1 s after a click that came 300 ms after intent. DuckDB-WASM's own Parquet reader is an
+extension it would fetch from its vendor's host, which the CSP (and this machine) forbids, so the tables go in as
+Arrow decoded by hyparquet.
 | visit | median | spread | WASM on the wire | page (HTML, JS, CSS) on the wire |
 |---|---|---|---|---|
 ${row('cold, with intent', x.coldIntent)}
