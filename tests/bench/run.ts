@@ -404,8 +404,11 @@ as soon as the engine is open, so the choice only queries. In idle time after th
 (not its WASM) is already fetched.
 Targets: ≤ 1 s cold with intent, ≤ 500 ms warm: **not met**. Where the time goes, from the pointer (performance
 marks in the page and in the worker, one cold visit): DuckDB's worker script runs at ≈ 0,15 s; streaming
-compilation of the module ≈ 0,45 s (to ≈ 0,7 s); then DuckDB-WASM's own runtime start (Emscripten's start and
-DuckDB's static initialisation, inside the library) ≈ 0,6 s; open and connect ≈ 0,15 s: the engine is ready
+compilation of the module ≈ 0,45 s (to ≈ 0,7 s); then DuckDB-WASM's own runtime start ≈ 0,6 s, of which ≈ 0,5 s
+is Emscripten's dynamic-linking glue in the worker walking the module's 75.011 exports (updateGOT, relocateExports,
+mergeLibSymbols, registerDynCallSymbols, applySignatureConversions, reportUndefinedSymbols; a Chrome trace's CPU
+profile; the build is linked as MAIN_MODULE so extensions can load, emscripten-core/emscripten#22739); open and
+connect ≈ 0,15 s: the engine is ready
 ≈ 1,4 s after the pointer, cold or warm. Meanwhile the tables are fetched and decoded (0,2–0,3 s, column-wise,
 text kept as UTF-8 bytes); inserting them and the first query take ≈ 0,35 s after open, the choice's queries and
 charts ≈ 0,2 s. This Chromium does not reuse compiled WASM between visits: tried with a persistent profile, visits
