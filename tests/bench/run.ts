@@ -615,7 +615,8 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 | browser tab, the same ranking from the base tables (all gemeenten's partitions loaded) | ${mib(enTables.rendererKiB)} |
 
 ${sitesSection(sites, nationalManifest.gemeenten.length)}
-${nginxSection(viaNginx)}
+${nginxSection(viaNginx).trimEnd()}
+
 ${readersSection(readers)}
 ${benchmarkSection(benchmarks)}
 ## Programme report (programma 12)
