@@ -102,7 +102,8 @@ describe('through nginx', () => {
 
 	test.each([
 		['the WASM is blocked', '**/*.wasm', 'abort'],
-		['a Parquet file is missing', '**/*.parquet', 404]
+		['a Parquet file is missing', '**/*.parquet', 404],
+		['the manifest is missing', '**/data/manifest.json', 404]
 	] as const)(
 		'when %s, the page keeps its content and says in Dutch what failed',
 		async (_what, pattern, how) => {
@@ -125,6 +126,8 @@ describe('through nginx', () => {
 			await expect
 				.poll(() => page.textContent('.live'), { timeout: 30_000 })
 				.toMatch(/Vergeleken met Wijk 12/);
+			// One engine: a failed start leaves no worker behind.
+			expect(page.workers()).toHaveLength(1);
 			await close();
 		}
 	);

@@ -87,8 +87,15 @@ type DuckDB = typeof import('@duckdb/duckdb-wasm');
 type Connection = Awaited<ReturnType<InstanceType<DuckDB['AsyncDuckDB']>['connect']>>;
 
 async function start(dataUrl: string): Promise<LiveEngine> {
-	// The manifest comes while the engine compiles.
-	const [{ duckdb, db, conn }, manifest] = await Promise.all([instantiate(), manifestOf(dataUrl)]);
+	// The manifest comes while the engine compiles. Without it the engine is of no use: its worker stops.
+	const [started, read] = await Promise.allSettled([instantiate(), manifestOf(dataUrl)]);
+	if (started.status === 'rejected') throw started.reason;
+	if (read.status === 'rejected') {
+		await started.value.db.terminate();
+		throw read.reason;
+	}
+	const { duckdb, db, conn } = started.value;
+	const manifest = read.value;
 	const load = partitionLoader(conn, dataUrl);
 	// The tables a query names, found by DuckDB's own lexer: a name in a string or comment is not one.
 	const tablesIn = async (sql: string): Promise<[string, ManifestTable][]> => {
