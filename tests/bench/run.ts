@@ -215,12 +215,14 @@ async function filterBench(options: { path: string; changes: number; dataDir?: s
 async function reportBench() {
 	const pdf: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
+		const outDir = mkdtempSync(join(tmpdir(), 'koers-bench-pdf-'));
 		const [done] = await renderReportPdfs({
 			buildDir: 'build',
 			targets: [{ gemeente: 'GM0193', name: 'programma-12', year: null }],
-			outDir: mkdtempSync(join(tmpdir(), 'koers-bench-pdf-')),
+			outDir,
 			copyIntoBuild: false
 		});
+		rmSync(outDir, { recursive: true, force: true });
 		pdf.push(done!.ms);
 	}
 	const browser = await launchChromium();
@@ -627,3 +629,6 @@ ${benchmarkSection(benchmarks)}
 `;
 writeFileSync('BENCHMARKS.md', md);
 console.log(md);
+// The national set (unless it was given) and the site that served it are temp folders of this run.
+for (const d of [join(nationalPublished, '..'), ...(process.env.BENCH_NATIONAL_RAW ? [] : [nationalRaw])])
+	rmSync(d, { recursive: true, force: true });
