@@ -171,8 +171,7 @@ export function readersSection(figures: ReaderFigure[]): string {
 		const s = median(f.seconds);
 		return `| ${f.reader} | ${f.scale}× | ${nl(f.units)} ${f.unit} | ${nl(f.rows)} | ${nl(s, 1)} s | ${nl(f.units / s)} ${f.unit}/s | ${nl(f.rows / s)} |`;
 	});
-	return `
-## 7. Readers for the inputs gemeenten hold
+	return `## 7. Readers for the inputs gemeenten hold
 Conversion of a delivery in a national or statistical format to the delivery CSV, in one process (2 cores):
 reading, XSD validation with xmllint (two processes at a time), applying the message rules, writing the CSV.
 Messages are written from Zwolle's synthetic registrations by \`pipelines/synth/messages.ts\` (one client per

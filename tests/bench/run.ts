@@ -373,7 +373,7 @@ function writeSection(heading: string, section: string) {
 	const next = at >= 0 ? current.indexOf('\n## ', at + 1) : -1;
 	const updated =
 		at >= 0
-			? current.slice(0, at) + section + (next >= 0 ? current.slice(next + 1) : '')
+			? current.slice(0, at) + section.trimEnd() + '\n' + (next >= 0 ? current.slice(next) : '')
 			: current.replace('\n## Programme report', `\n${section}\n## Programme report`);
 	writeFileSync('BENCHMARKS.md', updated);
 	console.log(section);
@@ -617,9 +617,7 @@ ${latencyRow('the same ranking computed from the base tables (wmo_clienten ⋈ b
 | browser tab, the same ranking from the base tables (all gemeenten's partitions loaded) | ${mib(enTables.rendererKiB)} |
 
 ${sitesSection(sites, nationalManifest.gemeenten.length)}
-${nginxSection(viaNginx).trimEnd()}
-
-${readersSection(readers)}
+${nginxSection(viaNginx)}${readersSection(readers)}
 ${benchmarkSection(benchmarks)}
 ## Programme report (programma 12)
 | what | median | spread |

@@ -1,33 +1,47 @@
 import { asyncBufferFromUrl } from 'hyparquet';
-import type { Table } from 'apache-arrow';
-import type { Manifest, ManifestFile, ManifestTable } from './manifest';
+import type { Manifest, ManifestTable } from './manifest';
 import { filesInScope, scopeKey } from './partitions';
 import { parquetToArrow } from './parquet-arrow';
 import { normalizeRows, QueryError, type QueryEngine, type QueryScope, type Row } from './query';
 
-/** The browser's engine: queries, and loading tables ahead of the queries that need them. */
-interface LiveEngine extends QueryEngine {
-	/** Inserts the partitions of these tables that `scope` needs (what a query naming them would load). */
-	load(tables: string[], scope: QueryScope | undefined): Promise<void>;
+/** The engine being started (or started) and its table loader, which can take files before it is open. */
+interface Live {
+	engine: Promise<QueryEngine>;
+	load: ReturnType<typeof partitionLoader>;
 }
 
-let pending: Promise<LiveEngine> | null = null;
+let live: Live | null = null;
+
+/** The one engine of the page and its loader; after a failed start, the next call starts afresh. */
+function liveEngine(dataUrl: string): Live {
+	if (!live) {
+		const started = instantiate();
+		const connection = started.then((s) => s.conn);
+		connection.catch(() => {}); // a failed start is reported by `engine`
+		const load = partitionLoader(connection, dataUrl);
+		const current: Live = {
+			load,
+			engine: start(dataUrl, started, load).catch((error: unknown) => {
+				if (live === current) live = null;
+				throw error;
+			})
+		};
+		live = current;
+	}
+	return live;
+}
 
 /**
  * The browser's query engine: DuckDB-WASM (self-hosted "eh" bundle, loaded on first use) with every
  * published table inserted from Parquet. Call it as often as you like: it starts once.
  */
-export function wasmEngine(options: { dataUrl: string }): Promise<LiveEngine> {
-	pending ??= start(options.dataUrl).catch((error: unknown) => {
-		pending = null;
-		throw error;
-	});
-	return pending;
+export function wasmEngine(options: { dataUrl: string }): Promise<QueryEngine> {
+	return liveEngine(options.dataUrl).engine;
 }
 
 /**
- * Starts the engine and, at the same time, fetches and decodes the partitions of `tables` that
- * `scope` needs (on the page's thread, while the engine compiles in its worker), then inserts them.
+ * Starts the engine and loads the partitions of `tables` that `scope` needs: they are fetched and
+ * decoded on the page's thread while the engine compiles in its worker, and inserted once it is open.
  * For a control that knows what its queries will read: after this they only query.
  */
 export async function preload(options: {
@@ -35,15 +49,13 @@ export async function preload(options: {
 	tables: string[];
 	scope?: QueryScope;
 }): Promise<void> {
-	const starting = wasmEngine(options);
+	const { load } = liveEngine(options.dataUrl);
 	const manifest = await manifestOf(options.dataUrl);
-	const tables = options.tables.filter((name) => manifest.tables[name]);
-	for (const name of tables) {
-		for (const file of filesInScope(manifest.tables[name]!, options.scope))
-			if (!inserted.has(`${options.dataUrl}/${file.path}`))
-				decoded(options.dataUrl, manifest.tables[name]!, file);
-	}
-	await (await starting).load(tables, options.scope);
+	await Promise.all(
+		options.tables.flatMap((name) =>
+			manifest.tables[name] ? [load(name, manifest.tables[name], options.scope)] : []
+		)
+	);
 }
 
 const manifests = new Map<string, Promise<Manifest>>();
@@ -62,33 +74,16 @@ function manifestOf(dataUrl: string): Promise<Manifest> {
 	return manifest;
 }
 
-const arrows = new Map<string, Promise<Table>>();
-/** The files the engine holds (by URL): never fetched again. */
-const inserted = new Set<string>();
-
-/**
- * One published file fetched (byte ranges) and decoded to Arrow, once: the loader takes it from here
- * when it inserts the file, and drops it then (the engine holds the rows from that moment).
- */
-function decoded(dataUrl: string, table: ManifestTable, file: ManifestFile): Promise<Table> {
-	const url = `${dataUrl}/${file.path}`;
-	let arrow = arrows.get(url);
-	if (!arrow) {
-		arrow = asyncBufferFromUrl({ url, byteLength: file.bytes }).then((buffer) =>
-			parquetToArrow({ file: buffer, table, partition: file.partition })
-		);
-		arrow.catch(() => arrows.delete(url));
-		arrows.set(url, arrow);
-	}
-	return arrow;
-}
-
 type DuckDB = typeof import('@duckdb/duckdb-wasm');
 type Connection = Awaited<ReturnType<InstanceType<DuckDB['AsyncDuckDB']>['connect']>>;
 
-async function start(dataUrl: string): Promise<LiveEngine> {
+async function start(
+	dataUrl: string,
+	starting: ReturnType<typeof instantiate>,
+	load: ReturnType<typeof partitionLoader>
+): Promise<QueryEngine> {
 	// The manifest comes while the engine compiles. Without it the engine is of no use: its worker stops.
-	const [started, read] = await Promise.allSettled([instantiate(), manifestOf(dataUrl)]);
+	const [started, read] = await Promise.allSettled([starting, manifestOf(dataUrl)]);
 	if (started.status === 'rejected') throw started.reason;
 	if (read.status === 'rejected') {
 		await started.value.db.terminate();
@@ -96,7 +91,6 @@ async function start(dataUrl: string): Promise<LiveEngine> {
 	}
 	const { duckdb, db, conn } = started.value;
 	const manifest = read.value;
-	const load = partitionLoader(conn, dataUrl);
 	// The tables a query names, found by DuckDB's own lexer: a name in a string or comment is not one.
 	const tablesIn = async (sql: string): Promise<[string, ManifestTable][]> => {
 		const { offsets, types } = await db.tokenize(sql);
@@ -139,11 +133,6 @@ async function start(dataUrl: string): Promise<LiveEngine> {
 	// Benchmarks read this mark: DuckDB-WASM instantiated with the manifest read (tables load per query).
 	performance.mark('koers:wasm-ready');
 	return {
-		load: async (tables, scope) => {
-			await Promise.all(
-				tables.flatMap((name) => (manifest.tables[name] ? [load(name, manifest.tables[name], scope)] : []))
-			);
-		},
 		query: <T extends Row = Row>(sql: string, scope?: QueryScope) =>
 			run<T>(sql, scope, () => conn.query(sql)),
 		queryPrepared: <T extends Row = Row>(sql: string) =>
@@ -205,10 +194,12 @@ async function instantiate() {
 /**
  * Loads tables on first use, partition by partition: a query names the tables it needs, and a
  * scoped query (one gemeente) loads only that gemeente's partitions. A later unscoped query loads
- * the rest, so it always sees the whole table. Files are fetched and decoded in parallel and
- * inserted one at a time (the first insert creates the table).
+ * the rest, so it always sees the whole table. Files are fetched and decoded in parallel as soon as
+ * they are asked for, before the engine is open if need be, and inserted one at a time once the
+ * connection is there (the first insert creates the table). A file that failed (network, decoding)
+ * is fetched again by the next call that needs it, and does not stop the files queued after it.
  */
-function partitionLoader(conn: Connection, dataUrl: string) {
+function partitionLoader(connection: Promise<Connection>, dataUrl: string) {
 	const loadedFiles = new Map<string, Promise<void>>();
 	const created = new Set<string>();
 	let chain: Promise<void> = Promise.resolve();
@@ -217,15 +208,14 @@ function partitionLoader(conn: Connection, dataUrl: string) {
 			filesInScope(table, scope).map((f) => {
 				let done = loadedFiles.get(f.path);
 				if (!done) {
-					const arrow = decoded(dataUrl, table, f);
+					const arrow = asyncBufferFromUrl({ url: `${dataUrl}/${f.path}`, byteLength: f.bytes }).then(
+						(file) => parquetToArrow({ file, table, partition: f.partition })
+					);
 					done = chain.then(async () => {
+						const conn = await connection;
 						await conn.insertArrowTable(await arrow, { name, create: !created.has(name) });
 						created.add(name);
-						inserted.add(`${dataUrl}/${f.path}`);
-						arrows.delete(`${dataUrl}/${f.path}`);
 					});
-					// A file that failed (network, decoding) is fetched again by the next query that needs it,
-					// and does not stop the files queued after it.
 					done.catch(() => loadedFiles.delete(f.path));
 					chain = done.catch(() => {});
 					loadedFiles.set(f.path, done);
