@@ -1,7 +1,12 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
-import { WEIGHTED_ESTIMATE, WEIGHTED_SUMS } from './weighted-mean-sql';
+import {
+	WEIGHTED_ESTIMATE,
+	WEIGHTED_ROLLUP,
+	weightedPartialColumns,
+	weightedPartialSums
+} from './weighted-mean-sql';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { surveyGridCtes, surveyScoresSelect } from './survey-grid-sql';
 import type { NodeEngine } from '../../src/lib/db/node.server';
@@ -20,11 +25,18 @@ export async function aggregateSurvey(options: {
 	const { engine, gemeente, minRespondents } = options;
 	await engine.run(`
 		CREATE OR REPLACE TABLE pub_bvb_schaalscores AS
-		WITH r AS (
+		-- Every scale's weighted sums per buurt, year and beperking in one pass over the respondents;
+		-- the sums add up, so the wijk, the gemeente and both doelgroepen are sums of these.
+		WITH partial AS (
+			SELECT s.jaar, s.buurtcode, b.wijk AS wijkcode, s.beperking,
+				${SURVEY_SCALES.map((scale) => weightedPartialSums({ x: `s.${scale.column}`, w: 's.gewicht', name: scale.column })).join(',\n\t\t\t\t')}
+			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode
+			GROUP BY ALL
+		),
+		r AS (
 			${SURVEY_SCALES.map(
 				(scale) =>
-					`SELECT s.jaar, s.buurtcode, b.wijk AS wijkcode, s.beperking, s.gewicht AS w, ${sqlString(scale.column)} AS schaal, s.${scale.column} AS x
-			FROM bvb_respondenten s JOIN ref_buurten b ON b.code = s.buurtcode WHERE s.${scale.column} IS NOT NULL`
+					`SELECT jaar, buurtcode, wijkcode, beperking, ${sqlString(scale.column)} AS schaal, ${weightedPartialColumns(scale.column)} FROM partial WHERE ${scale.column}__n > 0`
 			).join('\n\t\t\tUNION ALL\n\t\t\t')}
 		),
 		groups AS (
@@ -36,7 +48,7 @@ export async function aggregateSurvey(options: {
 			SELECT jaar, schaal, doelgroep,
 				${AREA_LEVEL} AS gebied_niveau,
 				${areaCodeSql(sqlString(gemeente))} AS gebied_code,
-				${WEIGHTED_SUMS}
+				${WEIGHTED_ROLLUP}
 			FROM groups
 			GROUP BY GROUPING SETS (${areaSets(['jaar', 'schaal', 'doelgroep'])})
 		),

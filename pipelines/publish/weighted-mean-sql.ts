@@ -10,3 +10,30 @@ export const WEIGHTED_SUMS =
 /** Mean and standard error from the columns of {@link WEIGHTED_SUMS}. */
 export const WEIGHTED_ESTIMATE =
 	'swx / sw AS mean, sqrt(greatest(sw2x2 - 2 * (swx / sw) * sw2x + (swx / sw) * (swx / sw) * sw2, 0) * n / (n - 1)) / sw AS se';
+
+/**
+ * The {@link WEIGHTED_SUMS} of the value `x` with the weight `w` over the rows of a group where `x` is
+ * present, as columns `<name>__n`, `<name>__sw` and so on: partial sums that {@link WEIGHTED_ROLLUP}
+ * adds up. Summing several values of one row at once reads each row once instead of once per value.
+ */
+export function weightedPartialSums(options: { x: string; w: string; name: string }): string {
+	const { x, w, name } = options;
+	const present = `FILTER (WHERE ${x} IS NOT NULL)`;
+	return [
+		`count(${x}) AS ${name}__n`,
+		`sum(${w}) ${present} AS ${name}__sw`,
+		`sum(${w} * ${x}) AS ${name}__swx`,
+		`sum(${w} * ${w}) ${present} AS ${name}__sw2`,
+		`sum(${w} * ${w} * ${x}) AS ${name}__sw2x`,
+		`sum(${w} * ${w} * ${x} * ${x}) AS ${name}__sw2x2`
+	].join(', ');
+}
+
+/** The columns of {@link weightedPartialSums} of `name`, under the names of {@link WEIGHTED_SUMS}. */
+export function weightedPartialColumns(name: string): string {
+	return ['n', 'sw', 'swx', 'sw2', 'sw2x', 'sw2x2'].map((c) => `${name}__${c} AS ${c}`).join(', ');
+}
+
+/** {@link WEIGHTED_SUMS} over groups of partial sums ({@link weightedPartialColumns}). */
+export const WEIGHTED_ROLLUP =
+	'CAST(sum(n) AS BIGINT) AS n, sum(sw) AS sw, sum(swx) AS swx, sum(sw2) AS sw2, sum(sw2x) AS sw2x, sum(sw2x2) AS sw2x2';

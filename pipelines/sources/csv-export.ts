@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import { checkedRowsSql, problemsSql, type FileSchema } from '../schemas/column';
+import {
+	checkedRowsSql,
+	DECIMAL_MARKS,
+	decimalPointSql,
+	problemsSql,
+	type FileSchema
+} from '../schemas/column';
 import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
 import { formatIssue, PipelineError, type RowIssue } from '../errors';
 
@@ -114,6 +120,8 @@ interface Layout {
 	names: string[];
 	/** column name (lower case) → its position in the file, from 1 */
 	columnNumbers: Map<string, number>;
+	/** whether a cell may start or end with a character trim() removes ({@link mayBePadded}) */
+	padded: boolean;
 }
 
 /**
@@ -157,13 +165,6 @@ export async function loadCsvExport(options: {
 		);
 	if (rows === 0) fail(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
 
-	const numberFormat = await detectNumberFormat({
-		engine,
-		table: raw,
-		schema,
-		file,
-		columnNumbers: layout.columnNumbers
-	});
 	const quarantine = `quarantine_${schema.name}`;
 	const checked = await checkCells({
 		engine,
@@ -175,6 +176,14 @@ export async function loadCsvExport(options: {
 		locate: options.locate,
 		identifier: options.identifier,
 		key: options.key
+	});
+	const numberFormat = await decideNumberFormat({
+		engine,
+		table: raw,
+		schema,
+		file,
+		columnNumbers: layout.columnNumbers,
+		marks: checked.marks
 	});
 	const rowsIn = rows + earlier.length;
 	const rejected = checked.bad + earlier.length;
@@ -224,8 +233,41 @@ function readLayout(options: { bytes: Buffer; file: string; schema: FileSchema }
 		encoding,
 		delimiter,
 		names,
-		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1]))
+		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1])),
+		padded: mayBePadded(bytes, encoding, delimiter)
 	};
+}
+
+/** The UTF-8 forms of the characters DuckDB's trim() removes besides the space (Unicode category Zs). */
+const WIDE_SPACES = [
+	[0xc2, 0xa0],
+	[0xe1, 0x9a, 0x80],
+	[0xe2, 0x81, 0x9f],
+	[0xe3, 0x80, 0x80]
+].map((bytes) => Buffer.from(bytes));
+/** The lead bytes of U+2000–U+200A and U+202F, told apart by their third byte. */
+const GENERAL_PUNCTUATION = Buffer.from([0xe2, 0x80]);
+
+/**
+ * Whether any cell of the file may start or end with a character DuckDB's trim() removes (Unicode
+ * category Zs: the space, the no-break space and the wider spaces). When none can, the checks read the
+ * cells as they are. Conservative: a space beside a delimiter, a line break, a quote or the file's
+ * ends, or any other Zs character anywhere, and every cell is trimmed.
+ */
+function mayBePadded(bytes: Buffer, encoding: Encoding, delimiter: ';' | ','): boolean {
+	const d = delimiter.charCodeAt(0);
+	const boundary = (b: number | undefined) =>
+		b === undefined || b === d || b === 0x0a || b === 0x0d || b === 0x22;
+	for (let i = bytes.indexOf(0x20); i !== -1; i = bytes.indexOf(0x20, i + 1))
+		if (boundary(bytes[i - 1]) || boundary(bytes[i + 1])) return true;
+	// Windows-1252 has one such character, the no-break space 0xA0 (transcoded before DuckDB reads it).
+	if (encoding === 'Windows-1252') return bytes.includes(0xa0);
+	if (WIDE_SPACES.some((space) => bytes.includes(space))) return true;
+	for (let i = bytes.indexOf(GENERAL_PUNCTUATION); i !== -1; i = bytes.indexOf(GENERAL_PUNCTUATION, i + 2)) {
+		const third = bytes[i + 2]!;
+		if ((third >= 0x80 && third <= 0x8a) || third === 0xaf) return true;
+	}
+	return false;
 }
 
 /**
@@ -313,25 +355,33 @@ async function checkCells(options: {
 	locate: ((issue: RowIssue) => RowIssue) | undefined;
 	identifier: Identifier | undefined;
 	key: (() => string) | undefined;
-}): Promise<{ total: number; bad: number; issues: RowIssue[] }> {
+}): Promise<{ total: number; bad: number; issues: RowIssue[]; marks: DecimalMarks | null }> {
 	const { engine, file, schema, layout, raw, quarantine, identifier } = options;
 	const lines = `${raw}_lines`;
 	const checkedTable = sqlIdent(`checked_${raw}`);
-	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, identifier })}`;
+	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, padded: layout.padded, identifier })}`;
 	if (identifier?.rule === 'pseudonymise' && !options.key)
 		throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
 	await engine.run(
 		checked,
 		identifier?.rule === 'pseudonymise' ? pseudonymParameters(options.key!()) : undefined
 	);
-	const [{ bad } = { bad: 0 }] = await engine.query<{ bad: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS bad FROM ${checkedTable} WHERE bad`
+	const decimals = schema.columns.some((c) => c.type === 'decimal');
+	const [counted] = await engine.query<{ bad: number; comma: boolean | null; point: boolean | null }>(
+		`SELECT CAST(count(*) FILTER (WHERE bad) AS INTEGER) AS bad, ${
+			decimals
+				? `bool_or(${DECIMAL_MARKS.comma}) AS comma, bool_or(${DECIMAL_MARKS.point}) AS point`
+				: 'NULL AS comma, NULL AS point'
+		} FROM ${checkedTable}`
 	);
-	if (bad === 0) return { total: 0, bad, issues: [] };
+	const bad = counted?.bad ?? 0;
+	const marks = decimals ? { comma: counted?.comma === true, point: counted?.point === true } : null;
+	if (bad === 0) return { total: 0, bad, issues: [], marks };
 	const problems = problemsSql({
 		schema,
 		table: lines,
 		columnNumbers: layout.columnNumbers,
+		padded: layout.padded,
 		lines: `SELECT line FROM ${checkedTable} WHERE bad`
 	});
 	await engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(quarantine)} AS ${problems}`);
@@ -355,7 +405,7 @@ async function checkCells(options: {
 			message: r.message
 		}))
 		.map(options.locate ?? ((i) => i));
-	return { total, bad, issues };
+	return { total, bad, issues, marks };
 }
 
 /** Refuses the whole file when more rows were rejected than the source allows. */
@@ -407,49 +457,57 @@ async function publishCleanRows(options: {
 	const { engine, schema, raw, quarantine } = options;
 	const checked = sqlIdent(`checked_${raw}`);
 	if (options.bad > 0) await engine.run(`DELETE FROM ${checked} WHERE bad`);
+	const marks = schema.columns.some((c) => c.type === 'decimal')
+		? Object.values(DECIMAL_MARKS)
+				.map((c) => `ALTER TABLE ${checked} DROP COLUMN ${c}; `)
+				.join('')
+		: '';
 	await engine.run(
-		`ALTER TABLE ${checked} DROP COLUMN bad; DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
+		`ALTER TABLE ${checked} DROP COLUMN bad; ${marks}DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
 	);
 	await engine.run(
 		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE IF EXISTS ${sqlIdent(quarantine)}`
 	);
 }
 
+/** Whether a file has decimal cells written with a decimal comma, and with a decimal point. */
+interface DecimalMarks {
+	comma: boolean;
+	point: boolean;
+}
+
 /**
- * Detects how decimal numbers are written: decimal comma ("4,4", with optional thousands dots) or
- * decimal point ("4.4"). A file that uses both is refused: "1.234" would be ambiguous.
+ * How decimal numbers are written, from the marks found while the cells were checked: decimal comma
+ * ("4,4", with optional thousands dots) or decimal point ("4.4"). A file that uses both is refused:
+ * "1.234" would be ambiguous.
  */
-async function detectNumberFormat(options: {
+async function decideNumberFormat(options: {
 	engine: NodeEngine;
 	table: string;
 	schema: FileSchema;
 	file: string;
 	columnNumbers: Map<string, number>;
+	marks: DecimalMarks | null;
 }): Promise<string | null> {
-	const { engine, table, schema, file, columnNumbers } = options;
-	const decimals = schema.columns.filter((c) => c.type === 'decimal');
-	if (decimals.length === 0) return null;
-	const cells = (columns: string) =>
-		decimals
+	const { engine, table, schema, file, columnNumbers, marks } = options;
+	if (!marks) return null;
+	if (marks.comma && marks.point) {
+		// Only for the refusal: how many cells of each, and the first with a decimal point as "column:line:value".
+		const cells = schema.columns
+			.filter((c) => c.type === 'decimal')
 			.map(
 				(c) =>
-					`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v${columns} FROM ${sqlIdent(table)}`
+					`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v, rowid + 2 AS line FROM ${sqlIdent(table)}`
 			)
 			.join(' UNION ALL ');
-	// A decimal point: digits, a point and digits (the regular expression only where there is a point).
-	const point = `contains(v, '.') AND regexp_full_match(v, '-?\\d+\\.\\d+')`;
-	const [found] = await engine.query<{ comma: number; point: number }>(
-		`SELECT CAST(count(*) FILTER (WHERE contains(v, ',')) AS INTEGER) AS comma,
-			CAST(count(*) FILTER (WHERE ${point}) AS INTEGER) AS point
-		FROM (${cells('')})`
-	);
-	if (!found || (found.comma === 0 && found.point === 0)) return 'geen decimale getallen';
-	if (found.comma > 0 && found.point > 0) {
-		// Only for the refusal: the first cell with a decimal point, as "column:line:value".
-		const [first] = await engine.query<{ at: string }>(
-			`SELECT min(col || ':' || line || ':' || v) AS at FROM (${cells(', rowid + 2 AS line')}) WHERE ${point}`
+		const point = decimalPointSql('v');
+		const [found] = await engine.query<{ comma: number; point: number; at: string }>(
+			`SELECT CAST(count(*) FILTER (WHERE contains(v, ',')) AS INTEGER) AS comma,
+				CAST(count(*) FILTER (WHERE ${point}) AS INTEGER) AS point,
+				min(col || ':' || line || ':' || v) FILTER (WHERE ${point}) AS at
+			FROM (${cells})`
 		);
-		const [col, line, value] = (first?.at ?? '::').split(':');
+		const [col, line, value] = (found?.at ?? '::').split(':');
 		fail(file, [
 			{
 				file,
@@ -457,9 +515,9 @@ async function detectNumberFormat(options: {
 				column: columnNumbers.get(col ?? '') ?? null,
 				columnName: col ?? null,
 				value: value ?? null,
-				message: `getallen staan zowel met decimale komma (${found.comma}×) als met decimale punt (${found.point}×) in het bestand; "${value}" is dan dubbelzinnig: gebruik één notatie`
+				message: `getallen staan zowel met decimale komma (${found?.comma}×) als met decimale punt (${found?.point}×) in het bestand; "${value}" is dan dubbelzinnig: gebruik één notatie`
 			}
 		]);
 	}
-	return found.comma > 0 ? 'decimale komma' : 'decimale punt';
+	return marks.comma ? 'decimale komma' : marks.point ? 'decimale punt' : 'geen decimale getallen';
 }

@@ -4,11 +4,10 @@ import { format } from 'prettier';
 import { describe, expect, test } from 'vitest';
 import { deliveryFormatMarkdown, templateCsv } from '../../pipelines/docs';
 import { loadCsvExport } from '../../pipelines/sources/csv-export';
-import { loadAreas, loadTaakvelden } from '../../pipelines/sources/reference';
-import { currentDivision, readDivisionAreas } from '../../src/lib/gemeente/division';
-import { loadGemeente } from '../../src/lib/gemeente/folder';
+import { loadTaakvelden } from '../../pipelines/sources/reference';
 import { SOURCES } from '../../pipelines/sources/registry';
 import { openNodeEngine } from '../../src/lib/db/node.server';
+import { loadSampleAreas } from '../helpers/gemeenten';
 
 describe('delivery format', () => {
 	test('docs/aanleverformaat.md is what `npm run docs` generates from the schemas', async () => {
@@ -32,12 +31,7 @@ describe('delivery format', () => {
 			);
 			const engine = await openNodeEngine();
 			try {
-				const zwolle = loadGemeente({ gemeentenDir: resolve('data/gemeenten'), code: 'GM0193' });
-				await loadAreas({
-					engine,
-					gemeente: zwolle,
-					areas: await readDivisionAreas({ gemeente: zwolle.code, division: currentDivision(zwolle)! })
-				});
+				await loadSampleAreas(engine, 'GM0193');
 				await loadTaakvelden({ engine, referenceDir: resolve('data/reference') });
 				const loaded = await loadCsvExport({
 					engine,

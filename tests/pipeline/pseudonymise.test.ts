@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { pseudonym, pseudonymParameters, pseudonymSql } from '../../pipelines/publish/pseudonymise';
+import {
+	PSEUDONYM_PADS,
+	pseudonym,
+	pseudonymParameters,
+	pseudonymSql
+} from '../../pipelines/publish/pseudonymise';
 import { openNodeEngine } from '../../src/lib/db/node.server';
 
 describe('pseudonymisation', () => {
@@ -12,13 +17,16 @@ describe('pseudonymisation', () => {
 		try {
 			const ids = ['Z0000011', '111222333', 'é€x', ''];
 			await engine.run(
-				`CREATE TABLE t AS SELECT line, ${pseudonymSql('clientnummer')} AS pseudoniem FROM (VALUES ${ids.map((id, i) => `(${i}, '${id}')`).join(', ')}) v(line, clientnummer)`,
+				`CREATE TABLE t AS SELECT line, ${pseudonymSql('clientnummer')} AS pseudoniem FROM (VALUES ${ids.map((id, i) => `(${i}, '${id}')`).join(', ')}) v(line, clientnummer), ${PSEUDONYM_PADS}`,
 				pseudonymParameters(key)
 			);
+			// The SQL pseudonym is the same 128 bits as a number: as 32 hex digits, Node's pseudonym.
 			const rows = await engine.query<{ line: number; pseudoniem: string }>(
-				'SELECT line, pseudoniem FROM t ORDER BY line'
+				'SELECT line, CAST(pseudoniem AS VARCHAR) AS pseudoniem FROM t ORDER BY line'
 			);
-			expect(rows.map((r) => r.pseudoniem)).toEqual(ids.map((id) => pseudonym({ key, id })));
+			expect(rows.map((r) => BigInt(r.pseudoniem).toString(16).padStart(32, '0'))).toEqual(
+				ids.map((id) => pseudonym({ key, id }))
+			);
 		} finally {
 			engine.close();
 		}
