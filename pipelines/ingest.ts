@@ -45,6 +45,8 @@ export async function ingestGemeente(options: {
 	multiple: boolean;
 	/** how many of its sources are read at a time */
 	connections: number;
+	/** called when its settings and areas are read and its files are about to be */
+	onReading?: () => void;
 }): Promise<Ingested> {
 	const { engine, paths, gemeente, env, maxQuarantineRate, lap } = options;
 	const rawDir = join(paths.raw, gemeente);
@@ -76,6 +78,7 @@ export async function ingestGemeente(options: {
 	await loadAreas({ engine, gemeente: { code: gemeente, name }, areas });
 	const plan = await planSources({ engine, rawDir, info });
 	const engines = await connectionsFor({ engine, schema: options.schema, count: options.connections });
+	options.onReading?.();
 	try {
 		const loaded = await sideBySide(engines, plan.sources, async (own, { source, fileName }) => {
 			const result = await readSource({

@@ -10,7 +10,7 @@ import type { Manifest } from '../src/lib/db/manifest';
 import type { Paths } from './config';
 import { PipelineError } from './errors';
 import { ingestGemeente, type Ingested } from './ingest';
-import { withOneThread } from './side-by-side';
+import { tablesSideBySide } from './side-by-side';
 import { leakScan } from './publish/leak-scan';
 import { publishRelease } from './publish/release';
 import type { LoadedExport } from './sources/csv-export';
@@ -75,8 +75,18 @@ export async function runPipeline(options: {
 	// DuckDB keeps its buffers under a limit and writes the rest to an owner-only folder that is removed
 	// on every path (pipelines/spill.ts): a national run needs about 3,5 GB without it.
 	// KOERS_PIPELINE_MEMORY sets the limit (DuckDB's notation, e.g. 2GB).
+	// Gemeenten are read and aggregated by parallel workers, each on its own connection and schema:
+	// most statements on one gemeente are too small to keep both cores busy. With fewer gemeenten than
+	// connections, each reads its sources side by side on the spare ones. Results keep the gemeenten's
+	// and the sources' order, so the release stays deterministic. While several connections work side by
+	// side, each runs its own statements on one thread: most are small, and DuckDB's threads would mostly
+	// hand tasks around (20% less time on a national run). What comes after (merging, kerncijfers,
+	// benchmark, leak scan, publishing) stays on one thread per statement too, the tables side by side:
+	// changing DuckDB's threads costs 20-30 ms each time.
+	const connections = Math.max(1, Number(env['KOERS_PIPELINE_WORKERS'] ?? 4));
 	const spill = await spillFolder();
 	const engine = await openNodeEngine({
+		...(connections > 1 ? { threads: 1 } : {}),
 		memoryLimit: env['KOERS_PIPELINE_MEMORY'] ?? PIPELINE_MEMORY,
 		tempDirectory: spill
 	}).catch(async (error: unknown) => {
@@ -88,6 +98,19 @@ export async function runPipeline(options: {
 	// read + aggregate per source and gemeente; merge, CBS, kerncijfers, benchmark, leak scan, publish
 	const STAGES = gemeenten.length * 2 * SOURCES.length + 6;
 	let done = 0;
+	// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it. It is
+	// mostly parsing JSON in Node, so it is read on a connection of its own once every worker's first
+	// gemeente is being read: Node's thread then mostly waits for DuckDB. Started before, it would hold up
+	// the reading of a gemeente's settings and areas; after the gemeenten, the statements that merge them.
+	let cbsLoad = null as ReturnType<typeof loadCbsTables> | null;
+	const readCbs = () => {
+		if (cbsLoad) return cbsLoad;
+		cbsLoad = engine
+			.fork('main')
+			.then((own) => loadCbsTables({ engine: own, raw: paths.raw }).finally(() => own.close()));
+		cbsLoad.catch(() => {});
+		return cbsLoad;
+	};
 	const lap = (stage: string) => {
 		const now = performance.now();
 		stages[stage] = (stages[stage] ?? 0) + (now - mark) / 1000;
@@ -95,18 +118,15 @@ export async function runPipeline(options: {
 		options.onProgress?.({ stage, done: ++done / STAGES });
 		failpoint(`stage:${stage}`);
 	};
-	let cbsLoad: ReturnType<typeof loadCbsTables> | null = null;
 	try {
 		await loadTaakvelden({ engine, referenceDir: paths.reference });
-		// Gemeenten are read and aggregated by parallel workers, each on its own connection and schema:
-		// most statements on one gemeente are too small to keep both cores busy. With fewer gemeenten than
-		// connections, each reads its sources side by side on the spare ones. Results keep the gemeenten's
-		// and the sources' order, so the release stays deterministic.
-		const connections = Math.max(1, Number(env['KOERS_PIPELINE_WORKERS'] ?? 4));
+		// Every gemeente may read as many sources side by side as there are connections; they share the
+		// connections' places, so a gemeente that is done early leaves its places to the others.
 		const workers = Math.min(gemeenten.length, connections);
 		const perGemeente = Math.max(1, Math.floor(connections / workers));
 		const ingested: Ingested[] = new Array<Ingested>(gemeenten.length);
 		let next = 0;
+		let reading = 0;
 		let failure: { error: unknown } | null = null;
 		const worker = async (schema: string) => {
 			const own = await engine.fork(schema);
@@ -123,6 +143,9 @@ export async function runPipeline(options: {
 							maxQuarantineRate,
 							lap,
 							multiple: gemeenten.length > 1,
+							onReading: () => {
+								if (++reading === workers) readCbs();
+							},
 							connections: perGemeente
 						});
 					} catch (error) {
@@ -134,31 +157,28 @@ export async function runPipeline(options: {
 				own.close();
 			}
 		};
-		// While several connections work side by side, each runs its own statements on one thread: most are
-		// small, and DuckDB's threads would mostly hand tasks around (20% less time on a national run).
-		// The merge after it gets every thread again; publishing writes its tables side by side.
-		const all = () => Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
-		await (connections > 1 ? withOneThread(engine, all) : all());
+		await Promise.all(Array.from({ length: workers }, (_, i) => worker(`werk${i + 1}`)));
 		if (failure) throw (failure as { error: unknown }).error;
 
-		// CBS open data delivered beside the gemeenten (<raw>/cbs/<tabel>/): one table for all of it. It is
-		// mostly parsing JSON in Node, so it is read on a connection of its own while DuckDB merges.
-		const cbsEngine = await engine.fork('main');
-		cbsLoad = loadCbsTables({ engine: cbsEngine, raw: paths.raw }).finally(() => cbsEngine.close());
-		cbsLoad.catch(() => {});
 		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did
 		// not measure) are NULL for it. Row order stays per gemeente, so the release stays deterministic.
 		const names = [...new Set(ingested.flatMap((g) => Object.keys(g.tables)))];
-		const tables: Record<string, string> = {};
-		for (const name of names) {
-			const parts = ingested.flatMap((g) => (g.tables[name] ? [g.tables[name]] : []));
-			await engine.run(
-				`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${parts.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ')}`
-			);
-			tables[name] = `release_${name}`;
-		}
+		const partsOf = (name: string) => ingested.flatMap((g) => (g.tables[name] ? [g.tables[name]] : []));
+		const tables: Record<string, string> = Object.fromEntries(names.map((n) => [n, `release_${n}`]));
+		await tablesSideBySide({
+			engine,
+			count: connections,
+			items: names,
+			task: async (own, name) => {
+				await own.run(
+					`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${partsOf(name)
+						.map((t) => `SELECT * FROM ${t}`)
+						.join(' UNION ALL BY NAME ')}`
+				);
+			}
+		});
 		lap('samenvoegen');
-		const cbs = await cbsLoad;
+		const cbs = await readCbs();
 		if (cbs.table) {
 			tables['cbs_cijfers'] = cbs.table;
 			lap('CBS-tabellen');
@@ -187,6 +207,7 @@ export async function runPipeline(options: {
 			engine,
 			publishedDir: paths.published,
 			tables,
+			parts: Object.fromEntries(names.map((n) => [n, partsOf(n)])),
 			connections,
 			manifest: {
 				version: 1,

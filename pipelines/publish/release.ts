@@ -21,6 +21,11 @@ export async function publishRelease(options: {
 	publishedDir: string;
 	/** published name → table in the engine */
 	tables: Record<string, string>;
+	/**
+	 * per published name, the tables its table was merged from, one per gemeente in the release's order:
+	 * its files are written from them (see writePartitions)
+	 */
+	parts?: Record<string, string[]>;
 	manifest: Omit<Manifest, 'tables' | 'release'>;
 	/** how many tables are written at a time, each on its own connection (default 1) */
 	connections?: number;
@@ -47,6 +52,7 @@ export async function publishRelease(options: {
 				const files = await writePartitions({
 					engine: own,
 					source,
+					parts: options.parts?.[name],
 					name,
 					keys,
 					staging: join(staging, name)
@@ -130,13 +136,21 @@ const PARTITION_KEYS = ['gemeente'];
 const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: ['indicator'] };
 
 /**
- * Writes one table as Parquet, one file per partition, with a single COPY … PARTITION_BY; then names
- * each file by its content hash. The caller runs it on one thread ({@link tablesSideBySide}), so every file
- * keeps the table's row order and the same tables give byte-identical files.
+ * Writes one table as Parquet, one file per partition (its rows in the table's order, the partition
+ * columns in the path only), then names each file by its content hash. The caller runs it on one thread
+ * ({@link tablesSideBySide}), so the same tables give byte-identical files.
+ *
+ * DuckDB's partitioned writer (COPY … PARTITION_BY) keeps a partition's rows in order only when no chunk
+ * of 2.048 rows it is given holds two partitions: of a partition that began inside such a chunk, the rows
+ * in that chunk came after all its others (4.050 rows of one gemeente, then the next gemeente's 46 rows
+ * of that chunk last in its file). A table merged from one table per gemeente is therefore written from
+ * those `parts` (a UNION ALL hands the writer each part's own chunks: one COPY for all gemeenten); another
+ * partitioned table with one COPY per partition.
  */
 async function writePartitions(options: {
 	engine: NodeEngine;
 	source: string;
+	parts: string[] | undefined;
 	name: string;
 	keys: string[];
 	staging: string;
@@ -149,15 +163,31 @@ async function writePartitions(options: {
 			? `SELECT ${keys.map(sqlIdent).join(', ')}, CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} GROUP BY ALL ORDER BY ALL`
 			: `SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
 	);
-	await engine.run(
-		keys.length > 0
-			? `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(staging)} (${format}, PARTITION_BY (${keys.map(sqlIdent).join(', ')}), FILENAME_PATTERN 'part{i}')`
-			: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
-	);
-	const files: (Manifest['tables'][string]['files'][number] & { tmp: string })[] = [];
-	for (const count of counts) {
+	const partitions = counts.map((count) => {
 		const partition = Object.fromEntries(keys.map((k) => [k, count[k]!]));
-		const dir = keys.map((k) => `${k}=${partition[k]}`);
+		return { count, partition, dir: keys.map((k) => `${k}=${partition[k]}`) };
+	});
+	const one = (p: (typeof partitions)[number]) => join(staging, ...p.dir, 'part0.parquet');
+	if (keys.length === 0) {
+		await engine.run(
+			`COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(one(partitions[0]!))} (${format})`
+		);
+	} else if (options.parts && keys.length === 1 && keys[0] === 'gemeente') {
+		const union = options.parts.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
+		await engine.run(
+			`COPY (${union}) TO ${sqlString(staging)} (${format}, PARTITION_BY (gemeente), FILENAME_PATTERN 'part{i}')`
+		);
+	} else {
+		for (const p of partitions) {
+			await mkdir(join(staging, ...p.dir), { recursive: true });
+			const where = keys.map((k) => `${sqlIdent(k)} = ${sqlString(String(p.partition[k]))}`).join(' AND ');
+			await engine.run(
+				`COPY (SELECT * EXCLUDE (${keys.map(sqlIdent).join(', ')}) FROM ${sqlIdent(source)} WHERE ${where}) TO ${sqlString(one(p))} (${format})`
+			);
+		}
+	}
+	const files: (Manifest['tables'][string]['files'][number] & { tmp: string })[] = [];
+	for (const { count, partition, dir } of partitions) {
 		const written = await readdir(join(staging, ...dir));
 		const parquet = written.filter((f) => f.endsWith('.parquet'));
 		if (parquet.length !== 1)

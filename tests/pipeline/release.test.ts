@@ -5,6 +5,10 @@ import { runPipeline } from '../../pipelines/run';
 import { snapshotFolder } from '../helpers/files';
 import { openNodeEngine } from '../../src/lib/db/node.server';
 import { fixturePaths } from '../helpers/paths';
+import { publishRelease } from '../../pipelines/publish/release';
+import { tempFolders } from '../helpers/temp';
+
+const { temp } = tempFolders();
 
 const snapshot = (dir: string) =>
 	Object.fromEntries(Object.entries(snapshotFolder(dir)).map(([k, v]) => [k, v.toString('base64')]));
@@ -60,6 +64,50 @@ describe('release', () => {
 		const manifest = readFileSync(join(paths.published, 'manifest.json'), 'utf8');
 		expect(manifest).not.toMatch(/Z00000\d\d|\d{2}-\d{2}-20\d\d/);
 	});
+
+	test.each([
+		['one table', false],
+		['a table merged from one table per gemeente', true]
+	])(
+		"each gemeente's file holds its rows in the table's order, wherever the gemeente begins (%s)",
+		async (_name, merged) => {
+			// 4.050 rows of one gemeente, then 4.750 of the next: the second begins inside a chunk of 2.048
+			// rows, which DuckDB's partitioned writer (COPY … PARTITION_BY) put after the rest of its rows.
+			const engine = await openNodeEngine({ threads: 1 });
+			const published = temp('koers-partitions-');
+			try {
+				await engine.run(
+					`CREATE TABLE t AS SELECT CASE WHEN i < 4050 THEN 'GM0014' ELSE 'GM0193' END AS gemeente, CAST(i AS INTEGER) AS volgnummer FROM range(8800) r(i) ORDER BY i;
+					CREATE TABLE a AS SELECT * FROM t WHERE gemeente = 'GM0014';
+					CREATE TABLE b AS SELECT * FROM t WHERE gemeente = 'GM0193'`
+				);
+				const manifest = await publishRelease({
+					engine,
+					publishedDir: published,
+					tables: { t: 't' },
+					...(merged ? { parts: { t: ['a', 'b'] } } : {}),
+					manifest: {
+						version: 1,
+						sample: true,
+						dataDate: '2024-01-01',
+						gemeenten: [],
+						sources: [],
+						disclosure: { secretMax: 7, roundingBase: 5, minRespondents: 30 }
+					}
+				});
+				expect(manifest.tables['t']!.files.map((f) => f.rows)).toEqual([4050, 4750]);
+				for (const file of manifest.tables['t']!.files) {
+					const rows = await engine.query<{ volgnummer: number }>(
+						`SELECT volgnummer FROM '${join(published, file.path)}'`
+					);
+					const numbers = rows.map((r) => r.volgnummer);
+					expect(numbers, file.path).toEqual([...numbers].sort((a, b) => a - b));
+				}
+			} finally {
+				engine.close();
+			}
+		}
+	);
 
 	test('real data without a pseudonym key is refused', async () => {
 		const paths = fixturePaths({ raw: 'tests/fixtures/pipeline-real/real-no-key' });
