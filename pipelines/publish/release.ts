@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { failpoint } from '../failpoints';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { Manifest } from '../../src/lib/db/manifest';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
+import pMap from 'p-map';
 import { tablesSideBySide } from '../side-by-side';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -36,11 +38,13 @@ export async function publishRelease(options: {
 	await rm(staging, { recursive: true, force: true });
 	await mkdir(staging);
 	try {
-		// Tables are written side by side, each COPY on one thread (threads = 1 while they are written):
-		// every file keeps its table's row order, so the same tables give byte-identical files.
-		const written = await tablesSideBySide({
+		// Tables are planned side by side (their columns, partitions and rows), then written side by side in
+		// pieces (a partition, or a group of gemeenten of a large table), each COPY on one thread: every file
+		// keeps its table's row order, so the same tables give byte-identical files.
+		const count = options.connections ?? 1;
+		const plans = await tablesSideBySide({
 			engine,
-			count: options.connections ?? 1,
+			count,
 			items: Object.entries(options.tables),
 			task: async (own, [name, source]) => {
 				const columns = await own.query<{ column_name: string; column_type: string }>(
@@ -49,17 +53,27 @@ export async function publishRelease(options: {
 				// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
 				const keys =
 					OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
-				const files = await writePartitions({
+				const plan = await planPartitions({
 					engine: own,
 					source,
 					parts: options.parts?.[name],
-					name,
 					keys,
-					staging: join(staging, name)
+					staging: join(staging, name),
+					pieces: count
 				});
-				return { name, columns, keys, files };
+				return { name, columns, keys, ...plan };
 			}
 		});
+		await tablesSideBySide({
+			engine,
+			count,
+			items: plans.flatMap((p) => p.copies),
+			task: async (own, copy) => {
+				await mkdir(copy.dir, { recursive: true });
+				await own.run(copy.sql);
+			}
+		});
+		const written = await pMap(plans, async (plan) => ({ ...plan, files: await hashFiles(plan) }));
 		const tables: Manifest['tables'] = {};
 		const moves: [string, string][] = [];
 		for (const { name, columns, keys, files } of written) {
@@ -85,10 +99,14 @@ export async function publishRelease(options: {
 			throw new PipelineError(`het manifest bevat mogelijk persoonsgegevens: ${leaks.join('; ')}`);
 		await writeFile(join(staging, 'manifest.json'), text);
 		failpoint('publish:staged');
-		for (const [from, to] of moves) {
-			await mkdir(dirname(to), { recursive: true });
-			await rename(from, to);
-		}
+		await pMap(
+			moves,
+			async ([from, to]) => {
+				await mkdir(dirname(to), { recursive: true });
+				await rename(from, to);
+			},
+			{ concurrency: 16 }
+		);
 		failpoint('publish:moved');
 		// The switch: one atomic rename. Readers see either the old or the new manifest.
 		await rename(join(staging, 'manifest.json'), join(publishedDir, 'manifest.json'));
@@ -135,28 +153,34 @@ const PARTITION_KEYS = ['gemeente'];
  */
 const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: ['indicator'] };
 
+/** One partition of a table: its rows, its values, and its folder in the hive layout. */
+interface Partition {
+	rows: number;
+	partition: Record<string, string | number>;
+	dir: string[];
+}
+
 /**
- * Writes one table as Parquet, one file per partition (its rows in the table's order, the partition
- * columns in the path only), then names each file by its content hash. The caller runs it on one thread
- * ({@link tablesSideBySide}), so the same tables give byte-identical files.
+ * Plans how one table is written as Parquet, one file per partition (its rows in the table's order,
+ * the partition columns in the path only): the COPY statements, each writing under a folder of its own,
+ * and where each partition's file will be. Its files are named by content hash once written.
  *
  * DuckDB's partitioned writer (COPY … PARTITION_BY) keeps a partition's rows in order only when no chunk
  * of 2.048 rows it is given holds two partitions: of a partition that began inside such a chunk, the rows
  * in that chunk came after all its others (4.050 rows of one gemeente, then the next gemeente's 46 rows
  * of that chunk last in its file). A table merged from one table per gemeente is therefore written from
- * those `parts` (a UNION ALL hands the writer each part's own chunks: one COPY for all gemeenten); another
- * partitioned table with one COPY per partition.
+ * those `parts` (a UNION ALL hands the writer each part's own chunks), in `pieces` groups of gemeenten
+ * that can be written side by side; another partitioned table with one COPY per partition.
  */
-async function writePartitions(options: {
+async function planPartitions(options: {
 	engine: NodeEngine;
 	source: string;
 	parts: string[] | undefined;
-	name: string;
 	keys: string[];
 	staging: string;
-}): Promise<(Manifest['tables'][string]['files'][number] & { tmp: string })[]> {
-	const { engine, source, name, keys, staging } = options;
-	await mkdir(staging, { recursive: true });
+	pieces: number;
+}): Promise<{ partitions: Partition[]; copies: { dir: string; sql: string }[]; roots: string[] }> {
+	const { engine, source, keys, staging } = options;
 	const format = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192';
 	const counts = await engine.query<Record<string, string | number> & { rows: number }>(
 		keys.length > 0
@@ -165,46 +189,93 @@ async function writePartitions(options: {
 	);
 	const partitions = counts.map((count) => {
 		const partition = Object.fromEntries(keys.map((k) => [k, count[k]!]));
-		return { count, partition, dir: keys.map((k) => `${k}=${partition[k]}`) };
+		return { rows: count.rows, partition, dir: keys.map((k) => `${k}=${partition[k]}`) };
 	});
-	const one = (p: (typeof partitions)[number]) => join(staging, ...p.dir, 'part0.parquet');
-	if (keys.length === 0) {
-		await engine.run(
-			`COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(one(partitions[0]!))} (${format})`
+	if (keys.length === 0)
+		return {
+			partitions,
+			copies: [
+				{
+					dir: staging,
+					sql: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
+				}
+			],
+			roots: [staging]
+		};
+	const { parts } = options;
+	if (parts && keys.length === 1 && keys[0] === 'gemeente') {
+		const size = Math.ceil(parts.length / Math.max(1, options.pieces));
+		const groups = Array.from({ length: Math.ceil(parts.length / size) }, (_, i) =>
+			parts.slice(i * size, (i + 1) * size)
 		);
-	} else if (options.parts && keys.length === 1 && keys[0] === 'gemeente') {
-		const union = options.parts.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
-		await engine.run(
-			`COPY (${union}) TO ${sqlString(staging)} (${format}, PARTITION_BY (gemeente), FILENAME_PATTERN 'part{i}')`
-		);
-	} else {
-		for (const p of partitions) {
-			await mkdir(join(staging, ...p.dir), { recursive: true });
-			const where = keys.map((k) => `${sqlIdent(k)} = ${sqlString(String(p.partition[k]))}`).join(' AND ');
-			await engine.run(
-				`COPY (SELECT * EXCLUDE (${keys.map(sqlIdent).join(', ')}) FROM ${sqlIdent(source)} WHERE ${where}) TO ${sqlString(one(p))} (${format})`
-			);
-		}
-	}
-	const files: (Manifest['tables'][string]['files'][number] & { tmp: string })[] = [];
-	for (const { count, partition, dir } of partitions) {
-		const written = await readdir(join(staging, ...dir));
-		const parquet = written.filter((f) => f.endsWith('.parquet'));
-		if (parquet.length !== 1)
-			throw new PipelineError(
-				`publiceren van ${name} ${dir.join('/')}: ${parquet.length} bestanden geschreven, verwacht 1`
-			);
-		const tmp = join(staging, ...dir, parquet[0]!);
-		const bytes = await readFile(tmp);
-		const hash = sha256(bytes);
-		files.push({
-			path: [name, ...dir, `${hash.slice(0, 16)}.parquet`].join('/'),
-			rows: count.rows,
-			bytes: bytes.length,
-			sha256: hash,
-			partition,
-			tmp
+		const copies = groups.map((group, i) => {
+			const dir = join(staging, `~${i}`);
+			const union = group.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
+			// Every group has the table's columns and types (the union of all parts), from the table without rows.
+			const columns = `SELECT * FROM (SELECT * FROM ${sqlIdent(source)} LIMIT 0)`;
+			return {
+				dir,
+				sql: `COPY (${columns} UNION ALL BY NAME ${union}) TO ${sqlString(dir)} (${format}, PARTITION_BY (gemeente), FILENAME_PATTERN 'part{i}')`
+			};
 		});
+		return { partitions, copies, roots: copies.map((c) => c.dir) };
 	}
-	return files;
+	const copies = partitions.map((p) => {
+		if (keys.some((k) => p.partition[k] === null || p.partition[k] === undefined))
+			throw new PipelineError(`publiceren van ${source}: een regel zonder ${keys.join(', ')}`);
+		const where = keys.map((k) => `${sqlIdent(k)} = ${sqlString(String(p.partition[k]))}`).join(' AND ');
+		const dir = join(staging, ...p.dir);
+		return {
+			dir,
+			sql: `COPY (SELECT * EXCLUDE (${keys.map(sqlIdent).join(', ')}) FROM ${sqlIdent(source)} WHERE ${where}) TO ${sqlString(join(dir, 'part0.parquet'))} (${format})`
+		};
+	});
+	return { partitions, copies, roots: [staging] };
+}
+
+/**
+ * Finds each planned partition's file under the folders the COPY statements wrote (each root read once)
+ * and names it by its content hash; the files are read several at a time.
+ */
+async function hashFiles(plan: {
+	name: string;
+	partitions: Partition[];
+	roots: string[];
+}): Promise<(Manifest['tables'][string]['files'][number] & { tmp: string })[]> {
+	const { name } = plan;
+	// Which root holds each partition's folder (a partition is one folder level deep, or the root itself).
+	const rootOf = new Map<string, string[]>();
+	for (const root of plan.roots)
+		for (const entry of existsSync(root) ? await readdir(root) : [])
+			rootOf.set(entry, [...(rootOf.get(entry) ?? []), root]);
+	return pMap(
+		plan.partitions,
+		async ({ rows, partition, dir }) => {
+			const roots = dir.length === 0 ? plan.roots : (rootOf.get(dir[0]!) ?? []);
+			const found: string[] = [];
+			for (const root of roots) {
+				const folder = join(root, ...dir);
+				const parquet = existsSync(folder)
+					? (await readdir(folder)).filter((f) => f.endsWith('.parquet'))
+					: [];
+				found.push(...parquet.map((f) => join(folder, f)));
+			}
+			if (found.length !== 1)
+				throw new PipelineError(
+					`publiceren van ${name} ${dir.join('/')}: ${found.length} bestanden geschreven, verwacht 1`
+				);
+			const tmp = found[0]!;
+			const bytes = await readFile(tmp);
+			const hash = sha256(bytes);
+			return {
+				path: [name, ...dir, `${hash.slice(0, 16)}.parquet`].join('/'),
+				rows,
+				bytes: bytes.length,
+				sha256: hash,
+				partition,
+				tmp
+			};
+		},
+		{ concurrency: 16 }
+	);
 }
