@@ -76,7 +76,7 @@ export function pipelineSection(x: {
 	release: string;
 }): string {
 	const row = (label: string, r: ReturnType<typeof pipelineBench>) =>
-		`| ${label} | ${nl(r.rows)} | ${nl(median(r.pipeline))} (${spread(r.pipeline)}) | ${nl(r.rows / (median(r.pipeline) / 1000))} | ${nl(median(r.copy))} (${spread(r.copy)}) | ${nl(r.rows / (median(r.copy) / 1000))} | **${nl(median(r.pipeline) / median(r.copy), 1)}×** | ${nl(median(r.pipelineInProcess) / median(r.copyInProcess), 1)}× | ${mib(Math.max(...r.pipelineRss))} | ${mib(Math.max(...r.copyRss))} |`;
+		`| ${label} | ${nl(r.rows)} | ${nl(median(r.pipeline))} (${spread(r.pipeline)}) | ${nl(r.rows / (median(r.pipeline) / 1000))} | ${nl(median(r.copy))} (${spread(r.copy)}) | ${nl(r.rows / (median(r.copy) / 1000))} | **${nl(median(r.pipeline) / median(r.copy), 2)}×** | ${nl(median(r.pipelineInProcess) / median(r.copyInProcess), 1)}× | ${mib(Math.max(...r.pipelineRss))} | ${mib(Math.max(...r.copyRss))} |`;
 	const kinds = [...new Set(x.national.stages.flatMap((st) => Object.keys(st)))];
 	const total = median(x.national.stages.map((st) => Object.values(st).reduce((a, b) => a + b, 0)));
 	const stageRows = kinds
@@ -100,7 +100,9 @@ The national release: ${nl(x.files.length)} Parquet files, ${mib(x.files.reduce(
 
 Where the national run's time goes (the run report's laps, summed per kind of stage; four gemeenten are read at
 a time, each on its own connection running on one DuckDB thread, so a lap is wall time while the others work too;
-the CBS tables are read while the gemeenten are merged, so their lap is only what is left of it after the merge):
+the CBS tables are read on a connection of their own while the gemeenten are, so their lap is only what is left
+of it when the gemeenten are merged; every statement runs on one DuckDB thread, the tables merged, scanned and
+written side by side):
 | stage | seconds | share |
 |---|---|---|
 ${stageRows}
