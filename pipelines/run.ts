@@ -72,9 +72,6 @@ export async function runPipeline(options: {
 			`geen aanlevering gevonden in ${relative(process.cwd(), paths.raw)}: zet de exports van een gemeente in een map met haar CBS-code (GM en vier cijfers; zie docs/nieuwe-gemeente.md) of draai "npm run synth"`
 		);
 
-	// DuckDB keeps its buffers under a limit and writes the rest to an owner-only folder that is removed
-	// on every path (pipelines/spill.ts): a national run needs about 3,5 GB without it.
-	// KOERS_PIPELINE_MEMORY sets the limit (DuckDB's notation, e.g. 2GB).
 	// Gemeenten are read and aggregated by parallel workers, each on its own connection and schema:
 	// most statements on one gemeente are too small to keep both cores busy. With fewer gemeenten than
 	// connections, each reads its sources side by side on the spare ones. Results keep the gemeenten's
@@ -84,6 +81,9 @@ export async function runPipeline(options: {
 	// benchmark, leak scan, publishing) stays on one thread per statement too, the tables side by side:
 	// changing DuckDB's threads costs 20-30 ms each time.
 	const connections = Math.max(1, Number(env['KOERS_PIPELINE_WORKERS'] ?? 4));
+	// DuckDB keeps its buffers under a limit and writes the rest to an owner-only folder that is removed
+	// on every path (pipelines/spill.ts): a national run needs about 3,5 GB without it.
+	// KOERS_PIPELINE_MEMORY sets the limit (DuckDB's notation, e.g. 2GB).
 	const spill = await spillFolder();
 	const engine = await openNodeEngine({
 		...(connections > 1 ? { threads: 1 } : {}),
@@ -120,8 +120,6 @@ export async function runPipeline(options: {
 	};
 	try {
 		await loadTaakvelden({ engine, referenceDir: paths.reference });
-		// Every gemeente may read as many sources side by side as there are connections; they share the
-		// connections' places, so a gemeente that is done early leaves its places to the others.
 		const workers = Math.min(gemeenten.length, connections);
 		const perGemeente = Math.max(1, Math.floor(connections / workers));
 		const ingested: Ingested[] = new Array<Ingested>(gemeenten.length);
