@@ -161,7 +161,8 @@ export async function runPipeline(options: {
 		// One table per published name over all gemeenten; columns a gemeente lacks (a survey scale it did
 		// not measure) are NULL for it. Row order stays per gemeente, so the release stays deterministic.
 		const names = [...new Set(ingested.flatMap((g) => Object.keys(g.tables)))];
-		const partsOf = (name: string) => ingested.flatMap((g) => (g.tables[name] ? [g.tables[name]] : []));
+		const partsOf = (name: string) =>
+			ingested.flatMap((g) => (g.tables[name] ? [{ gemeente: g.gemeente.code, table: g.tables[name] }] : []));
 		const tables: Record<string, string> = Object.fromEntries(names.map((n) => [n, `release_${n}`]));
 		await tablesSideBySide({
 			engine,
@@ -170,7 +171,7 @@ export async function runPipeline(options: {
 			task: async (own, name) => {
 				await own.run(
 					`CREATE OR REPLACE TABLE ${sqlIdent(`release_${name}`)} AS ${partsOf(name)
-						.map((t) => `SELECT * FROM ${t}`)
+						.map((p) => `SELECT * FROM ${p.table}`)
 						.join(' UNION ALL BY NAME ')}`
 				);
 			}

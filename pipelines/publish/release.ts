@@ -25,9 +25,9 @@ export async function publishRelease(options: {
 	tables: Record<string, string>;
 	/**
 	 * per published name, the tables its table was merged from, one per gemeente in the release's order:
-	 * its files are written from them (see writePartitions)
+	 * its files are written from them (see planPartitions)
 	 */
-	parts?: Record<string, string[]>;
+	parts?: Record<string, { gemeente: string; table: string }[]>;
 	manifest: Omit<Manifest, 'tables' | 'release'>;
 	/** how many tables are written at a time, each on its own connection (default 1) */
 	connections?: number;
@@ -153,12 +153,16 @@ const PARTITION_KEYS = ['gemeente'];
  */
 const OWN_PARTITIONS: Record<string, string[]> = { kerncijfers: [], benchmark: ['indicator'] };
 
-/** One partition of a table: its rows, its values, and its folder in the hive layout. */
+/** One partition of a table: its rows, its values, its folder in the hive layout, and where its COPY writes it. */
 interface Partition {
 	rows: number;
 	partition: Record<string, string | number>;
 	dir: string[];
+	written: string;
 }
+
+/** A file written in the staging folder, named by its content hash, with where it was written. */
+type StagedFile = Manifest['tables'][string]['files'][number] & { tmp: string };
 
 /**
  * Plans how one table is written as Parquet, one file per partition (its rows in the table's order,
@@ -175,21 +179,34 @@ interface Partition {
 async function planPartitions(options: {
 	engine: NodeEngine;
 	source: string;
-	parts: string[] | undefined;
+	parts: { gemeente: string; table: string }[] | undefined;
 	keys: string[];
 	staging: string;
 	pieces: number;
-}): Promise<{ partitions: Partition[]; copies: { dir: string; sql: string }[]; roots: string[] }> {
-	const { engine, source, keys, staging } = options;
+}): Promise<{ partitions: Partition[]; copies: { dir: string; sql: string }[] }> {
+	const { engine, source, keys, staging, parts } = options;
 	const format = 'FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 8192';
 	const counts = await engine.query<Record<string, string | number> & { rows: number }>(
 		keys.length > 0
 			? `SELECT ${keys.map(sqlIdent).join(', ')}, CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)} GROUP BY ALL ORDER BY ALL`
 			: `SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(source)}`
 	);
+	const merged = parts && keys.length === 1 && keys[0] === 'gemeente';
+	// A merged table's gemeenten in `pieces` groups, each written by one COPY under a folder of its own.
+	const size = merged ? Math.ceil(parts.length / Math.max(1, options.pieces)) : 1;
+	const groups = merged
+		? Array.from({ length: Math.ceil(parts.length / size) }, (_, i) => parts.slice(i * size, (i + 1) * size))
+		: [];
+	const groupOf = new Map(
+		groups.flatMap((group, i) => group.map((p) => [p.gemeente, join(staging, `~${i}`)]))
+	);
 	const partitions = counts.map((count) => {
 		const partition = Object.fromEntries(keys.map((k) => [k, count[k]!]));
-		return { rows: count.rows, partition, dir: keys.map((k) => `${k}=${partition[k]}`) };
+		if (keys.some((k) => partition[k] === null || partition[k] === undefined))
+			throw new PipelineError(`publiceren van ${source}: een regel zonder ${keys.join(', ')}`);
+		const dir = keys.map((k) => `${k}=${partition[k]}`);
+		const root = merged ? (groupOf.get(String(partition['gemeente'])) ?? staging) : staging;
+		return { rows: count.rows, partition, dir, written: join(root, ...dir) };
 	});
 	if (keys.length === 0)
 		return {
@@ -199,72 +216,48 @@ async function planPartitions(options: {
 					dir: staging,
 					sql: `COPY (SELECT * FROM ${sqlIdent(source)}) TO ${sqlString(join(staging, 'part0.parquet'))} (${format})`
 				}
-			],
-			roots: [staging]
+			]
 		};
-	const { parts } = options;
-	if (parts && keys.length === 1 && keys[0] === 'gemeente') {
-		const size = Math.ceil(parts.length / Math.max(1, options.pieces));
-		const groups = Array.from({ length: Math.ceil(parts.length / size) }, (_, i) =>
-			parts.slice(i * size, (i + 1) * size)
-		);
-		const copies = groups.map((group, i) => {
-			const dir = join(staging, `~${i}`);
-			const union = group.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
-			// Every group has the table's columns and types (the union of all parts), from the table without rows.
-			const columns = `SELECT * FROM (SELECT * FROM ${sqlIdent(source)} LIMIT 0)`;
-			return {
-				dir,
-				sql: `COPY (${columns} UNION ALL BY NAME ${union}) TO ${sqlString(dir)} (${format}, PARTITION_BY (gemeente), FILENAME_PATTERN 'part{i}')`
-			};
-		});
-		return { partitions, copies, roots: copies.map((c) => c.dir) };
-	}
-	const copies = partitions.map((p) => {
-		if (keys.some((k) => p.partition[k] === null || p.partition[k] === undefined))
-			throw new PipelineError(`publiceren van ${source}: een regel zonder ${keys.join(', ')}`);
-		const where = keys.map((k) => `${sqlIdent(k)} = ${sqlString(String(p.partition[k]))}`).join(' AND ');
-		const dir = join(staging, ...p.dir);
+	if (merged)
 		return {
-			dir,
-			sql: `COPY (SELECT * EXCLUDE (${keys.map(sqlIdent).join(', ')}) FROM ${sqlIdent(source)} WHERE ${where}) TO ${sqlString(join(dir, 'part0.parquet'))} (${format})`
+			partitions,
+			copies: groups.map((group, i) => {
+				const dir = join(staging, `~${i}`);
+				// Every group has the table's columns and types (the union of all parts), from the table without rows.
+				const columns = `SELECT * FROM (SELECT * FROM ${sqlIdent(source)} LIMIT 0)`;
+				const union = group.map((p) => `SELECT * FROM ${p.table}`).join(' UNION ALL BY NAME ');
+				return {
+					dir,
+					sql: `COPY (${columns} UNION ALL BY NAME ${union}) TO ${sqlString(dir)} (${format}, PARTITION_BY (gemeente), FILENAME_PATTERN 'part{i}')`
+				};
+			})
 		};
-	});
-	return { partitions, copies, roots: [staging] };
+	return {
+		partitions,
+		copies: partitions.map((p) => {
+			const where = keys.map((k) => `${sqlIdent(k)} = ${sqlString(String(p.partition[k]))}`).join(' AND ');
+			return {
+				dir: p.written,
+				sql: `COPY (SELECT * EXCLUDE (${keys.map(sqlIdent).join(', ')}) FROM ${sqlIdent(source)} WHERE ${where}) TO ${sqlString(join(p.written, 'part0.parquet'))} (${format})`
+			};
+		})
+	};
 }
 
-/**
- * Finds each planned partition's file under the folders the COPY statements wrote (each root read once)
- * and names it by its content hash; the files are read several at a time.
- */
-async function hashFiles(plan: {
-	name: string;
-	partitions: Partition[];
-	roots: string[];
-}): Promise<(Manifest['tables'][string]['files'][number] & { tmp: string })[]> {
+/** Names each planned partition's file (the one Parquet file in its folder) by its content hash; several at a time. */
+async function hashFiles(plan: { name: string; partitions: Partition[] }): Promise<StagedFile[]> {
 	const { name } = plan;
-	// Which root holds each partition's folder (a partition is one folder level deep, or the root itself).
-	const rootOf = new Map<string, string[]>();
-	for (const root of plan.roots)
-		for (const entry of existsSync(root) ? await readdir(root) : [])
-			rootOf.set(entry, [...(rootOf.get(entry) ?? []), root]);
 	return pMap(
 		plan.partitions,
-		async ({ rows, partition, dir }) => {
-			const roots = dir.length === 0 ? plan.roots : (rootOf.get(dir[0]!) ?? []);
-			const found: string[] = [];
-			for (const root of roots) {
-				const folder = join(root, ...dir);
-				const parquet = existsSync(folder)
-					? (await readdir(folder)).filter((f) => f.endsWith('.parquet'))
-					: [];
-				found.push(...parquet.map((f) => join(folder, f)));
-			}
-			if (found.length !== 1)
+		async ({ rows, partition, dir, written }) => {
+			const parquet = existsSync(written)
+				? (await readdir(written)).filter((f) => f.endsWith('.parquet'))
+				: [];
+			if (parquet.length !== 1)
 				throw new PipelineError(
-					`publiceren van ${name} ${dir.join('/')}: ${found.length} bestanden geschreven, verwacht 1`
+					`publiceren van ${name} ${dir.join('/')}: ${parquet.length} bestanden geschreven, verwacht 1`
 				);
-			const tmp = found[0]!;
+			const tmp = join(written, parquet[0]!);
 			const bytes = await readFile(tmp);
 			const hash = sha256(bytes);
 			return {

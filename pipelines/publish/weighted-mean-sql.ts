@@ -29,11 +29,15 @@ export function weightedPartialSums(options: { x: string; w: string; name: strin
 	].join(', ');
 }
 
+/** The names of the columns of {@link WEIGHTED_SUMS}. */
+const SUMS = ['n', 'sw', 'swx', 'sw2', 'sw2x', 'sw2x2'];
+
 /** The columns of {@link weightedPartialSums} of `name`, under the names of {@link WEIGHTED_SUMS}. */
 export function weightedPartialColumns(name: string): string {
-	return ['n', 'sw', 'swx', 'sw2', 'sw2x', 'sw2x2'].map((c) => `${name}__${c} AS ${c}`).join(', ');
+	return SUMS.map((c) => `${name}__${c} AS ${c}`).join(', ');
 }
 
-/** {@link WEIGHTED_SUMS} over groups of partial sums ({@link weightedPartialColumns}). */
-export const WEIGHTED_ROLLUP =
-	'CAST(sum(n) AS BIGINT) AS n, sum(sw) AS sw, sum(swx) AS swx, sum(sw2) AS sw2, sum(sw2x) AS sw2x, sum(sw2x2) AS sw2x2';
+/** {@link WEIGHTED_SUMS} over groups of partial sums ({@link weightedPartialColumns}); n stays a count. */
+export const WEIGHTED_ROLLUP = SUMS.map((c) =>
+	c === 'n' ? 'CAST(sum(n) AS BIGINT) AS n' : `sum(${c}) AS ${c}`
+).join(', ');

@@ -1,6 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { isUtf8 } from 'node:buffer';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
@@ -13,7 +11,9 @@ import {
 	type FileSchema
 } from '../schemas/column';
 import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
-import { formatIssue, PipelineError, type RowIssue } from '../errors';
+import type { RowIssue } from '../errors';
+import { readLayout, refuseTruncated, utf8Copy, type Layout } from './csv-layout';
+import { fileIssue, MAX_LISTED, refuseFile } from './refuse';
 
 /** What was detected about a file, and where every row went: rows = published + quarantined. */
 export interface LoadedExport {
@@ -30,103 +30,9 @@ export interface LoadedExport {
 	sha256?: string;
 }
 
-const MAX_LISTED = 20;
-
-/** The text encoding of an export, as detected and reported (never guessed silently). */
-type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
-
-/** Detects the encoding: a BOM, valid UTF-8, or else Windows-1252 (what Excel on Windows writes). */
-function detectEncoding(bytes: Uint8Array): Encoding {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8 met BOM';
-	// Node's native check: no decoded copy of a file of hundreds of megabytes.
-	return isUtf8(bytes) ? 'UTF-8' : 'Windows-1252';
-}
-
-/**
- * Returns a UTF-8 path DuckDB can read: the file itself, or a transcoded copy for Windows-1252
- * (DuckDB's reader would mangle bytes like 0x80 €, and curly quotes).
- */
-async function utf8Copy(options: { path: string; encoding: Encoding; bytes: Buffer }): Promise<string> {
-	if (options.encoding !== 'Windows-1252') return options.path;
-	const dir = await mkdtemp(join(tmpdir(), 'koers-utf8-'));
-	const copy = join(dir, basename(options.path));
-	// mkdtemp makes the folder owner-only; the file is owner-only too.
-	await writeFile(copy, new TextDecoder('windows-1252').decode(options.bytes), {
-		encoding: 'utf8',
-		mode: 0o600
-	});
-	return copy;
-}
-
-/** Checks header names explicitly: DuckDB would rename duplicates and map pinned columns by position. */
-function checkHeader(options: { file: string; names: string[]; schema: FileSchema }): RowIssue[] {
-	const { file, names, schema } = options;
-	const issues: RowIssue[] = [];
-	const expected = new Set(schema.columns.map((c) => c.name));
-	const seen = new Map<string, number>();
-	names.forEach((raw, i) => {
-		const name = raw.trim().toLowerCase();
-		const at = { file, line: 1, column: i + 1, columnName: raw, value: raw };
-		if (seen.has(name)) {
-			issues.push({
-				...at,
-				message: `kolom "${raw}" komt twee keer voor (ook kolom ${seen.get(name)}): verwijder een van beide`
-			});
-		} else if (!expected.has(name)) {
-			issues.push({ ...at, message: `onbekende kolom "${raw}": verwacht zijn ${[...expected].join(', ')}` });
-		}
-		seen.set(name, i + 1);
-	});
-	for (const name of expected) {
-		if (!seen.has(name) && !schema.columns.find((c) => c.name === name)?.optionalInHeader) {
-			issues.push({
-				file,
-				line: 1,
-				column: null,
-				columnName: name,
-				value: null,
-				message: `kolom "${name}" ontbreekt in de kopregel: voeg de kolom toe`
-			});
-		}
-	}
-	return issues;
-}
-
-function fail(file: string, issues: RowIssue[], total = issues.length, headline?: string): never {
-	const listed = issues.slice(0, MAX_LISTED).map((i) => `  - ${formatIssue(i)}`);
-	const more = total > MAX_LISTED ? [`  … en nog ${total - MAX_LISTED} andere problemen`] : [];
-	throw new PipelineError(
-		[
-			headline ??
-				`${file}: ${total} ${total === 1 ? 'probleem' : 'problemen'} gevonden; er is niets gepubliceerd.`,
-			...listed,
-			...more,
-			'Corrigeer de export en draai de pipeline opnieuw; zie docs/aanleverformaat.md.'
-		].join('\n'),
-		issues
-	);
-}
-
-/** A problem with the file as a whole (or one line of it), not with a cell. */
-function fileIssue(file: string, line: number | null, message: string): RowIssue {
-	return { file, line, column: null, columnName: null, value: null, message };
-}
-
-/** How a file is written, as read from its bytes and first line. */
-interface Layout {
-	encoding: Encoding;
-	delimiter: ';' | ',';
-	/** the header's column names as delivered */
-	names: string[];
-	/** column name (lower case) → its position in the file, from 1 */
-	columnNumbers: Map<string, number>;
-	/** whether a cell may start or end with a character trim() removes ({@link mayBePadded}) */
-	padded: boolean;
-}
-
 /**
  * Loads one CSV export into a typed table named after the schema, after checking its header and
- * every cell. Throws a {@link PipelineError} naming file, line and column when anything is wrong.
+ * every cell. Throws a PipelineError naming file, line and column when anything is wrong.
  */
 export async function loadCsvExport(options: {
 	engine: NodeEngine;
@@ -148,7 +54,7 @@ export async function loadCsvExport(options: {
 	const { engine, path, file, schema } = options;
 	const earlier = options.rejectedEarlier ?? [];
 	if ((await stat(path)).size === 0)
-		fail(file, [fileIssue(file, null, 'het bestand is leeg: lever de export opnieuw aan')]);
+		refuseFile(file, [fileIssue(file, null, 'het bestand is leeg: lever de export opnieuw aan')]);
 	const bytes = await readFile(path);
 	const layout = readLayout({ bytes, file, schema });
 	refuseTruncated({ bytes, file, layout });
@@ -157,13 +63,14 @@ export async function loadCsvExport(options: {
 	const rows = await readRawRows({ engine, path, bytes, file, schema, layout, table: raw });
 	// Everything rejected before the file was written (every message product unmappable): say so.
 	if (rows === 0 && earlier.length > 0)
-		fail(
+		refuseFile(
 			file,
 			earlier,
 			earlier.length,
 			`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
 		);
-	if (rows === 0) fail(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
+	if (rows === 0)
+		refuseFile(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
 
 	const quarantine = `quarantine_${schema.name}`;
 	const checked = await checkCells({
@@ -199,7 +106,14 @@ export async function loadCsvExport(options: {
 		checked.bad > 0 && options.quarantineDir
 			? await writeQuarantineReport({ engine, quarantine, path, quarantineDir: options.quarantineDir })
 			: null;
-	await publishCleanRows({ engine, schema, raw, quarantine, bad: checked.bad });
+	await publishCleanRows({
+		engine,
+		schema,
+		raw,
+		quarantine,
+		bad: checked.bad,
+		marks: checked.marks !== null
+	});
 	const { encoding, delimiter } = layout;
 	return {
 		file,
@@ -211,84 +125,6 @@ export async function loadCsvExport(options: {
 		sha256: createHash('sha256').update(bytes).digest('hex'),
 		format: `CSV, scheidingsteken "${delimiter}", ${encoding}${encoding === 'Windows-1252' ? ' (omgezet naar UTF-8)' : ''}${numberFormat ? `, ${numberFormat}` : ''}`
 	};
-}
-
-/** Encoding, delimiter and header of a file; refuses a header with unknown, missing or double columns. */
-function readLayout(options: { bytes: Buffer; file: string; schema: FileSchema }): Layout {
-	const { bytes, file, schema } = options;
-	const encoding = detectEncoding(bytes);
-	const headerLine =
-		(encoding === 'Windows-1252'
-			? new TextDecoder('windows-1252').decode(bytes.subarray(0, 65536))
-			: bytes.subarray(0, 65536).toString('utf8')
-		)
-			.replace(/^\uFEFF/, '')
-			.split(/\r?\n/)[0] ?? '';
-	const delimiter =
-		(headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-	const names = headerLine.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
-	const headerIssues = checkHeader({ file, names, schema });
-	if (headerIssues.length > 0) fail(file, headerIssues);
-	return {
-		encoding,
-		delimiter,
-		names,
-		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1])),
-		padded: mayBePadded(bytes, encoding, delimiter)
-	};
-}
-
-/** The UTF-8 forms of the characters DuckDB's trim() removes besides the space (Unicode category Zs). */
-const WIDE_SPACES = [
-	[0xc2, 0xa0],
-	[0xe1, 0x9a, 0x80],
-	[0xe2, 0x81, 0x9f],
-	[0xe3, 0x80, 0x80]
-].map((bytes) => Buffer.from(bytes));
-/** The lead bytes of U+2000–U+200A and U+202F, told apart by their third byte. */
-const GENERAL_PUNCTUATION = Buffer.from([0xe2, 0x80]);
-
-/**
- * Whether any cell of the file may start or end with a character DuckDB's trim() removes (Unicode
- * category Zs: the space, the no-break space and the wider spaces). When none can, the checks read the
- * cells as they are. Conservative: a space beside a delimiter, a line break, a quote or the file's
- * ends, or any other Zs character anywhere, and every cell is trimmed.
- */
-function mayBePadded(bytes: Buffer, encoding: Encoding, delimiter: ';' | ','): boolean {
-	const d = delimiter.charCodeAt(0);
-	const boundary = (b: number | undefined) =>
-		b === undefined || b === d || b === 0x0a || b === 0x0d || b === 0x22;
-	for (let i = bytes.indexOf(0x20); i !== -1; i = bytes.indexOf(0x20, i + 1))
-		if (boundary(bytes[i - 1]) || boundary(bytes[i + 1])) return true;
-	// Windows-1252 has one such character, the no-break space 0xA0 (transcoded before DuckDB reads it).
-	if (encoding === 'Windows-1252') return bytes.includes(0xa0);
-	if (WIDE_SPACES.some((space) => bytes.includes(space))) return true;
-	for (let i = bytes.indexOf(GENERAL_PUNCTUATION); i !== -1; i = bytes.indexOf(GENERAL_PUNCTUATION, i + 2)) {
-		const third = bytes[i + 2]!;
-		if ((third >= 0x80 && third <= 0x8a) || third === 0xaf) return true;
-	}
-	return false;
-}
-
-/**
- * A file cut off mid-row (an interrupted copy or download) ends without a line break and with too
- * few fields on its last line: say so, rather than a generic CSV error.
- */
-function refuseTruncated(options: { bytes: Buffer; file: string; layout: Layout }): void {
-	const { bytes, file, layout } = options;
-	const tail = bytes.subarray(Math.max(0, bytes.length - 65536)).toString('latin1');
-	if (tail.endsWith('\n')) return;
-	const lines = tail.split('\n');
-	const lastFields = (lines[lines.length - 1] ?? '').split(layout.delimiter).length;
-	if (lastFields >= layout.names.length) return;
-	const lineCount = bytes.toString('latin1').split('\n').length;
-	fail(file, [
-		fileIssue(
-			file,
-			lineCount,
-			`het bestand lijkt afgebroken: de laatste regel heeft ${lastFields} van de ${layout.names.length} kolommen en eindigt zonder regeleinde; lever de volledige export opnieuw aan`
-		)
-	]);
 }
 
 /**
@@ -315,7 +151,7 @@ async function readRawRows(options: {
 		);
 	} catch (cause) {
 		const message = (cause as Error).message.replace(/^statement failed: /, '');
-		fail(file, [
+		refuseFile(file, [
 			fileIssue(
 				file,
 				Number(/Line: (\d+)/.exec(message)?.[1]) || null,
@@ -420,7 +256,7 @@ function refuseOverQuarantine(options: {
 	const { file, rowsIn, rejected, maxQuarantineRate } = options;
 	if (rejected <= rowsIn * maxQuarantineRate) return;
 	const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
-	fail(
+	refuseFile(
 		file,
 		options.issues,
 		options.total,
@@ -453,20 +289,24 @@ async function publishCleanRows(options: {
 	raw: string;
 	quarantine: string;
 	bad: number;
+	/** whether the checked rows have the decimal marks (a schema with decimal columns) */
+	marks: boolean;
 }): Promise<void> {
 	const { engine, schema, raw, quarantine } = options;
 	const checked = sqlIdent(`checked_${raw}`);
-	if (options.bad > 0) await engine.run(`DELETE FROM ${checked} WHERE bad`);
-	const marks = schema.columns.some((c) => c.type === 'decimal')
-		? Object.values(DECIMAL_MARKS)
-				.map((c) => `ALTER TABLE ${checked} DROP COLUMN ${c}; `)
-				.join('')
-		: '';
+	const target = sqlIdent(schema.name);
+	// The flag and the decimal marks served the checks only. One round trip for all of it.
+	const checksOnly = ['bad', ...(options.marks ? Object.values(DECIMAL_MARKS) : [])];
 	await engine.run(
-		`ALTER TABLE ${checked} DROP COLUMN bad; ${marks}DROP TABLE IF EXISTS ${sqlIdent(schema.name)}; ALTER TABLE ${checked} RENAME TO ${sqlIdent(schema.name)}`
-	);
-	await engine.run(
-		`DROP VIEW ${sqlIdent(`${raw}_lines`)}; DROP TABLE ${sqlIdent(raw)}; DROP TABLE IF EXISTS ${sqlIdent(quarantine)}`
+		[
+			...(options.bad > 0 ? [`DELETE FROM ${checked} WHERE bad`] : []),
+			...checksOnly.map((c) => `ALTER TABLE ${checked} DROP COLUMN ${c}`),
+			`DROP TABLE IF EXISTS ${target}`,
+			`ALTER TABLE ${checked} RENAME TO ${target}`,
+			`DROP VIEW ${sqlIdent(`${raw}_lines`)}`,
+			`DROP TABLE ${sqlIdent(raw)}`,
+			`DROP TABLE IF EXISTS ${sqlIdent(quarantine)}`
+		].join('; ')
 	);
 }
 
@@ -508,7 +348,7 @@ async function decideNumberFormat(options: {
 			FROM (${cells})`
 		);
 		const [col, line, value] = (found?.at ?? '::').split(':');
-		fail(file, [
+		refuseFile(file, [
 			{
 				file,
 				line: Number(line),

@@ -85,7 +85,16 @@ describe('release', () => {
 					engine,
 					publishedDir: published,
 					tables: { t: 't' },
-					...(merged ? { parts: { t: ['a', 'b'] } } : {}),
+					...(merged
+						? {
+								parts: {
+									t: [
+										{ gemeente: 'GM0014', table: 'a' },
+										{ gemeente: 'GM0193', table: 'b' }
+									]
+								}
+							}
+						: {}),
 					manifest: {
 						version: 1,
 						sample: true,
