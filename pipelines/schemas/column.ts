@@ -252,13 +252,16 @@ export function decimalPointSql(v: string): string {
 }
 
 /**
- * SQL yielding every row of `table` once, checked, in line order: its `line`, each column's typed value
+ * SQL yielding every row of `table` once, checked: its `line`, each column's typed value
  * (named as the column), `bad`, true when any check fails, and for a schema with decimal columns the
  * {@link DECIMAL_MARKS} of the row. All checks run in this single scan, each
  * cell trimmed and typed once; the clean rows are what remains of its result. The `identifier` is
  * protected in the same pass: its typed value is not among the columns, replaced by its keyed pseudonym
  * `pseudoniem` (first, with the parameters of pseudonymParameters) or left out. Which checks a bad row
  * fails is {@link problemsSql}: almost every row is valid, so that query runs only when one is not.
+ * The rows come in the order of `table` whenever the plan keeps it (a scan, an order-keeping join and
+ * a projection on one thread), with no sort: the caller checks that (line = rowid + 2) and sorts by
+ * line only when it does not hold, because sorting every row costs a tenth to a fifth of the checks.
  */
 export function checkedRowsSql(options: CheckedSourceOptions & { identifier?: Identifier }): string {
 	const { schema, identifier } = options;
@@ -282,8 +285,7 @@ export function checkedRowsSql(options: CheckedSourceOptions & { identifier?: Id
 			: '';
 	return `SELECT ${pseudonym}line, ${typed},
 	coalesce(${checks.map((c) => `(${c.when})`).join(' OR ')}, false) AS bad${marks}
-FROM ${rows('')}${pseudonym ? `, ${PSEUDONYM_PADS}` : ''}
-ORDER BY line`;
+FROM ${rows('')}${pseudonym ? `, ${PSEUDONYM_PADS}` : ''}`;
 }
 
 /**

@@ -203,13 +203,19 @@ async function checkCells(options: {
 		identifier?.rule === 'pseudonymise' ? pseudonymParameters(options.key!()) : undefined
 	);
 	const decimals = schema.columns.some((c) => c.type === 'decimal');
-	const [counted] = await engine.query<{ bad: number; comma: boolean | null; point: boolean | null }>(
+	const [counted] = await engine.query<{
+		bad: number;
+		comma: boolean | null;
+		point: boolean | null;
+		ordered: boolean | null;
+	}>(
 		`SELECT CAST(count(*) FILTER (WHERE bad) AS INTEGER) AS bad, ${
 			decimals
 				? `bool_or(${DECIMAL_MARKS.comma}) AS comma, bool_or(${DECIMAL_MARKS.point}) AS point`
 				: 'NULL AS comma, NULL AS point'
-		} FROM ${checkedTable}`
+		}, ${LINE_ORDER} AS ordered FROM ${checkedTable}`
 	);
+	if (counted?.ordered === false) await sortByLine(engine, `checked_${raw}`);
 	const bad = counted?.bad ?? 0;
 	const marks = decimals ? { comma: counted?.comma === true, point: counted?.point === true } : null;
 	if (bad === 0) return { total: 0, bad, issues: [], marks };
@@ -242,6 +248,31 @@ async function checkCells(options: {
 		}))
 		.map(options.locate ?? ((i) => i));
 	return { total, bad, issues, marks };
+}
+
+/**
+ * Whether a table of checked rows is in line order, the order of the file: then its n-th row (rowid
+ * n - 1) is line n + 1, the header being line 1. True for an empty table.
+ */
+const LINE_ORDER = 'coalesce(bool_and(line = rowid + 2), true)';
+
+/**
+ * Puts the rows of `table` in line order, when the plan that wrote them did not keep the file's order
+ * (checkedRowsSql does not sort): the clean rows, and so the release, keep the order of the file.
+ */
+export async function sortByLine(engine: NodeEngine, table: string): Promise<void> {
+	const sorted = sqlIdent(`${table}__sorted`);
+	await engine.run(
+		`CREATE OR REPLACE TABLE ${sorted} AS SELECT * FROM ${sqlIdent(table)} ORDER BY line; DROP TABLE ${sqlIdent(table)}; ALTER TABLE ${sorted} RENAME TO ${sqlIdent(table)}`
+	);
+}
+
+/** Whether the rows of `table` (with a column `line`) are in line order; see {@link LINE_ORDER}. */
+export async function inLineOrder(engine: NodeEngine, table: string): Promise<boolean> {
+	const [row] = await engine.query<{ ordered: boolean }>(
+		`SELECT ${LINE_ORDER} AS ordered FROM ${sqlIdent(table)}`
+	);
+	return row?.ordered === true;
 }
 
 /** Refuses the whole file when more rows were rejected than the source allows. */
