@@ -1,10 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import { sqlIdent } from '../../src/lib/db/query';
 
-/** Length of a pseudonym: the first 32 hex characters (128 bits) of the HMAC-SHA256. */
-const PSEUDONYM_LENGTH = 32;
+/**
+ * Length of a pseudonym: the first 16 hex characters (64 bits) of the HMAC-SHA256. A pseudonym only
+ * tells persons apart within one gemeente's run (distinct counts, repeated care) and never leaves it;
+ * two of a million persons share 64 bits with a chance below 1 in 30 million (n² / 2⁶⁵).
+ */
+const PSEUDONYM_LENGTH = 16;
 
-/** A keyed pseudonym: HMAC-SHA256 of the identifier, hex, first 32 characters (128 bits). */
+/** A keyed pseudonym: HMAC-SHA256 of the identifier, hex, first 16 characters (64 bits). */
 export function pseudonym(options: { key: string; id: string }): string {
 	return createHmac('sha256', options.key)
 		.update(options.id, 'utf8')
@@ -42,13 +46,13 @@ export const PSEUDONYM_PADS = '(SELECT unhex($ipad) AS hmac__ipad, unhex($opad) 
  * SQL for the keyed pseudonym of `column`, in the same pass that reads the rows:
  * HMAC(K, m) = SHA256((K ⊕ opad) ‖ SHA256((K ⊕ ipad) ‖ m)), which DuckDB computes with sha256 over
  * blobs. The pads come from {@link PSEUDONYM_PADS} in the query's FROM, so no key material is ever part
- * of the SQL text. The pseudonym is the same 128 bits as {@link pseudonym}'s 32 hex characters, held as
- * an unsigned 128-bit integer: the distinct counts then hash and compare a number, not a string of 32
- * characters (a third of the time of counting WMO clients per area). A test checks it against Node's
- * own HMAC.
+ * of the SQL text. The pseudonym is the same 64 bits as {@link pseudonym}'s 16 hex characters, held as
+ * an unsigned 64-bit integer: the distinct counts then hash and compare a machine word, not a string of
+ * hex characters (a third of the time of counting WMO clients per area), and one substring is converted
+ * instead of two halves joined into 128 bits (3% of a sample run's CPU). A test checks it against
+ * Node's own HMAC.
  */
 export function pseudonymSql(column: string): string {
 	const hex = `sha256(hmac__opad || unhex(sha256(hmac__ipad || encode(${sqlIdent(column)}))))`;
-	const half = (from: number) => `CAST('0x' || substr(${hex}, ${from}, 16) AS UBIGINT)`;
-	return `((CAST(${half(1)} AS UHUGEINT) << 64) | ${half(17)})`;
+	return `CAST('0x' || substr(${hex}, 1, 16) AS UBIGINT)`;
 }
