@@ -2,8 +2,9 @@ import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
+import { personCountsSql } from './person-count-sql';
 
-const GROUPING = `GROUPING SETS (${areaSets(['jaar', 'vorm'])})`;
+const AREA_SETS = areaSets(['jaar', 'vorm']);
 
 /**
  * Builds `pub_jeugdhulp` (jeugdigen per year, area and vorm: totaal, zonder/met verblijf, zwaar,
@@ -34,8 +35,8 @@ export async function aggregateJeugd(options: { engine: NodeEngine; gemeente: st
 			UNION ALL SELECT jaar, pseudoniem, buurtcode, wijkcode, 'herhaald beroep' FROM repeats
 		),
 		counts AS (
-			SELECT jaar, vorm, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(gm)} AS gebied_code, count(DISTINCT pseudoniem) AS n
-			FROM forms GROUP BY ${GROUPING}
+			SELECT jaar, vorm, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(gm)} AS gebied_code, n
+			FROM (${personCountsSql({ from: 'SELECT * FROM forms', person: 'pseudoniem', fixed: ['jaar', 'vorm'], varying: ['wijkcode', 'buurtcode'], sets: AREA_SETS })})
 		),
 		grid AS (
 			SELECT g.gebied_niveau, g.gebied_code, y.jaar, v.vorm FROM pub_gebieden g, years y,

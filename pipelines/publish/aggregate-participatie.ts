@@ -3,6 +3,7 @@ import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { EXIT_TO_WORK } from '../schemas/participatie';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
+import { personCountsSql } from './person-count-sql';
 
 const toWork = EXIT_TO_WORK.map(sqlString).join(', ');
 
@@ -31,8 +32,8 @@ export async function aggregateBijstand(options: { engine: NodeEngine; gemeente:
 			UNION ALL SELECT CAST(year(einddatum) AS INTEGER), 'uitstroom jongeren naar werk of opleiding', pseudoniem, buurtcode, wijkcode FROM u WHERE leeftijdsklasse = '18-26' AND uitstroomreden IN (${toWork})
 		),
 		counts AS (
-			SELECT jaar, maat, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(gm)} AS gebied_code, count(DISTINCT pseudoniem) AS n
-			FROM events GROUP BY GROUPING SETS (${areaSets(['jaar', 'maat'])})
+			SELECT jaar, maat, ${AREA_LEVEL} AS gebied_niveau, ${areaCodeSql(gm)} AS gebied_code, n
+			FROM (${personCountsSql({ from: 'SELECT * FROM events', person: 'pseudoniem', fixed: ['jaar', 'maat'], varying: ['wijkcode', 'buurtcode'], sets: areaSets(['jaar', 'maat']) })})
 		),
 		grid AS (
 			SELECT g.gebied_niveau, g.gebied_code, y.jaar, m.maat FROM pub_gebieden g, years y,

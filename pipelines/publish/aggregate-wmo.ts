@@ -2,10 +2,12 @@ import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { VOORZIENINGEN } from '../../src/lib/measures/tables';
 import { sqlString } from '../../src/lib/db/query';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
+import { personCountsSql } from './person-count-sql';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 
 /** Every area level, each per voorziening and over all voorzieningen (TOTAAL). */
-const AREA_GROUPING = `GROUPING SETS (${areaSets(['jaar', 'voorziening'])}, ${areaSets(['jaar'])})`;
+const AREA_SETS = `${areaSets(['jaar', 'voorziening'])}, ${areaSets(['jaar'])}`;
+const AREA_GROUPING = `GROUPING SETS (${AREA_SETS})`;
 
 /**
  * Builds `pub_wmo_clienten` from the pseudonymised toewijzingen: for every gemeente, wijk and buurt,
@@ -33,13 +35,13 @@ export async function aggregateWmo(options: { engine: NodeEngine; gemeente: stri
 			ON t.startdatum <= make_date(y.jaar, 1, 1) AND (t.einddatum IS NULL OR t.einddatum >= make_date(y.jaar, 1, 1))
 		),
 		granted AS (SELECT CAST(year(startdatum) AS INTEGER) AS jaar, t.* FROM t WHERE year(startdatum) BETWEEN ${years.from} AND ${years.to}),
+		clients AS (${personCountsSql({ from: 'SELECT * FROM active', person: 'pseudoniem', fixed: ['jaar'], varying: ['voorziening', 'wijkcode', 'buurtcode'], sets: AREA_SETS })}),
 		counts AS (
 			SELECT 'in_gebruik' AS meting, jaar, coalesce(voorziening, 'TOTAAL') AS voorziening,
 				${AREA_LEVEL} AS gebied_niveau,
 				${areaCodeSql(sqlString(gemeente))} AS gebied_code,
-				count(DISTINCT pseudoniem) AS n
-			FROM active
-			GROUP BY ${AREA_GROUPING}
+				n
+			FROM clients
 			UNION ALL
 			-- verstrekt counts toewijzingen, not persons: one inwoner can be granted two in a year.
 			SELECT 'verstrekt', jaar, coalesce(voorziening, 'TOTAAL'),
