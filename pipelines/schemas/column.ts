@@ -211,6 +211,11 @@ interface CheckedSourceOptions {
 	 * proved it from the file's bytes): the cells are then read as they are. Trimmed when left out.
 	 */
 	padded?: boolean;
+	/**
+	 * false when the file has no '.' at all (the reader saw it in its bytes): no cell can then be a
+	 * number with a decimal point, and checkedRowsSql does not look for one. Looked for when left out.
+	 */
+	points?: boolean;
 }
 
 /** The checks of a file and the query they run on: every cell trimmed and typed once, with the duplicates. */
@@ -274,14 +279,18 @@ export function checkedRowsSql(options: CheckedSourceOptions & { identifier?: Id
 		identifier?.rule === 'pseudonymise'
 			? `${pseudonymSql(`typed__${identifier.column}`)} AS pseudoniem, `
 			: '';
-	// How the row's decimal cells are written, found in the same scan: a file may not mix the two.
+	// How the row's decimal cells are written, found in the same scan: a file may not mix the two. A
+	// test per cell for the comma (nearly free beside the typing, which tests the same); for the point,
+	// one string per row, the cells tested one by one only where the row has a point at all, and nothing
+	// when the file has no point (a fifth of a survey file's checks).
 	const decimals = schema.columns.filter((c) => c.type === 'decimal').map((c) => textAlias(c.name));
-	// One string per row is cheaper than a test per cell; the cells are tested one by one only where
-	// the row has a point at all.
-	const cells = `concat_ws(';', ${decimals.join(', ')})`;
+	const point =
+		options.points === false
+			? 'false'
+			: `contains(concat_ws(';', ${decimals.join(', ')}), '.') AND (${decimals.map(decimalPointSql).join(' OR ')})`;
 	const marks =
 		decimals.length > 0
-			? `,\n\tcontains(${cells}, ',') AS ${DECIMAL_MARKS.comma},\n\tcontains(${cells}, '.') AND (${decimals.map(decimalPointSql).join(' OR ')}) AS ${DECIMAL_MARKS.point}`
+			? `,\n\t(${decimals.map((d) => `contains(${d}, ',')`).join(' OR ')}) AS ${DECIMAL_MARKS.comma},\n\t${point} AS ${DECIMAL_MARKS.point}`
 			: '';
 	return `SELECT ${pseudonym}line, ${typed},
 	coalesce(${checks.map((c) => `(${c.when})`).join(' OR ')}, false) AS bad${marks}

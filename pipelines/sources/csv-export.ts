@@ -195,7 +195,7 @@ async function checkCells(options: {
 	const { engine, file, schema, layout, raw, quarantine, identifier } = options;
 	const lines = `${raw}_lines`;
 	const checkedTable = sqlIdent(`checked_${raw}`);
-	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, padded: layout.padded, identifier })}`;
+	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, padded: layout.padded, points: layout.points, identifier })}`;
 	if (identifier?.rule === 'pseudonymise' && !options.key)
 		throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
 	await engine.run(

@@ -80,6 +80,8 @@ export interface Layout {
 	columnNumbers: Map<string, number>;
 	/** whether a cell may start or end with a character trim() removes ({@link mayBePadded}) */
 	padded: boolean;
+	/** whether the file has a '.' anywhere (the same byte in both encodings): else no cell has a decimal point */
+	points: boolean;
 }
 
 /** Encoding, delimiter and header of a file; refuses a header with unknown, missing or double columns. */
@@ -103,7 +105,8 @@ export function readLayout(options: { bytes: Buffer; file: string; schema: FileS
 		delimiter,
 		names,
 		columnNumbers: new Map(names.map((n, i) => [n.toLowerCase(), i + 1])),
-		padded: mayBePadded(bytes, encoding, delimiter)
+		padded: mayBePadded(bytes, encoding, delimiter),
+		points: bytes.includes(0x2e)
 	};
 }
 
