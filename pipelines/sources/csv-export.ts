@@ -60,38 +60,47 @@ export async function loadCsvExport(options: {
 	refuseTruncated({ bytes, file, layout });
 
 	const raw = `raw_${schema.name}`;
-	const rows = await readRawRows({ engine, path, bytes, file, schema, layout, table: raw });
-	// Everything rejected before the file was written (every message product unmappable): say so.
-	if (rows === 0 && earlier.length > 0)
-		refuseFile(
-			file,
-			earlier,
-			earlier.length,
-			`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
-		);
-	if (rows === 0)
-		refuseFile(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
-
 	const quarantine = `quarantine_${schema.name}`;
-	const checked = await checkCells({
-		engine,
-		file,
-		schema,
-		layout,
-		raw,
-		quarantine,
-		locate: options.locate,
-		identifier: options.identifier,
-		key: options.key
-	});
-	const numberFormat = await decideNumberFormat({
-		engine,
-		table: raw,
-		schema,
-		file,
-		columnNumbers: layout.columnNumbers,
-		marks: checked.marks
-	});
+	// A transcoded copy holds the raw rows (client numbers): it lives only as long as this file is read.
+	const utf8Path = await utf8Copy({ path, encoding: layout.encoding, bytes });
+	let checked: Awaited<ReturnType<typeof checkCells>>;
+	let numberFormat: string | null;
+	try {
+		const lines = rawLines({ engine, path: utf8Path, file, schema, layout, table: `${raw}_lines` });
+		checked = await checkCells({
+			engine,
+			file,
+			schema,
+			layout,
+			raw,
+			lines,
+			quarantine,
+			locate: options.locate,
+			identifier: options.identifier,
+			key: options.key
+		});
+		// Everything rejected before the file was written (every message product unmappable): say so.
+		if (checked.rows === 0 && earlier.length > 0)
+			refuseFile(
+				file,
+				earlier,
+				earlier.length,
+				`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
+			);
+		if (checked.rows === 0)
+			refuseFile(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
+		numberFormat = await decideNumberFormat({
+			engine,
+			lines,
+			schema,
+			file,
+			columnNumbers: layout.columnNumbers,
+			marks: checked.marks
+		});
+	} finally {
+		if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
+	}
+	const rows = checked.rows;
 	const rowsIn = rows + earlier.length;
 	const rejected = checked.bad + earlier.length;
 	refuseOverQuarantine({
@@ -128,52 +137,55 @@ export async function loadCsvExport(options: {
 }
 
 /**
- * Reads every row as text into `table` (with a `_lines` view that numbers them as lines of the file)
- * and returns the number of rows. Columns the schema allows to be absent are added as empty text, so
- * the checks see every column.
+ * The rows of a file as text, numbered as lines of the file (`line`, the header being line 1), with
+ * the columns the schema allows to be absent added as empty text, so the checks see every column:
+ * `sql` reads them (one CSV scan, in the file's order), `table()` keeps them in a table of that name
+ * once, for what reads them again (the problems of bad lines, a refusal), and tells a file that cannot
+ * be read as CSV, naming the line.
  */
-async function readRawRows(options: {
+interface RawLines {
+	name: string;
+	sql: string;
+	table(): Promise<string>;
+}
+
+function rawLines(options: {
 	engine: NodeEngine;
 	path: string;
-	bytes: Buffer;
 	file: string;
 	schema: FileSchema;
 	layout: Layout;
 	table: string;
-}): Promise<number> {
-	const { engine, path, bytes, file, schema, layout, table } = options;
+}): RawLines {
+	const { engine, path, file, schema, layout, table } = options;
 	const { names, delimiter } = layout;
-	// A transcoded copy holds the raw rows (client numbers): it lives only as long as this read.
-	const utf8Path = await utf8Copy({ path, encoding: layout.encoding, bytes });
-	try {
-		await engine.run(
-			`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${sqlString(utf8Path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`
-		);
-	} catch (cause) {
-		const message = (cause as Error).message.replace(/^statement failed: /, '');
-		refuseFile(file, [
-			fileIssue(
-				file,
-				Number(/Line: (\d+)/.exec(message)?.[1]) || null,
-				`het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
-			)
-		]);
-	} finally {
-		if (utf8Path !== path) await rm(dirname(utf8Path), { recursive: true, force: true });
-	}
-	for (const c of schema.columns) {
-		if (c.optionalInHeader && !layout.columnNumbers.has(c.name)) {
-			await engine.run(`ALTER TABLE ${sqlIdent(table)} ADD COLUMN ${sqlIdent(c.name)} VARCHAR`);
-		}
-	}
-	// rowid follows insertion order, which DuckDB preserves for CSV: line = rowid + 2 (after the header).
-	await engine.run(
-		`CREATE OR REPLACE VIEW ${sqlIdent(`${table}_lines`)} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${sqlIdent(table)}`
-	);
-	const [{ rows } = { rows: 0 }] = await engine.query<{ rows: number }>(
-		`SELECT CAST(count(*) AS INTEGER) AS rows FROM ${sqlIdent(table)}`
-	);
-	return rows;
+	const absent = schema.columns
+		.filter((c) => c.optionalInHeader && !layout.columnNumbers.has(c.name))
+		.map((c) => `, CAST(NULL AS VARCHAR) AS ${sqlIdent(c.name)}`)
+		.join('');
+	// row_number() without a window runs in one streaming operator, in the order the reader gives the
+	// rows: the file's (tests/pipeline/line-order.test.ts reads a file of several buffers on two threads).
+	// Not parallel = false: that reader takes an unterminated quote for a value up to the end of the file.
+	const sql = `SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS line, *${absent} FROM read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`;
+	let kept: Promise<string> | null = null;
+	return {
+		name: table,
+		sql,
+		table: () =>
+			(kept ??= engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${sql}`).then(
+				() => table,
+				(cause: unknown) => {
+					const message = (cause as Error).message.replace(/^statement failed: /, '');
+					return refuseFile(file, [
+						fileIssue(
+							file,
+							Number(/Line: (\d+)/.exec(message)?.[1]) || null,
+							`het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
+						)
+					]);
+				}
+			))
+	};
 }
 
 /**
@@ -187,41 +199,58 @@ async function checkCells(options: {
 	schema: FileSchema;
 	layout: Layout;
 	raw: string;
+	lines: RawLines;
 	quarantine: string;
 	locate: ((issue: RowIssue) => RowIssue) | undefined;
 	identifier: Identifier | undefined;
 	key: (() => string) | undefined;
-}): Promise<{ total: number; bad: number; issues: RowIssue[]; marks: DecimalMarks | null }> {
-	const { engine, file, schema, layout, raw, quarantine, identifier } = options;
-	const lines = `${raw}_lines`;
+}): Promise<{
+	rows: number;
+	total: number;
+	bad: number;
+	issues: RowIssue[];
+	marks: DecimalMarks | null;
+}> {
+	const { engine, file, schema, layout, raw, lines, quarantine, identifier } = options;
 	const checkedTable = sqlIdent(`checked_${raw}`);
-	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS ${checkedRowsSql({ schema, table: lines, columnNumbers: layout.columnNumbers, padded: layout.padded, points: layout.points, identifier })}`;
+	// The file is read in the checking query itself: its text rows are kept only for the query
+	// (MATERIALIZED: read once, scanned for the duplicates and the checks), not as a table, whose
+	// statistics cost more than reading the file (a table is made only when bad lines are listed).
+	const checked = `CREATE OR REPLACE TABLE ${checkedTable} AS WITH ${sqlIdent(lines.name)} AS MATERIALIZED (${lines.sql}) ${checkedRowsSql({ schema, table: lines.name, columnNumbers: layout.columnNumbers, padded: layout.padded, points: layout.points, identifier })}`;
 	if (identifier?.rule === 'pseudonymise' && !options.key)
 		throw new Error(`${schema.name}: a pseudonymised identifier needs a key`);
-	await engine.run(
-		checked,
-		identifier?.rule === 'pseudonymise' ? pseudonymParameters(options.key!()) : undefined
-	);
+	try {
+		await engine.run(
+			checked,
+			identifier?.rule === 'pseudonymise' ? pseudonymParameters(options.key!()) : undefined
+		);
+	} catch (error) {
+		// A file that cannot be read as CSV is refused naming its line; any other error is what it is.
+		await lines.table();
+		throw error;
+	}
 	const decimals = schema.columns.some((c) => c.type === 'decimal');
 	const [counted] = await engine.query<{
+		rows: number;
 		bad: number;
 		comma: boolean | null;
 		point: boolean | null;
 		ordered: boolean | null;
 	}>(
-		`SELECT CAST(count(*) FILTER (WHERE bad) AS INTEGER) AS bad, ${
+		`SELECT CAST(count(*) AS INTEGER) AS rows, CAST(count(*) FILTER (WHERE bad) AS INTEGER) AS bad, ${
 			decimals
 				? `bool_or(${DECIMAL_MARKS.comma}) AS comma, bool_or(${DECIMAL_MARKS.point}) AS point`
 				: 'NULL AS comma, NULL AS point'
 		}, ${LINE_ORDER} AS ordered FROM ${checkedTable}`
 	);
 	if (counted?.ordered === false) await sortByLine(engine, `checked_${raw}`);
+	const rows = counted?.rows ?? 0;
 	const bad = counted?.bad ?? 0;
 	const marks = decimals ? { comma: counted?.comma === true, point: counted?.point === true } : null;
-	if (bad === 0) return { total: 0, bad, issues: [], marks };
+	if (bad === 0) return { rows, total: 0, bad, issues: [], marks };
 	const problems = problemsSql({
 		schema,
-		table: lines,
+		table: await lines.table(),
 		columnNumbers: layout.columnNumbers,
 		padded: layout.padded,
 		lines: `SELECT line FROM ${checkedTable} WHERE bad`
@@ -247,7 +276,7 @@ async function checkCells(options: {
 			message: r.message
 		}))
 		.map(options.locate ?? ((i) => i));
-	return { total, bad, issues, marks };
+	return { rows, total, bad, issues, marks };
 }
 
 /**
@@ -334,8 +363,7 @@ async function publishCleanRows(options: {
 			...checksOnly.map((c) => `ALTER TABLE ${checked} DROP COLUMN ${c}`),
 			`DROP TABLE IF EXISTS ${target}`,
 			`ALTER TABLE ${checked} RENAME TO ${target}`,
-			`DROP VIEW ${sqlIdent(`${raw}_lines`)}`,
-			`DROP TABLE ${sqlIdent(raw)}`,
+			`DROP TABLE IF EXISTS ${sqlIdent(`${raw}_lines`)}`,
 			`DROP TABLE IF EXISTS ${sqlIdent(quarantine)}`
 		].join('; ')
 	);
@@ -354,21 +382,22 @@ interface DecimalMarks {
  */
 async function decideNumberFormat(options: {
 	engine: NodeEngine;
-	table: string;
+	lines: RawLines;
 	schema: FileSchema;
 	file: string;
 	columnNumbers: Map<string, number>;
 	marks: DecimalMarks | null;
 }): Promise<string | null> {
-	const { engine, table, schema, file, columnNumbers, marks } = options;
+	const { engine, lines, schema, file, columnNumbers, marks } = options;
 	if (!marks) return null;
 	if (marks.comma && marks.point) {
 		// Only for the refusal: how many cells of each, and the first with a decimal point as "column:line:value".
+		const table = await lines.table();
 		const cells = schema.columns
 			.filter((c) => c.type === 'decimal')
 			.map(
 				(c) =>
-					`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v, rowid + 2 AS line FROM ${sqlIdent(table)}`
+					`SELECT ${sqlString(c.name)} AS col, trim(${sqlIdent(c.name)}) AS v, line FROM ${sqlIdent(table)}`
 			)
 			.join(' UNION ALL ');
 		const point = decimalPointSql('v');

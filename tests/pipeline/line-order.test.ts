@@ -63,6 +63,35 @@ describe('checked rows in line order', () => {
 		});
 	}
 
+	test('lines are numbered as in the file over several read buffers, on two threads', async () => {
+		// 1.000.000 rows, about 40 MB: more than one buffer of DuckDB's CSV reader (32 MB), so the
+		// reader's buffers (and two threads) would show if the numbering did not follow the file.
+		const path = join(dir, 'groot.csv');
+		const rows: string[] = [HEADER];
+		for (let i = 0; i < 1_000_000; i++)
+			rows.push(`M${i};${i === 950_000 ? '31-02-2016' : '04-01-2016'};BU01931000;27-44;nee`);
+		writeFileSync(path, rows.join('\n') + '\n');
+		const engine = await openNodeEngine({ threads: 2 });
+		try {
+			await loadSampleAreas(engine, 'GM0193');
+			const loaded = await loadCsvExport({
+				engine,
+				path,
+				file: 'groot.csv',
+				schema: meldingSchema,
+				maxQuarantineRate: 1
+			});
+			expect(loaded.rows).toBe(1_000_000);
+			expect(loaded.issues.map((i) => [i.line, i.value])).toEqual([[950_002, '31-02-2016']]);
+			const [last] = await engine.query<{ line: number; meldingnummer: string }>(
+				'SELECT line, meldingnummer FROM pw_meldingen WHERE line = 999_999'
+			);
+			expect(last).toEqual({ line: 999_999, meldingnummer: 'M999997' });
+		} finally {
+			engine.close();
+		}
+	});
+
 	test('a table out of line order is found and sorted, its rows unchanged', async () => {
 		const engine = await openNodeEngine({ threads: 1 });
 		try {
