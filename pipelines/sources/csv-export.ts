@@ -14,6 +14,7 @@ import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
 import type { RowIssue } from '../errors';
 import { readLayout, refuseTruncated, utf8Copy, type Layout } from './csv-layout';
 import { fileIssue, MAX_LISTED, refuseFile } from './refuse';
+import { LINE_ORDER, rawLines, sortByLine, type RawLines } from './raw-lines';
 
 /** What was detected about a file, and where every row went: rows = published + quarantined. */
 export interface LoadedExport {
@@ -137,58 +138,6 @@ export async function loadCsvExport(options: {
 }
 
 /**
- * The rows of a file as text, numbered as lines of the file (`line`, the header being line 1), with
- * the columns the schema allows to be absent added as empty text, so the checks see every column:
- * `sql` reads them (one CSV scan, in the file's order), `table()` keeps them in a table of that name
- * once, for what reads them again (the problems of bad lines, a refusal), and tells a file that cannot
- * be read as CSV, naming the line.
- */
-interface RawLines {
-	name: string;
-	sql: string;
-	table(): Promise<string>;
-}
-
-function rawLines(options: {
-	engine: NodeEngine;
-	path: string;
-	file: string;
-	schema: FileSchema;
-	layout: Layout;
-	table: string;
-}): RawLines {
-	const { engine, path, file, schema, layout, table } = options;
-	const { names, delimiter } = layout;
-	const absent = schema.columns
-		.filter((c) => c.optionalInHeader && !layout.columnNumbers.has(c.name))
-		.map((c) => `, CAST(NULL AS VARCHAR) AS ${sqlIdent(c.name)}`)
-		.join('');
-	// row_number() without a window runs in one streaming operator, in the order the reader gives the
-	// rows: the file's (tests/pipeline/line-order.test.ts reads a file of several buffers on two threads).
-	// Not parallel = false: that reader takes an unterminated quote for a value up to the end of the file.
-	const sql = `SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS line, *${absent} FROM read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, auto_detect = false, columns = {${names.map((n) => `${sqlString(n.toLowerCase())}: 'VARCHAR'`).join(', ')}})`;
-	let kept: Promise<string> | null = null;
-	return {
-		name: table,
-		sql,
-		table: () =>
-			(kept ??= engine.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS ${sql}`).then(
-				() => table,
-				(cause: unknown) => {
-					const message = (cause as Error).message.replace(/^statement failed: /, '');
-					return refuseFile(file, [
-						fileIssue(
-							file,
-							Number(/Line: (\d+)/.exec(message)?.[1]) || null,
-							`het bestand kan niet als CSV gelezen worden (${message.split('\n')[0]}): controleer scheidingsteken en aanhalingstekens`
-						)
-					]);
-				}
-			))
-	};
-}
-
-/**
  * Checks and types every cell in one query into `checked_<raw>` (one row per line, flagged when bad)
  * and, only when a line is bad, lists its problems in the `quarantine` table (one row per problem):
  * how many problems, on how many lines, and the first of them where the delivery has them.
@@ -277,31 +226,6 @@ async function checkCells(options: {
 		}))
 		.map(options.locate ?? ((i) => i));
 	return { rows, total, bad, issues, marks };
-}
-
-/**
- * Whether a table of checked rows is in line order, the order of the file: then its n-th row (rowid
- * n - 1) is line n + 1, the header being line 1. True for an empty table.
- */
-const LINE_ORDER = 'coalesce(bool_and(line = rowid + 2), true)';
-
-/**
- * Puts the rows of `table` in line order, when the plan that wrote them did not keep the file's order
- * (checkedRowsSql does not sort): the clean rows, and so the release, keep the order of the file.
- */
-export async function sortByLine(engine: NodeEngine, table: string): Promise<void> {
-	const sorted = sqlIdent(`${table}__sorted`);
-	await engine.run(
-		`CREATE OR REPLACE TABLE ${sorted} AS SELECT * FROM ${sqlIdent(table)} ORDER BY line; DROP TABLE ${sqlIdent(table)}; ALTER TABLE ${sorted} RENAME TO ${sqlIdent(table)}`
-	);
-}
-
-/** Whether the rows of `table` (with a column `line`) are in line order; see {@link LINE_ORDER}. */
-export async function inLineOrder(engine: NodeEngine, table: string): Promise<boolean> {
-	const [row] = await engine.query<{ ordered: boolean }>(
-		`SELECT ${LINE_ORDER} AS ordered FROM ${sqlIdent(table)}`
-	);
-	return row?.ordered === true;
 }
 
 /** Refuses the whole file when more rows were rejected than the source allows. */
