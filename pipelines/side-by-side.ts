@@ -67,23 +67,34 @@ async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T>): Pro
 }
 
 /**
- * Runs `task` over `items` side by side on `count` connections to the main schema, each statement on
- * one DuckDB thread ({@link withOneThread}), and closes the extra connections afterwards: for whole
- * tables at the end of a run (publishing, the leak scan), where each task keeps its table's row order.
+ * Runs `work` with `count` connections to the main schema (the engine's and `count - 1` more), each
+ * statement on one DuckDB thread ({@link withOneThread}), and closes the extra connections afterwards:
+ * for whole tables at the end of a run, where each task keeps its table's row order. Work in several
+ * steps (publishing plans, then writes) opens its connections once.
  */
+export async function withTableConnections<R>(
+	engine: NodeEngine,
+	count: number,
+	work: (engines: NodeEngine[]) => Promise<R>
+): Promise<R> {
+	return withOneThread(engine, async () => {
+		const own = await connectionsFor({ engine, schema: 'main', count });
+		try {
+			return await work(own);
+		} finally {
+			for (const extra of own.slice(1)) extra.close();
+		}
+	});
+}
+
+/** Runs `task` over `items` side by side on {@link withTableConnections}' connections (merging, the leak scan). */
 export async function tablesSideBySide<T, R>(options: {
 	engine: NodeEngine;
 	count: number;
 	items: T[];
 	task: (engine: NodeEngine, item: T) => Promise<R>;
 }): Promise<R[]> {
-	const { engine } = options;
-	return withOneThread(engine, async () => {
-		const own = await connectionsFor({ engine, schema: 'main', count: options.count });
-		try {
-			return await sideBySide(own, options.items, options.task);
-		} finally {
-			for (const extra of own.slice(1)) extra.close();
-		}
-	});
+	return withTableConnections(options.engine, options.count, (own) =>
+		sideBySide(own, options.items, options.task)
+	);
 }

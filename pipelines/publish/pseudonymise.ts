@@ -54,5 +54,5 @@ export const PSEUDONYM_PADS = '(SELECT unhex($ipad) AS hmac__ipad, unhex($opad) 
  */
 export function pseudonymSql(column: string): string {
 	const hex = `sha256(hmac__opad || unhex(sha256(hmac__ipad || encode(${sqlIdent(column)}))))`;
-	return `CAST('0x' || substr(${hex}, 1, 16) AS UBIGINT)`;
+	return `CAST('0x' || substr(${hex}, 1, ${PSEUDONYM_LENGTH}) AS UBIGINT)`;
 }

@@ -9,7 +9,7 @@ import type { Manifest } from '../../src/lib/db/manifest';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { PipelineError } from '../errors';
 import pMap from 'p-map';
-import { tablesSideBySide } from '../side-by-side';
+import { sideBySide, withTableConnections } from '../side-by-side';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -38,41 +38,42 @@ export async function publishRelease(options: {
 	await rm(staging, { recursive: true, force: true });
 	await mkdir(staging);
 	try {
-		// Tables are planned side by side (their columns, partitions and rows), then written side by side in
-		// pieces (a partition, or a group of gemeenten of a large table), each COPY on one thread: every file
-		// keeps its table's row order, so the same tables give byte-identical files.
+		// Tables are planned side by side (their columns, partitions and rows), then written side by side on
+		// the same connections in pieces (a partition, or a group of gemeenten of a large table), each COPY on
+		// one thread: every file keeps its table's row order, so the same tables give byte-identical files.
 		const count = options.connections ?? 1;
-		const plans = await tablesSideBySide({
-			engine,
-			count,
-			items: Object.entries(options.tables),
-			task: async (own, [name, source]) => {
-				const columns = await own.query<{ column_name: string; column_type: string }>(
-					`DESCRIBE ${sqlIdent(source)}`
-				);
-				// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
-				const keys =
-					OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
-				const plan = await planPartitions({
-					engine: own,
-					name,
-					source,
-					parts: options.parts?.[name],
-					keys,
-					staging,
-					pieces: count
-				});
-				return { name, columns, keys, ...plan };
-			}
-		});
-		await tablesSideBySide({
-			engine,
-			count,
-			items: plans.flatMap((p) => p.copies),
-			task: async (own, copy) => {
-				if (copy.folder) await mkdir(copy.folder);
-				await own.run(copy.sql);
-			}
+		const plans = await withTableConnections(engine, count, async (engines) => {
+			const planned = await sideBySide(
+				engines,
+				Object.entries(options.tables),
+				async (own, [name, source]) => {
+					const columns = await own.query<{ column_name: string; column_type: string }>(
+						`DESCRIBE ${sqlIdent(source)}`
+					);
+					// Hive layout: <table>/gemeente=…/<content hash>.parquet, the partition column in the path only.
+					const keys =
+						OWN_PARTITIONS[name] ?? PARTITION_KEYS.filter((k) => columns.some((c) => c.column_name === k));
+					const plan = await planPartitions({
+						engine: own,
+						name,
+						source,
+						parts: options.parts?.[name],
+						keys,
+						staging,
+						pieces: count
+					});
+					return { name, columns, keys, ...plan };
+				}
+			);
+			await sideBySide(
+				engines,
+				planned.flatMap((p) => p.copies),
+				async (own, copy) => {
+					if (copy.folder) await mkdir(copy.folder);
+					await own.run(copy.sql);
+				}
+			);
+			return planned;
 		});
 		const written = await pMap(plans, async (plan) => ({ ...plan, files: await hashFiles(plan) }));
 		const tables: Manifest['tables'] = {};

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCsvExport } from '../../pipelines/sources/csv-export';
 import { surveySchema } from '../../pipelines/schemas/survey';
-import { openNodeEngine } from '../../src/lib/db/node.server';
-import { loadSampleAreas } from '../helpers/gemeenten';
+import { withLoadedExport } from '../helpers/exports';
 
 /**
  * How a file writes its decimals is found while its cells are checked; a file without any '.' is not
@@ -20,25 +18,16 @@ const row = (id: string, weight: string, score: string) =>
 	[id, '2014', 'BU01931000', '50-64', 'nee', weight, score, '1', '8', '6', '0', '10'].join(';');
 
 async function load(name: string, rows: string[]) {
-	const path = join(dir, name);
-	writeFileSync(path, [HEADER, ...rows].join('\n') + '\n');
-	const engine = await openNodeEngine();
-	try {
-		await loadSampleAreas(engine, 'GM0193');
-		const loaded = await loadCsvExport({
-			engine,
-			path,
-			file: name,
-			schema: surveySchema,
-			maxQuarantineRate: 1
-		});
-		const values = await engine.query<{ gewicht: number; participatie: number }>(
-			'SELECT gewicht, participatie FROM bvb_respondenten ORDER BY line'
-		);
-		return { format: loaded.format, quarantined: loaded.quarantined, values };
-	} finally {
-		engine.close();
-	}
+	return withLoadedExport(
+		{ path: join(dir, name), content: [HEADER, ...rows].join('\n') + '\n', schema: surveySchema },
+		async (engine, loaded) => ({
+			format: loaded.format,
+			quarantined: loaded.quarantined,
+			values: await engine.query<{ gewicht: number; participatie: number }>(
+				'SELECT gewicht, participatie FROM bvb_respondenten ORDER BY line'
+			)
+		})
+	);
 }
 
 describe('decimal notation', () => {

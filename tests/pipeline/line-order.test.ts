@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCsvExport } from '../../pipelines/sources/csv-export';
 import { inLineOrder, sortByLine } from '../../pipelines/sources/raw-lines';
 import { meldingSchema } from '../../pipelines/schemas/participatie';
 import { openNodeEngine } from '../../src/lib/db/node.server';
-import { loadSampleAreas } from '../helpers/gemeenten';
+import { withLoadedExport } from '../helpers/exports';
 
 /**
  * The checked rows are not sorted by the checking query: they keep the file's order because the plan
@@ -36,61 +35,42 @@ function csv(): string {
 describe('checked rows in line order', () => {
 	for (const threads of [1, 2]) {
 		test(`the clean rows keep the file's order (${threads} DuckDB thread${threads > 1 ? 's' : ''})`, async () => {
-			const path = join(dir, `meldingen-${threads}.csv`);
-			writeFileSync(path, csv());
-			const engine = await openNodeEngine({ threads });
-			try {
-				await loadSampleAreas(engine, 'GM0193');
-				const loaded = await loadCsvExport({
-					engine,
-					path,
-					file: 'meldingen.csv',
-					schema: meldingSchema,
-					maxQuarantineRate: 1
-				});
-				expect(loaded.rows).toBe(5000);
-				expect(loaded.quarantined).toBeGreaterThan(0);
-				const lines = (await engine.query<{ line: number }>('SELECT line FROM pw_meldingen')).map(
-					(r) => r.line
-				);
-				expect(lines).toHaveLength(loaded.published);
-				expect(lines.every((l, i) => i === 0 || l > lines[i - 1]!)).toBe(true);
-				// the rows left out are exactly the quarantined ones
-				expect(lines).not.toContain(2502);
-				expect(lines).not.toContain(4102);
-			} finally {
-				engine.close();
-			}
+			await withLoadedExport(
+				{ path: join(dir, `meldingen-${threads}.csv`), content: csv(), schema: meldingSchema, threads },
+				async (engine, loaded) => {
+					expect(loaded.rows).toBe(5000);
+					expect(loaded.quarantined).toBeGreaterThan(0);
+					const lines = (await engine.query<{ line: number }>('SELECT line FROM pw_meldingen')).map(
+						(r) => r.line
+					);
+					expect(lines).toHaveLength(loaded.published);
+					expect(lines.every((l, i) => i === 0 || l > lines[i - 1]!)).toBe(true);
+					// the rows left out are exactly the quarantined ones
+					expect(lines).not.toContain(2502);
+					expect(lines).not.toContain(4102);
+				}
+			);
 		});
 	}
 
 	test('lines are numbered as in the file over several read buffers, on two threads', async () => {
 		// 1.000.000 rows, about 40 MB: more than one buffer of DuckDB's CSV reader (32 MB), so the
 		// reader's buffers (and two threads) would show if the numbering did not follow the file.
-		const path = join(dir, 'groot.csv');
 		const rows: string[] = [HEADER];
 		for (let i = 0; i < 1_000_000; i++)
 			rows.push(`M${i};${i === 950_000 ? '31-02-2016' : '04-01-2016'};BU01931000;27-44;nee`);
-		writeFileSync(path, rows.join('\n') + '\n');
-		const engine = await openNodeEngine({ threads: 2 });
-		try {
-			await loadSampleAreas(engine, 'GM0193');
-			const loaded = await loadCsvExport({
-				engine,
-				path,
-				file: 'groot.csv',
-				schema: meldingSchema,
-				maxQuarantineRate: 1
-			});
-			expect(loaded.rows).toBe(1_000_000);
-			expect(loaded.issues.map((i) => [i.line, i.value])).toEqual([[950_002, '31-02-2016']]);
-			const [last] = await engine.query<{ line: number; meldingnummer: string }>(
-				'SELECT line, meldingnummer FROM pw_meldingen WHERE line = 999_999'
-			);
-			expect(last).toEqual({ line: 999_999, meldingnummer: 'M999997' });
-		} finally {
-			engine.close();
-		}
+		const content = rows.join('\n') + '\n';
+		await withLoadedExport(
+			{ path: join(dir, 'groot.csv'), content, schema: meldingSchema, threads: 2 },
+			async (engine, loaded) => {
+				expect(loaded.rows).toBe(1_000_000);
+				expect(loaded.issues.map((i) => [i.line, i.value])).toEqual([[950_002, '31-02-2016']]);
+				const [last] = await engine.query<{ line: number; meldingnummer: string }>(
+					'SELECT line, meldingnummer FROM pw_meldingen WHERE line = 999_999'
+				);
+				expect(last).toEqual({ line: 999_999, meldingnummer: 'M999997' });
+			}
+		);
 	});
 
 	test('a table out of line order is found and sorted, its rows unchanged', async () => {

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCsvExport } from '../../pipelines/sources/csv-export';
 import { meldingSchema } from '../../pipelines/schemas/participatie';
-import { openNodeEngine } from '../../src/lib/db/node.server';
-import { loadSampleAreas } from '../helpers/gemeenten';
+import { withLoadedExport } from '../helpers/exports';
 
 /**
  * The checks read the cells as they are when the file's bytes prove that no cell starts or ends with a
@@ -25,25 +23,15 @@ const csv = (rows: string[][], eol = '\n') => [HEADER, ...rows.map((r) => r.join
 const padded = (pad: string) => ROWS.map((r, i) => (i === 1 ? r.map((c) => `${pad}${c}${pad}`) : r));
 
 async function load(name: string, content: string | Buffer) {
-	const path = join(dir, name);
-	writeFileSync(path, content);
-	const engine = await openNodeEngine();
-	try {
-		await loadSampleAreas(engine, 'GM0193');
-		const loaded = await loadCsvExport({
-			engine,
-			path,
-			file: name,
-			schema: meldingSchema,
-			maxQuarantineRate: 1
-		});
-		const rows = await engine.query(
-			'SELECT line, meldingnummer, CAST(meldingsdatum AS VARCHAR) AS datum, buurtcode, leeftijdsklasse, bijstandsaanvraag FROM pw_meldingen ORDER BY line'
-		);
-		return { loaded, rows };
-	} finally {
-		engine.close();
-	}
+	return withLoadedExport(
+		{ path: join(dir, name), content, schema: meldingSchema },
+		async (engine, loaded) => ({
+			loaded,
+			rows: await engine.query(
+				'SELECT line, meldingnummer, CAST(meldingsdatum AS VARCHAR) AS datum, buurtcode, leeftijdsklasse, bijstandsaanvraag FROM pw_meldingen ORDER BY line'
+			)
+		})
+	);
 }
 
 describe('cells padded with spaces', async () => {
