@@ -138,7 +138,7 @@ eigen code) en/of de CBS-buurtgrenzen (\`buurten.shp\` met \`.dbf\` en \`.prj\`,
 wijk- en buurtkaart als \`.gpkg\`); zie \`docs/nieuwe-gemeente.md\`. Buurtcodes in de exports moeten in
 die indeling staan. Wie geen gemeentemap heeft, mag dezelfde map \`gebieden/<jaar>/\` naast de exports
 leveren en de naam als \`"naam"\` in \`bron.json\` zetten; de landelijke voorbeelddata
-(\`npm run synth -- --scale national\`) doet het zo voor 340 gegenereerde gemeenten.
+(\`npm run synth -- --schaal landelijk\`) doet het zo voor 340 gegenereerde gemeenten.
 
 ## Open data van CBS
 

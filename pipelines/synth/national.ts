@@ -109,7 +109,7 @@ export function nationalGemeenten(seed: number): GeneratedGemeente[] {
 }
 
 /**
- * `npm run synth -- --scale national`: every gemeente of the country, ten years and more of
+ * `npm run synth -- --schaal landelijk`: every gemeente of the country, ten years and more of
  * registrations. Zwolle and Groningen as in the sample (real CBS areas); the other 340 generated,
  * with their own area division delivered beside the exports. About 1,2 million WMO clients, 450.000
  * young people in jeugdhulp and 400.000 bijstand households a year nationally.

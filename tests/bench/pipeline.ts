@@ -94,7 +94,7 @@ National runs: ${x.national.pipeline.length}.
 | set | input rows | pipeline ms | pipeline rows/s | COPY ms | COPY rows/s | ratio | ratio without process start | peak memory pipeline | peak memory COPY |
 |---|---|---|---|---|---|---|---|---|---|
 ${row('sample (Zwolle, Groningen)', x.sample)}
-${row(`national (\`npm run synth -- --scale national\`, ${x.gemeenten} gemeenten)`, x.national)}
+${row(`national (\`npm run synth -- --schaal landelijk\`, ${x.gemeenten} gemeenten)`, x.national)}
 
 The national release: ${nl(x.files.length)} Parquet files, ${mib(x.files.reduce((s, f) => s + f.bytes, 0) / 1024)}, release hash \`${x.release.slice(0, 12)}\`.
 
