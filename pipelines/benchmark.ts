@@ -51,7 +51,9 @@ FROM ${sqlIdent(kerncijfers)} WHERE indicator = ${sqlString(b.id)}`);
 	${sqlString(unitOfCbs(measure.unit))} AS eenheid, ${sqlString(measure.unit)} AS eenheid_tekst, gebied_niveau AS niveau,
 	gebied_code AS gemeente, gebied_naam AS gemeente_naam, jaar, status, waarde, CAST(NULL AS DOUBLE) AS teller, CAST(NULL AS DOUBLE) AS noemer
 FROM ${sqlIdent(cbsTable)} WHERE tabel = ${sqlString(b.cbs.table)} AND maat = ${sqlString(b.cbs.measure)}
-	AND periode_soort = 'jaar' AND gebied_niveau IN ('gemeente', 'land')`);
+	AND categorie IN (${['', ...b.cbs.category].map(sqlString).join(', ')})
+	AND ${b.cbs.period.kind === 'jaar' ? `periode_soort = 'jaar'` : `periode_soort = 'maand' AND periode_nummer = ${b.cbs.period.number}`}
+	AND gebied_niveau IN ('gemeente', 'land')`);
 	}
 	const inhabitants = [
 		cbsTable

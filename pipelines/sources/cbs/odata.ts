@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dsvFormat } from 'd3-dsv';
 import { refuseFile } from '../../errors';
+import { readLabelledCsv, type Coverage } from './labelled';
+import { readRegionLists, type RegionIndex } from './regions';
+import { registeredTable } from './tables';
 
 /**
  * CBS open data as a user downloads it, for any table: the OData v3 feed of opendata.cbs.nl saved as
@@ -34,6 +37,11 @@ export interface CbsMeasure {
 export interface CbsCell {
 	table: string;
 	measure: string;
+	/**
+	 * the categories of the table's other dimensions (`Totaal`, `Totaal | Lopend eind verslagperiode`):
+	 * codes where the file has them, CBS's titles in a labelled file; '' for a table without any
+	 */
+	category: string;
 	region: string;
 	level: 'land' | 'landsdeel' | 'provincie' | 'gemeente' | 'wijk' | 'buurt' | 'overig';
 	regionName: string;
@@ -42,7 +50,8 @@ export interface CbsCell {
 	periodKind: 'jaar' | 'halfjaar' | 'kwartaal' | 'maand';
 	/** 1 or 2 (half year), 1–4 (quarter), 1–12 (month); null for a year */
 	periodNumber: number | null;
-	status: 'definitief' | 'voorlopig' | 'nader voorlopig';
+	/** `onbekend` when the file does not carry it (a labelled download drops the `*`) */
+	status: 'definitief' | 'voorlopig' | 'nader voorlopig' | 'onbekend';
 	/** null when CBS keeps the cell secret or does not know it */
 	value: number | null;
 }
@@ -119,8 +128,9 @@ export function regionLevel(key: string): CbsCell['level'] {
 	if (/^LD\d\d$/.test(k)) return 'landsdeel';
 	if (/^PV\d\d$/.test(k)) return 'provincie';
 	if (/^GM\d{4}$/.test(k)) return 'gemeente';
-	if (/^WK\d{6}$/.test(k)) return 'wijk';
-	if (/^BU\d{8}$/.test(k)) return 'buurt';
+	// Some gemeenten number their wijken and buurten with letters (`WK0363AA`).
+	if (/^WK\d{4}[0-9A-Z]{2}$/.test(k)) return 'wijk';
+	if (/^BU\d{4}[0-9A-Z]{4}$/.test(k)) return 'buurt';
 	return 'overig';
 }
 
@@ -159,7 +169,12 @@ function dataFiles(dir: string): { kind: 'typed' | 'untyped' | 'csv'; paths: str
  * The table's description from DataProperties: its measures (Topics, by key and title, never by
  * position), its region dimension and its time dimension.
  */
-function readProperties(dir: string): { measures: CbsMeasure[]; region: string; period: string } {
+function readProperties(dir: string): {
+	measures: CbsMeasure[];
+	region: string;
+	period: string;
+	categories: string[];
+} {
 	const path = join(dir, 'DataProperties.json');
 	if (!existsSync(path))
 		refuseFile(
@@ -188,7 +203,10 @@ function readProperties(dir: string): { measures: CbsMeasure[]; region: string; 
 				decimals: Number(p['Decimals'] ?? 0)
 			})),
 		region: String(region['Key']),
-		period: String(period['Key'])
+		period: String(period['Key']),
+		categories: props
+			.filter((p) => p['Type'] === 'Dimension' && p['Key'] !== region['Key'])
+			.map((p) => String(p['Key']))
 	};
 }
 
@@ -233,10 +251,21 @@ function readRows(files: ReturnType<typeof dataFiles>): { rows: Record<string, u
  * file and what to download: no data set, no DataProperties, a page missing, a period or region that
  * is not CBS's, a measure column DataProperties does not describe.
  */
-export function readCbsTable(dir: string): CbsTable {
+export function readCbsTable(
+	dir: string,
+	options: { regions?: RegionIndex } = {}
+): CbsTable & { coverage?: Coverage } {
 	const id = dir.split(/[\\/]/).filter(Boolean).pop()!;
 	const data = dataFiles(dir);
-	const { measures, region, period } = readProperties(dir);
+	const registered = registeredTable(id);
+	// Without DataProperties a table is read only when the registry describes it (the labelled layout).
+	if (!existsSync(join(dir, 'DataProperties.json')) && registered && data.kind === 'csv')
+		return readLabelledCsv({
+			path: data.paths[0]!,
+			table: registered,
+			regions: options.regions ?? readRegionLists(join(dir, '..'))
+		});
+	const { measures, region, period, categories } = readProperties(dir);
 	const regions = readDimensionList(dir, region);
 	const periods = readDimensionList(dir, period);
 	const info = existsSync(join(dir, 'TableInfos.json'))
@@ -246,7 +275,7 @@ export function readCbsTable(dir: string): CbsTable {
 	const file = relative(process.cwd(), files[0]!);
 	const first = rows[0];
 	if (first) {
-		const known = new Set([region, period, 'ID', ...measures.map((m) => m.key)]);
+		const known = new Set([region, period, 'ID', ...categories, ...measures.map((m) => m.key)]);
 		const unknown = Object.keys(first).filter((k) => !known.has(k) && !k.startsWith('odata.'));
 		if (unknown.length > 0)
 			refuseFile(
@@ -268,11 +297,13 @@ export function readCbsTable(dir: string): CbsTable {
 			);
 		const periodRow = periods.get(periodKey);
 		const periodTitle = String(periodRow?.['Title'] ?? '');
+		const category = categories.map((c) => String(row[c] ?? '').trim()).join(' | ');
 		for (const m of measures) {
 			if (!(m.key in row)) continue;
 			cells.push({
 				table: id,
 				measure: m.id,
+				category,
 				region: regionKey,
 				level: regionLevel(regionKey),
 				regionName: String(regions.get(regionKey)?.['Title'] ?? regionKey).trim(),

@@ -5,6 +5,7 @@ import { appendColumns, type AppendColumn, type NodeEngine } from '../../../src/
 import { sqlIdent } from '../../../src/lib/db/query';
 import type { CbsManifest, Manifest } from '../../../src/lib/db/manifest';
 import { readCbsTable, type CbsCell } from './odata';
+import { readRegionLists, REGION_LISTS_FOLDER } from './regions';
 
 /** The folder of CBS tables in a delivery: `<raw>/cbs/<tabel-id>/`, one folder per table. */
 const CBS_FOLDER = 'cbs';
@@ -13,6 +14,7 @@ const CBS_FOLDER = 'cbs';
 const COLUMNS: [keyof CbsCell | 'title' | 'unit', string, AppendColumn['type']][] = [
 	['table', 'tabel', 'VARCHAR'],
 	['measure', 'maat', 'VARCHAR'],
+	['category', 'categorie', 'VARCHAR'],
 	['title', 'maat_titel', 'VARCHAR'],
 	['unit', 'eenheid', 'VARCHAR'],
 	['region', 'gebied_code', 'VARCHAR'],
@@ -39,7 +41,7 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 	const dir = join(options.raw, CBS_FOLDER);
 	if (!existsSync(dir)) return { table: null, cbs: null, sources: [] };
 	const tableDirs = readdirSync(dir)
-		.filter((n) => statSync(join(dir, n)).isDirectory())
+		.filter((n) => n !== REGION_LISTS_FOLDER && statSync(join(dir, n)).isDirectory())
 		.sort();
 	if (tableDirs.length === 0) return { table: null, cbs: null, sources: [] };
 	const { engine } = options;
@@ -47,10 +49,11 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 	await engine.run(
 		`CREATE OR REPLACE TABLE ${sqlIdent(name)} (${COLUMNS.map(([, column, type]) => `${sqlIdent(column)} ${type}`).join(', ')})`
 	);
+	const regions = readRegionLists(dir);
 	const tables: CbsManifest['tables'] = [];
 	const sources: Manifest['sources'] = [];
 	for (const t of tableDirs) {
-		const read = readCbsTable(join(dir, t));
+		const read = readCbsTable(join(dir, t), { regions });
 		const measures = new Map(read.measures.map((m) => [m.id, m]));
 		// DuckDB's appender: a national table of wijken en buurten holds millions of cells.
 		await appendColumns(
@@ -76,7 +79,20 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 			measures: read.measures.map((m) => ({ id: m.id, title: m.title, unit: m.unit })),
 			periods: [...new Map(read.cells.map((c) => [c.period, c.status])).entries()]
 				.sort(([a], [b]) => a.localeCompare(b))
-				.map(([period, status]) => ({ period, status }))
+				.map(([period, status]) => ({ period, status })),
+			...(read.coverage
+				? {
+						coverage: {
+							truncated: read.coverage.truncated,
+							rows: read.coverage.rows,
+							categories: read.coverage.categories.map((c) => ({
+								category: c.category,
+								complete: c.complete
+							})),
+							skipped: read.coverage.skipped
+						}
+					}
+				: {})
 		});
 		const hash = createHash('sha256');
 		for (const f of read.files) hash.update(readFileSync(f));

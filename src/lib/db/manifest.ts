@@ -35,7 +35,17 @@ export interface CbsManifest {
 		id: string;
 		title: string;
 		measures: { id: string; title: string; unit: string }[];
-		periods: { period: string; status: 'definitief' | 'voorlopig' | 'nader voorlopig' }[];
+		periods: { period: string; status: 'definitief' | 'voorlopig' | 'nader voorlopig' | 'onbekend' }[];
+		/**
+		 * a table saved with titles and cut off at CBS's page of 10.000 rows: which categories (of the
+		 * dimensions before the region) it holds completely, and the rows not read with the reason
+		 */
+		coverage?: {
+			truncated: boolean;
+			rows: number;
+			categories: { category: string; complete: boolean }[];
+			skipped: { reason: string; rows: number }[];
+		};
 	}[];
 }
 

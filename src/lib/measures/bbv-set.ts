@@ -17,7 +17,19 @@ export interface BbvDefinition {
 	/** the indicator of BBV_INDICATORS that Koers computes from the gemeente's own registrations */
 	own: string | null;
 	/** where CBS (or the source it names) publishes it, and the CBS table and measure when the intake reads one */
-	published: { by: string; table?: string; measure?: string; unit?: string };
+	published: {
+		by: string;
+		table?: string;
+		measure?: string;
+		unit?: string;
+		/**
+		 * the category of the table's other dimensions that holds the indicator, as CBS codes it and as
+		 * it titles it (a labelled download); a table without other dimensions has category ''
+		 */
+		category?: readonly string[];
+		/** the period that gives a year's figure: the year itself, or a month's stand at its end */
+		period?: { kind: 'jaar' } | { kind: 'maand'; number: number };
+	};
 }
 
 export const BBV_SET: readonly BbvDefinition[] = [
@@ -122,7 +134,8 @@ export const BBV_SET: readonly BbvDefinition[] = [
 			by: 'CBS (Gemeentelijke Monitor Sociaal Domein)',
 			table: '86050NED',
 			measure: 'WmoClientenPer1000Inwoners',
-			unit: 'per 1 000 inwoners'
+			unit: 'per 1 000 inwoners',
+			category: ['T001024', 'Totaal']
 		}
 	}
 ];

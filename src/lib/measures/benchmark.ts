@@ -39,8 +39,13 @@ export interface BenchmarkIndicator {
 	title: string;
 	/** own registrations: the kerncijfers indicator */
 	own: { unit: Unit; unitText: string; per: number } | null;
-	/** CBS: the table and stable measure id in `cbs_cijfers` */
-	cbs: { table: string; measure: string } | null;
+	/** CBS: the table and stable measure id in `cbs_cijfers`, the category and the period of a year */
+	cbs: {
+		table: string;
+		measure: string;
+		category: readonly string[];
+		period: { kind: 'jaar' } | { kind: 'maand'; number: number };
+	} | null;
 }
 
 /** The Koers unit of a CBS unit text (`per 1 000 inwoners`, `%`); units are never converted. */
@@ -56,7 +61,12 @@ export const BENCHMARK_INDICATORS: readonly BenchmarkIndicator[] = BBV_SET.flatM
 	const own = BBV_INDICATORS.find((b) => b.id === d.own);
 	const cbs =
 		d.published.table && d.published.measure
-			? { table: d.published.table, measure: d.published.measure }
+			? {
+					table: d.published.table,
+					measure: d.published.measure,
+					category: d.published.category ?? [],
+					period: d.published.period ?? { kind: 'jaar' as const }
+				}
 			: null;
 	if (!own && !cbs) return [];
 	return [

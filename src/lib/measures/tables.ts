@@ -332,6 +332,8 @@ export const TABLES = {
 		columns: {
 			tabel: 'CBS-tabel (bijvoorbeeld 86050NED)',
 			maat: 'Onderwerp van de tabel, zonder het volgnummer dat per editie verschuift (WmoClienten)',
+			categorie:
+				'Categorie van de andere dimensies van de tabel (Totaal, …): code, of de titel als de tabel met titels is geleverd; leeg als de tabel er geen heeft',
 			maat_titel: 'Titel van het onderwerp bij CBS',
 			eenheid: 'Eenheid zoals CBS die geeft (aantal, per 1 000 inwoners, per 10 000 …): nooit omgerekend',
 			gebied_code: 'CBS-code van het gebied (NL01, GM…, WK…, BU…)',
@@ -341,7 +343,8 @@ export const TABLES = {
 			jaar: 'Jaar van de periode',
 			periode_soort: 'jaar, halfjaar, kwartaal of maand',
 			periode_nummer: 'Nummer van het halfjaar, kwartaal of de maand (leeg bij een jaar)',
-			status: 'definitief, voorlopig (*) of nader voorlopig (**)',
+			status:
+				'definitief, voorlopig (*) of nader voorlopig (**); onbekend als het bestand het niet zegt (een download met titels laat de * weg)',
 			waarde: 'Waarde; leeg als CBS het cijfer geheimhoudt of niet kent (nooit 0)'
 		}
 	},
