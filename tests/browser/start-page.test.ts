@@ -57,6 +57,19 @@ describe('start page and programme page', () => {
 		await page.goto(site.url() + PROGRAMME);
 		expect(await page.locator('article.indicator').count()).toBe(measured.length);
 		expect(await page.locator('svg.koers-plot').count()).toBe(measured.length);
+		// Every streefdoel is counted by status, the ones without a measurement as onbekend.
+		const all = sampleCatalogs()[0]!.goals.flatMap((g) => g.streefdoelen).length;
+		const counted = (await page.locator('#summary-title + p + .counts li strong').allTextContents()).map(
+			Number
+		);
+		expect(counted.at(-1)).toBe(all);
+		expect(counted.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(all);
+		// A status judged before the latest realisatie says so, and a rounded nulsituatie says why.
+		const hh = (await page.textContent('#mo-huishoudelijke-ondersteuning .facts')) ?? '';
+		expect(hh).toMatch(/Status beoordeeld op 1-1-2017 \(normjaar 2017\); sindsdien \S+ van [\d.]+ naar/);
+		expect((await page.textContent('#mo-individuele-begeleiding .facts')) ?? '').toContain(
+			'afgerond op 5 (onthullingsregel)'
+		);
 		const participatie = (await page.textContent('#mo-participatie table')) ?? '';
 		expect(participatie).toMatch(/2014\s*4,4/);
 		expect((await page.textContent('#mo-huishoudelijke-ondersteuning table')) ?? '').toMatch(

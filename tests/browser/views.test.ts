@@ -22,6 +22,11 @@ describe('Overzicht', () => {
 		);
 		const hh = page.locator('#overzicht tbody tr', { hasText: 'Gebruik huishoudelijke ondersteuning' });
 		expect(await hh.textContent()).toContain('3.385 (2015)');
+		// The status is judged on 1-1-2017; the realisatie beside it is later, and the row says both.
+		expect(await hh.textContent()).toMatch(/Status beoordeeld op 1-1-2017 \(normjaar 2017\); sindsdien/);
+		const counts = (await page.locator('.counts li strong').allTextContents()).map(Number);
+		expect(counts.at(-1)).toBe(streefdoelen.length + GEMEENTEN * BBV_INDICATORS.length);
+		expect(counts.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(counts.at(-1));
 		expect(await page.textContent('.sample-banner')).toContain('Voorbeelddata');
 		await close();
 	});
@@ -55,10 +60,10 @@ describe('Overzicht', () => {
 		expect(csv.name).toMatch(/voorbeelddata\.csv$/);
 		const lines = csv.text.trim().split('\r\n');
 		expect(lines[0]).toBe(
-			'Gemeente;Programma;Doel;Streefdoel;Nulsituatie;Norm;Jaar realisatie;Realisatie;Status;Waarom'
+			'Gemeente;Programma;Doel;Streefdoel;Nulsituatie;Toelichting nulsituatie;Norm;Jaar realisatie;Realisatie;Status;Waarom;Status beoordeeld op'
 		);
 		expect(lines).toHaveLength(statuses.length + 1);
-		for (const l of lines.slice(1)) expect(l).toMatch(/^Zwolle;.*;behaald;/);
+		for (const l of lines.slice(1)) expect(l).toMatch(/^Zwolle;.*;behaald;.*;Status beoordeeld op /);
 
 		// A shared link restores the same view.
 		const shared = await open();

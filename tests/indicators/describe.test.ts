@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { describeNorm } from '../../src/lib/indicators/describe';
+import type { Unit } from '../../src/lib/format';
+import { measureKind, type MeasureKind } from '../../src/lib/indicators/measure-kind';
+import type { Direction, Norm } from '../../src/lib/indicators/types';
+import type { MeasureTable } from '../../src/lib/measures/tables';
+import { fixtureCases } from '../helpers/fixture-cases';
 
 describe('the rule next to every status, in Dutch with nl-NL numbers', () => {
 	test.each([
@@ -21,15 +26,34 @@ describe('the rule next to every status, in Dutch with nl-NL numbers', () => {
 		[
 			{ kind: 'rise', referenceYear: 2014, year: 2016, strict: true },
 			'higher',
-			'Behaald als de realisatie in 2016 gestegen is ten opzichte van 2014. Bij enquêtecijfers telt een verschil alleen als het statistisch significant is (95%).'
+			'Behaald als de realisatie in 2016 gestegen is ten opzichte van 2014. Dit is een telling uit de registratie, geen steekproef: elk verschil telt.'
 		],
 		[
 			{ kind: 'fall', referenceYear: 2014, year: 2018, strict: false },
 			'lower',
-			'Behaald als de realisatie in 2018 lager dan of gelijk aan die in 2014 is. Bij enquêtecijfers telt een verschil alleen als het statistisch significant is (95%).'
+			'Behaald als de realisatie in 2018 lager dan of gelijk aan die in 2014 is. Dit is een telling uit de registratie, geen steekproef: elk verschil telt.'
 		],
 		[{ kind: 'none' }, 'higher', 'Geen norm: deze indicator wordt alleen gevolgd.']
 	] as const)('%o (%s)', (norm, direction, rule) => {
-		expect(describeNorm({ norm: norm as never, direction, unit: 'aantal' })).toBe(rule);
+		expect(describeNorm({ norm: norm as never, direction, unit: 'aantal', kind: 'registration' })).toBe(rule);
+	});
+});
+
+interface ToetsregelCase {
+	measure: { table: MeasureTable } | null;
+	norm: Norm;
+	direction: Direction;
+	unit: Unit;
+	kind: MeasureKind;
+	rule: string;
+}
+
+describe('the toetsregel fits the kind of figure: significance only for survey figures', () => {
+	test.each(fixtureCases<ToetsregelCase>('tests/fixtures/indicators/toetsregel'))('%s', (_, c) => {
+		const kind = measureKind({ measure: c.measure });
+		expect(kind).toBe(c.kind);
+		const rule = describeNorm({ norm: c.norm, direction: c.direction, unit: c.unit, kind });
+		expect(rule).toBe(c.rule);
+		if (kind === 'registration') expect(rule).not.toContain('significant');
 	});
 });

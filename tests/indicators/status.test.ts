@@ -237,7 +237,9 @@ describe('judge', () => {
 		});
 		expect(j.status).toBe(c.status);
 		if (c.reason) expect(j.reason).toMatch(c.reason);
-		expect(j.rule).toBe(describeNorm({ norm: c.norm, direction: c.direction ?? 'higher', unit: 'aantal' }));
+		expect(j.rule).toBe(
+			describeNorm({ norm: c.norm, direction: c.direction ?? 'higher', unit: 'aantal', kind: 'registration' })
+		);
 	});
 
 	test('a survey rise is only behaald when significant', () => {

@@ -1,8 +1,18 @@
 import { formatValue, type Unit } from '../format';
-import type { Baseline, Direction, Norm } from './types';
+import { baselineText } from './describe-baseline';
+import type { MeasureKind } from './measure-kind';
+import type { Baseline, Direction, Norm, Observation } from './types';
 
-/** The rule a norm applies, in plain Dutch, shown next to every status. */
-export function describeNorm(options: { norm: Norm; direction: Direction; unit: Unit }): string {
+/**
+ * The rule a norm applies, in plain Dutch, shown next to every status. Significance is explained
+ * only for survey figures: a registration count has no sampling error, so every difference counts.
+ */
+export function describeNorm(options: {
+	norm: Norm;
+	direction: Direction;
+	unit: Unit;
+	kind: MeasureKind;
+}): string {
 	const { norm, direction, unit } = options;
 	switch (norm.kind) {
 		case 'target':
@@ -18,22 +28,33 @@ export function describeNorm(options: { norm: Norm; direction: Direction; unit: 
 			const core = norm.strict
 				? `Behaald als de realisatie in ${norm.year} ${verb} is ten opzichte van ${norm.referenceYear}.`
 				: `Behaald als de realisatie in ${norm.year} ${opposite} die in ${norm.referenceYear} is.`;
-			return `${core} Bij enquêtecijfers telt een verschil alleen als het statistisch significant is (95%).`;
+			return `${core} ${changeRule(options.kind)}`;
 		}
 		case 'none':
 			return 'Geen norm: deze indicator wordt alleen gevolgd.';
 	}
 }
 
-/** The nulsituatie as a short Dutch text. */
-export function describeBaseline(options: { baseline: Baseline; unit: Unit }): string {
-	const { baseline, unit } = options;
-	switch (baseline.kind) {
-		case 'value':
-			return baseline.text ?? `${formatValue(baseline.value, unit)} (${baseline.year})`;
-		case 'from-data':
-			return baseline.text ?? `realisatie van ${baseline.year}`;
-		case 'pending':
-			return baseline.text;
+/** How a difference counts, by the kind of figure. */
+function changeRule(kind: MeasureKind): string {
+	switch (kind) {
+		case 'survey':
+			return 'Dit is een enquêtecijfer: een verschil telt alleen als het statistisch significant is (95%).';
+		case 'registration':
+			return 'Dit is een telling uit de registratie, geen steekproef: elk verschil telt.';
 	}
+}
+
+/**
+ * The nulsituatie in the words of the document when it states a value; one taken from the data
+ * with its value, year and source.
+ */
+export function describeBaseline(options: {
+	baseline: Baseline;
+	unit: Unit;
+	observations: readonly Observation[];
+	source?: string;
+}): string {
+	const { baseline } = options;
+	return baseline.kind === 'value' && baseline.text ? baseline.text : baselineText(options);
 }

@@ -2,7 +2,10 @@ import { compareEstimates } from './significance';
 import type { Baseline, Direction, Judgement, Norm, Observation } from './types';
 import { formatNumber, type Unit, formatValue } from '../format';
 import { describeNorm } from './describe';
-import { TABLES, type MeasureTable } from '../measures/tables';
+import { baselineValue } from './describe-baseline';
+import type { MeasureTable } from '../measures/tables';
+import { measureKind } from './measure-kind';
+import { statusYearNote } from './status-year';
 
 /** Everything needed to judge one streefdoel. */
 export interface JudgeOptions {
@@ -28,7 +31,14 @@ type Mode = 'final' | 'interim';
  */
 export function judge(options: JudgeOptions): Judgement {
 	const { norm, observations } = options;
-	const rule = describeNorm({ norm: options.norm, direction: options.direction, unit: options.unit });
+	const survey =
+		options.survey ?? observations.some((o) => o.standardError !== null && o.standardError !== undefined);
+	const rule = describeNorm({
+		norm: options.norm,
+		direction: options.direction,
+		unit: options.unit,
+		kind: survey ? 'survey' : 'registration'
+	});
 	const result = (status: Judgement['status'], reason: string, obs?: Observation): Judgement => ({
 		status,
 		rule,
@@ -171,16 +181,8 @@ function resolveBaseline(
 	baseline: Baseline,
 	observations: Observation[]
 ): { year: number; value: number } | null {
-	switch (baseline.kind) {
-		case 'value':
-			return { year: baseline.year, value: baseline.value };
-		case 'from-data': {
-			const o = observations.find((x) => x.year === baseline.year);
-			return o && o.value !== null ? { year: o.year, value: o.value } : null;
-		}
-		case 'pending':
-			return null;
-	}
+	const found = baselineValue({ baseline, observations });
+	return found && found.value !== null ? { year: found.year, value: found.value } : null;
 }
 
 function atLeastAsGood(value: number, reference: number, better: Direction): boolean {
@@ -207,33 +209,49 @@ function signed(x: number): string {
 /**
  * Judges a streefdoel as it stood at the end of `year` (null or absent: with everything delivered):
  * only observations up to that year count, and without a delivered source the reason names the source
- * that is missing. The one rule behind the build, the Overzicht's year filter and the jaarverslag.
+ * that is missing. With the status comes the sentence saying which year it judges and how the figure
+ * moved since. The one rule behind the build, the Overzicht's year filter and the jaarverslag.
  */
 export function judgeStreefdoel(options: {
 	streefdoel: Pick<JudgeOptions, 'direction' | 'unit' | 'baseline' | 'norm'> & {
 		source: string;
-		measure?: { table: MeasureTable } | null;
+		measure?: { table: MeasureTable; periodKind?: string } | null;
 	};
 	observations: Observation[];
 	/** whether a source for the realisatie was delivered */
 	measured: boolean;
 	year?: number | null;
-}): { judgement: Judgement; observations: Observation[]; latest: Observation | null } {
+}): {
+	judgement: Judgement;
+	observations: Observation[];
+	latest: Observation | null;
+	/** which year the status judges and the movement since (see statusYearNote) */
+	since: string | null;
+} {
 	const { streefdoel: s, year } = options;
 	const observations =
 		year === null || year === undefined
 			? options.observations
 			: options.observations.filter((o) => o.year <= year);
+	const survey = measureKind({ measure: s.measure ?? null }) === 'survey';
 	const judgement = judge({
 		direction: s.direction,
 		unit: s.unit,
 		baseline: s.baseline,
 		norm: s.norm,
 		observations,
-		survey: s.measure ? TABLES[s.measure.table].standardErrorColumn !== null : false
+		survey
 	});
 	if (!options.measured)
 		judgement.reason = `Er is nog geen bron voor de realisatie aangeleverd: ${s.source}.`;
 	const latest = [...observations].reverse().find((o) => o.value !== null) ?? null;
-	return { judgement, observations, latest };
+	const since = statusYearNote({
+		judgement,
+		norm: s.norm,
+		observations,
+		unit: s.unit,
+		peildatum: s.measure?.periodKind === 'peildatum',
+		survey
+	});
+	return { judgement, observations, latest, since };
 }

@@ -21,6 +21,8 @@ export interface IndicatorEntry {
 	spec: MeasureSpec | null;
 	observations: Observation[];
 	judgement: Judgement;
+	/** which year the status judges and how the figure moved since */
+	since: string | null;
 	/** for BBV: how Koers' figure relates to the CBS definition */
 	note: string | null;
 }
@@ -65,7 +67,7 @@ async function readIndicators(options: {
 			if (!table.partitionBy?.includes('gemeente')) return true;
 			return table.files.some((f) => f.partition['gemeente'] === gemeente);
 		});
-	const add = async (e: Omit<IndicatorEntry, 'observations' | 'judgement'>) => {
+	const add = async (e: Omit<IndicatorEntry, 'observations' | 'judgement' | 'since'>) => {
 		const observations =
 			e.spec && available(e.spec, e.gemeente.code)
 				? toObservations(
@@ -75,8 +77,8 @@ async function readIndicators(options: {
 					)
 				: [];
 		const measured = e.spec !== null && available(e.spec, e.gemeente.code);
-		const { judgement } = judgeStreefdoel({ streefdoel: e.streefdoel, observations, measured });
-		entries.push({ ...e, spec: measured ? e.spec : null, observations, judgement });
+		const { judgement, since } = judgeStreefdoel({ streefdoel: e.streefdoel, observations, measured });
+		entries.push({ ...e, spec: measured ? e.spec : null, observations, judgement, since });
 	};
 	const catalogs = releaseGemeenten({ gemeentenDir: options.gemeentenDir, manifest }).flatMap(
 		(g) => g.catalogs

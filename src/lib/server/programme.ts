@@ -4,7 +4,9 @@ import { figureMarkup } from '../charts/figure';
 import type { Catalog, Streefdoel } from '../catalog/schema';
 import { type Manifest, type ReleaseInfo, releaseInfo } from '../db/manifest';
 import type { QueryEngine } from '../db/query';
-import type { Judgement, Observation } from '../indicators/types';
+import type { Judgement, Observation, StatusKind } from '../indicators/types';
+import { baselineRoundingNote } from '../indicators/rounding-note';
+import { countStatuses, type StatusCounts } from '../indicators/status-counts';
 import { areasSql } from '../measures/sql';
 import { loadIndicators } from './indicators';
 
@@ -13,6 +15,10 @@ export interface IndicatorView {
 	streefdoel: Streefdoel;
 	observations: Observation[];
 	judgement: Judgement;
+	/** which year the status judges and how the figure moved since */
+	since: string | null;
+	/** why a stated nulsituatie differs from the published figure of its year (rounding), if it does */
+	baselineNote: string | null;
 	chart: string;
 }
 
@@ -20,6 +26,8 @@ export interface IndicatorView {
 export interface ProgrammeView {
 	catalog: Catalog;
 	goals: { name: string; measured: IndicatorView[]; unmeasured: Streefdoel[] }[];
+	/** every streefdoel of the programme by status, those without a measurement as onbekend */
+	counts: StatusCounts;
 	areas: { code: string; name: string }[];
 	release: ReleaseInfo;
 }
@@ -35,11 +43,13 @@ export async function buildProgrammeView(options: {
 	const gemeente = catalog.gemeente.code;
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	const entries = await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir });
+	const statuses: StatusKind[] = [];
 	const goals = catalog.goals.map((goal) => {
 		const measured: IndicatorView[] = [];
 		const unmeasured: Streefdoel[] = [];
 		for (const s of goal.streefdoelen) {
 			const entry = entries.find((e) => e.key === `${gemeente}/${s.id}`);
+			statuses.push(entry?.judgement.status ?? 'onbekend');
 			// A measure whose source was not delivered has no table in the release: no realisatie yet.
 			if (!entry?.spec) {
 				unmeasured.push(s);
@@ -55,7 +65,19 @@ export async function buildProgrammeView(options: {
 					document: document as unknown as Document
 				})
 			);
-			measured.push({ streefdoel: s, observations: entry.observations, judgement: entry.judgement, chart });
+			measured.push({
+				streefdoel: s,
+				observations: entry.observations,
+				judgement: entry.judgement,
+				since: entry.since,
+				baselineNote: baselineRoundingNote({
+					baseline: s.baseline,
+					observations: entry.observations,
+					unit: s.unit,
+					roundingBase: manifest.disclosure.roundingBase
+				}),
+				chart
+			});
 		}
 		return { name: goal.name, measured, unmeasured };
 	});
@@ -63,6 +85,7 @@ export async function buildProgrammeView(options: {
 	return {
 		catalog,
 		goals,
+		counts: countStatuses({ statuses }),
 		areas,
 		release: releaseInfo(manifest)
 	};

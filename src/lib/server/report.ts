@@ -12,7 +12,8 @@ import {
 } from '../finance/types';
 import { formatValue } from '../format';
 import { baselineText, normText } from '../indicators/describe-baseline';
-import { describeNorm } from '../indicators/describe';
+import { baselineRoundingNote } from '../indicators/rounding-note';
+import { countStatuses, type StatusCounts } from '../indicators/status-counts';
 import { judgeStreefdoel } from '../indicators/status';
 import type { Judgement } from '../indicators/types';
 import { ReportError, type ReportBlock, type ReportSource } from '../reports/parse';
@@ -28,9 +29,13 @@ interface ReportIndicator {
 	title: string;
 	indicator: string;
 	baseline: string;
+	/** why the stated nulsituatie differs from the published figure of its year (rounding), if it does */
+	baselineNote: string | null;
 	norm: string;
 	realisatie: { year: number; text: string; provisional: boolean } | null;
 	judgement: Judgement;
+	/** which year the status judges and how the figure moved since */
+	since: string | null;
 	rule: string;
 	chart: string | null;
 	source: string;
@@ -39,7 +44,7 @@ interface ReportIndicator {
 /** A report block ready to render. */
 export type ResolvedBlock =
 	| Extract<ReportBlock, { kind: 'heading' | 'paragraph' | 'list' }>
-	| { kind: 'indicators'; goal: string | null; items: ReportIndicator[] }
+	| { kind: 'indicators'; goal: string | null; items: ReportIndicator[]; counts: StatusCounts }
 	| { kind: 'activities'; goal: string; items: string[] }
 	| {
 			kind: 'statement';
@@ -154,7 +159,12 @@ async function resolveDirective(
 		case 'streefdoelen': {
 			const goal = goalOf(context, gemeente, p['doel']!, b.line);
 			const found = goal.streefdoelen.map((s) => context.entries.find((e) => e.streefdoel.id === s.id)!);
-			return [{ kind: 'indicators', goal: goal.name, items: found.map((e) => reportIndicator(context, e)) }];
+			return [
+				indicatorsBlock(
+					goal.name,
+					found.map((e) => reportIndicator(context, e))
+				)
+			];
 		}
 		case 'streefdoel': {
 			const e =
@@ -164,7 +174,7 @@ async function resolveDirective(
 					b.line,
 					`onbekend streefdoel of indicator "${p['id']}"; bekend: ${context.entries.map((x) => x.streefdoel.id).join(', ')}`
 				);
-			return [{ kind: 'indicators', goal: null, items: [reportIndicator(context, e)] }];
+			return [indicatorsBlock(null, [reportIndicator(context, e)])];
 		}
 		case 'activiteiten': {
 			const goal = goalOf(context, gemeente, p['doel']!, b.line);
@@ -228,12 +238,22 @@ function goalOf(context: ReportContext, gemeente: Gemeente, name: string, line: 
 	);
 }
 
+/** Streefdoelen as a block, with their statuses counted so that the counts add up to the block. */
+function indicatorsBlock(goal: string | null, items: ReportIndicator[]): ResolvedBlock {
+	return {
+		kind: 'indicators',
+		goal,
+		items,
+		counts: countStatuses({ statuses: items.map((i) => i.judgement.status) })
+	};
+}
+
 /** One streefdoel as the report shows it, judged as of the report's year; its years are data years. */
 function reportIndicator(context: ReportContext, e: IndicatorEntry): ReportIndicator {
 	const { manifest, year, gemeente, document } = context;
 	for (const o of e.observations) context.dataYears.add(o.year);
 	const s = e.streefdoel;
-	const { judgement, observations, latest } = judgeStreefdoel({
+	const { judgement, observations, latest, since } = judgeStreefdoel({
 		streefdoel: s,
 		observations: e.observations,
 		measured: e.spec !== null,
@@ -244,7 +264,18 @@ function reportIndicator(context: ReportContext, e: IndicatorEntry): ReportIndic
 		id: s.id,
 		title: s.title,
 		indicator: s.indicator,
-		baseline: baselineText({ baseline: s.baseline, unit: s.unit }),
+		baseline: baselineText({
+			baseline: s.baseline,
+			unit: s.unit,
+			observations: e.observations,
+			source: s.source
+		}),
+		baselineNote: baselineRoundingNote({
+			baseline: s.baseline,
+			observations: e.observations,
+			unit: s.unit,
+			roundingBase: manifest.disclosure.roundingBase
+		}),
 		norm: s.norm.text ?? normText({ norm: s.norm, unit: s.unit }),
 		realisatie: latest
 			? {
@@ -254,7 +285,8 @@ function reportIndicator(context: ReportContext, e: IndicatorEntry): ReportIndic
 				}
 			: null,
 		judgement,
-		rule: describeNorm({ norm: s.norm, direction: s.direction, unit: s.unit }),
+		since,
+		rule: judgement.rule,
 		chart:
 			observations.length > 0
 				? figureMarkup(

@@ -4,6 +4,8 @@ import type { Manifest } from '../db/manifest';
 import { buildFinanceView, financeYears, loadFinanceSettings, type FinanceView } from './finance';
 import { gemeentenDir, releaseGemeenten } from '../gemeente/registry';
 import type { Gemeente } from '../gemeente/types';
+import { countStatuses, type StatusCounts } from '../indicators/status-counts';
+import type { IndicatorEntry } from './indicators';
 import { openRelease, readManifest, type NodeEngine } from '../db/node.server';
 
 /**
@@ -55,13 +57,23 @@ export function siteGemeenten(): Gemeente[] {
 export interface GemeenteHome {
 	code: string;
 	name: string;
-	programmes: { year: number; number: string; name: string; streefdoelen: number }[];
+	programmes: { year: number; number: string; name: string; counts: StatusCounts }[];
 	reports: { name: string; title: string }[];
 	finance: boolean;
 }
 
-/** The start page of one gemeente, from its folder and whether the release holds its ledger. */
-export function gemeenteHome(gemeente: Gemeente, finance: boolean): GemeenteHome {
+/**
+ * The start page of one gemeente, from its folder, its judged indicators and whether the release
+ * holds its ledger. Every streefdoel of a programme is counted by status; one without an indicator
+ * entry counts as onbekend, so the counts add up to the programme's streefdoelen.
+ */
+export function gemeenteHome(options: {
+	gemeente: Gemeente;
+	finance: boolean;
+	entries: readonly Pick<IndicatorEntry, 'key' | 'judgement'>[];
+}): GemeenteHome {
+	const { gemeente } = options;
+	const status = new Map(options.entries.map((e) => [e.key, e.judgement.status]));
 	return {
 		code: gemeente.code,
 		name: gemeente.name,
@@ -69,10 +81,14 @@ export function gemeenteHome(gemeente: Gemeente, finance: boolean): GemeenteHome
 			year: c.budgetYear,
 			number: c.programme.number,
 			name: c.programme.name,
-			streefdoelen: c.goals.reduce((n, g) => n + g.streefdoelen.length, 0)
+			counts: countStatuses({
+				statuses: c.goals.flatMap((g) =>
+					g.streefdoelen.map((s) => status.get(`${gemeente.code}/${s.id}`) ?? 'onbekend')
+				)
+			})
 		})),
 		reports: gemeente.reports.map((r) => ({ name: r.name, title: r.title })),
-		finance
+		finance: options.finance
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { StatusKind } from '$lib/indicators/types';
+import { STATUSES } from '$lib/indicators/status-counts';
 
 /** The Overzicht's filters, kept in the URL (`?gemeente=&programma=&status=&jaar=`). Empty means all. */
 export class OverviewFilters {
@@ -33,12 +34,4 @@ export class OverviewFilters {
 	}
 }
 
-/** Every status, in the order the overview counts them. */
-export const STATUSES = [
-	'behaald',
-	'op koers',
-	'achter op koers',
-	'niet behaald',
-	'onbekend',
-	'geen norm'
-] as const;
+export { STATUSES };

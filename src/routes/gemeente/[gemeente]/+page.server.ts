@@ -2,6 +2,8 @@ import { releaseInfo } from '$lib/db/manifest';
 import { error } from '@sveltejs/kit';
 import { financeYears } from '$lib/server/finance';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
+import { gemeentenDir } from '$lib/gemeente/registry';
+import { loadIndicators } from '$lib/server/indicators';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One start page per gemeente in the release. */
@@ -14,7 +16,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	try {
 		const finance = await financeYears({ engine, manifest });
 		return {
-			home: gemeenteHome(gemeente, finance.has(gemeente.code)),
+			home: gemeenteHome({
+				gemeente,
+				finance: finance.has(gemeente.code),
+				entries: await loadIndicators({ engine, manifest, gemeentenDir: gemeentenDir() })
+			}),
 			release: releaseInfo(manifest)
 		};
 	} finally {

@@ -6,7 +6,7 @@ import { loadGeometry } from '$lib/server/geometry';
 import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
 import { loadIndicators } from '$lib/server/indicators';
 import { openSiteRelease, siteGemeenten } from '$lib/server/site';
-import { describeNorm } from '$lib/indicators/describe';
+import { baselineRoundingNote } from '$lib/indicators/rounding-note';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per indicator of every gemeente. */
@@ -50,10 +50,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		return {
 			entry,
 			benchmark,
-			rule: describeNorm({
-				norm: entry.streefdoel.norm,
-				direction: entry.streefdoel.direction,
-				unit: entry.streefdoel.unit
+			rule: entry.judgement.rule,
+			baselineNote: baselineRoundingNote({
+				baseline: entry.streefdoel.baseline,
+				observations: entry.observations,
+				unit: entry.streefdoel.unit,
+				roundingBase: manifest.disclosure.roundingBase
 			}),
 			trend: trendMarkup(entry, document),
 			years,
