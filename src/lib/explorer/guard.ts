@@ -1,6 +1,6 @@
 import type { QueryEngine, Row } from '../db/query';
 
-/** The statements a reader may run in the explorer, as the refusal lists them. */
+/** The statements a reader may run in the explorer: the help text and the refusal both list these. */
 export const READING_STATEMENTS = [
 	'SELECT',
 	'WITH',
@@ -47,9 +47,12 @@ export async function runReadingQuery<T extends Row = Row>(
 
 const ONE_AT_A_TIME = 'Voer één query tegelijk uit (zonder ; ertussen).';
 
+/** The allowed statements as Dutch prose ("SELECT, WITH, … of SHOW"), for the help text and the refusal. */
+export const READING_STATEMENTS_TEXT =
+	READING_STATEMENTS.slice(0, -1).join(', ') + ' of ' + READING_STATEMENTS.at(-1);
+
 function onlyReading(first: string | undefined): string {
-	const allowed = READING_STATEMENTS.slice(0, -1).join(', ') + ' of ' + READING_STATEMENTS.at(-1);
-	return `De verkenner leest alleen: begin met ${allowed} (niet met ${first ?? 'dit'}).`;
+	return `De verkenner leest alleen: begin met ${READING_STATEMENTS_TEXT} (niet met ${first ?? 'dit'}).`;
 }
 
 /**

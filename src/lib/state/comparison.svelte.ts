@@ -3,18 +3,27 @@ import type { Observation } from '../indicators/types';
 import { observationsSql, type ObservationRow } from '../measures/sql';
 import { TABLES } from '../measures/tables';
 import type { IndicatorView } from '../server/programme';
+import { Loadable } from './loadable.svelte';
+
+/** A comparison that is on screen: the area, its series per streefdoel and the redrawn charts. */
+export interface ShownComparison {
+	area: string;
+	areaName: string;
+	series: Record<string, Observation[]>;
+	charts: Record<string, string>;
+}
 
 /**
- * The "compare with a wijk" state of the programme page: which area, its series per streefdoel
- * (queried live on DuckDB-WASM) and the redrawn charts. Without it the prerendered charts stand.
+ * The "compare with a wijk" state of the programme page: the chosen area, and the comparison shown
+ * (queried live on DuckDB-WASM). Charts, tables and captions read only `result.shown`, so while a
+ * new area loads they keep the previous comparison, marked busy, and change together when it is
+ * there. Without a comparison the prerendered charts stand.
  */
 export class Comparison {
+	/** the area chosen in the select (shown once its data is there) */
 	area = $state('');
-	areaName = $state('');
-	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	message = $state('');
-	series = $state<Record<string, Observation[]>>({});
-	charts = $state<Record<string, string>>({});
+	readonly result = new Loadable<ShownComparison | null>(null);
 
 	constructor(
 		private readonly options: {
@@ -65,69 +74,63 @@ export class Comparison {
 	/** Selects an area ('' for none) and queries its series for every indicator. */
 	async select(area: string, areaName: string): Promise<void> {
 		this.area = area;
-		this.areaName = areaName;
 		if (!area) {
-			this.series = {};
-			this.charts = {};
-			this.status = 'idle';
+			this.result.set(null);
 			this.message = '';
 			return;
 		}
-		this.status = 'loading';
 		this.message = `Gegevens voor ${areaName} worden geladen…`;
-		try {
-			// Loaded on first use: DuckDB-WASM, Arrow, hyparquet and Plot stay out of the first page.
-			const [{ wasmEngine }, { trendChart }, { figureMarkup }] = await Promise.all([
-				import('../db/wasm'),
-				import('../charts/trend'),
-				import('../charts/figure')
-			]);
-			// Without intent first, the tables still come while the engine compiles; a failure is the queries' to report.
-			this.preload().catch(() => {});
-			const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
-			const gemeente = this.options.gemeente.code;
-			const measured = this.options.indicators.filter((view) => view.streefdoel.measure);
-			// Every series at once: the tables load in parallel, the queries queue in the engine.
-			const rows = await Promise.all(
-				measured.map((view) =>
-					engine.query<ObservationRow>(
-						observationsSql({ measure: view.streefdoel.measure!, gemeente, area }),
-						{
-							gemeente
-						}
-					)
-				)
+		const outcome = await this.result.load(() => this.query(area, areaName), {
+			// No comparison stands under the error: the select names an area the charts would not show.
+			onError: (error) => ({
+				shown: null,
+				message: `De vergelijking met ${areaName} kon niet worden geladen (${(error as Error).message}). De cijfers voor de hele gemeente hieronder kloppen nog steeds.`
+			})
+		});
+		if (outcome === 'overtaken') return;
+		this.message = outcome === 'shown' ? `Vergeleken met ${areaName}.` : this.result.error;
+		// Benchmarks read this mark: every indicator's comparison is in the state.
+		if (outcome === 'shown') performance.mark('koers:comparison-updated');
+	}
+
+	private async query(area: string, areaName: string): Promise<ShownComparison> {
+		// Loaded on first use: DuckDB-WASM, Arrow, hyparquet and Plot stay out of the first page.
+		const [{ wasmEngine }, { trendChart }, { figureMarkup }] = await Promise.all([
+			import('../db/wasm'),
+			import('../charts/trend'),
+			import('../charts/figure')
+		]);
+		// Without intent first, the tables still come while the engine compiles; a failure is the queries' to report.
+		this.preload().catch(() => {});
+		const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
+		const gemeente = this.options.gemeente.code;
+		const measured = this.options.indicators.filter((view) => view.streefdoel.measure);
+		// Every series at once: the tables load in parallel, the queries queue in the engine.
+		const rows = await Promise.all(
+			measured.map((view) =>
+				engine.query<ObservationRow>(observationsSql({ measure: view.streefdoel.measure!, gemeente, area }), {
+					gemeente
+				})
+			)
+		);
+		const series: Record<string, Observation[]> = {};
+		const charts: Record<string, string> = {};
+		const doc = document.implementation.createHTMLDocument('');
+		measured.forEach((view, i) => {
+			const s = view.streefdoel;
+			series[s.id] = toObservations(rows[i]!);
+			charts[s.id] = figureMarkup(
+				trendChart({
+					observations: view.observations,
+					baseline: s.baseline,
+					norm: s.norm,
+					unit: s.unit,
+					label: this.options.gemeente.name,
+					comparison: { label: areaName, observations: series[s.id]! },
+					document: doc
+				})
 			);
-			const series: Record<string, Observation[]> = {};
-			const charts: Record<string, string> = {};
-			const doc = document.implementation.createHTMLDocument('');
-			measured.forEach((view, i) => {
-				const s = view.streefdoel;
-				series[s.id] = toObservations(rows[i]!);
-				charts[s.id] = figureMarkup(
-					trendChart({
-						observations: view.observations,
-						baseline: s.baseline,
-						norm: s.norm,
-						unit: s.unit,
-						label: this.options.gemeente.name,
-						comparison: { label: areaName, observations: series[s.id]! },
-						document: doc
-					})
-				);
-			});
-			if (this.area !== area) return; // a newer selection won
-			this.series = series;
-			this.charts = charts;
-			this.status = 'ready';
-			this.message = `Vergeleken met ${areaName}.`;
-			// Benchmarks read this mark: every indicator's comparison is in the state.
-			performance.mark('koers:comparison-updated');
-		} catch (error) {
-			this.status = 'error';
-			this.series = {};
-			this.charts = {};
-			this.message = `De vergelijking met ${areaName} kon niet worden geladen (${(error as Error).message}). De cijfers voor de hele gemeente hieronder kloppen nog steeds.`;
-		}
+		});
+		return { area, areaName, series, charts };
 	}
 }
