@@ -31,12 +31,30 @@ describe('financial page', () => {
 		await close();
 	});
 
+	test('a deviation is counted and explained once per doel, on the year page and the overview', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(`${site.url()}/financien/GM0193/2024`);
+		// Doel 2.1.1: lasten 8,1% under budget (explained); its saldo moves only with them.
+		expect(await page.textContent('section[aria-labelledby="afwijkingen-title"]')).toContain(
+			'1 doel met een afwijking boven de drempel, waarvan 0 zonder toelichting'
+		);
+		const saldo = page.locator('#afwijkingen tbody tr', { hasText: '2.1.1' }).filter({ hasText: 'saldo' });
+		expect(await saldo.textContent()).toContain('zelfde afwijking als de lasten: Vacatures');
+		await page.goto(`${site.url()}/financien/GM0193`);
+		const year = page.locator('tbody tr', { hasText: '2024' });
+		expect((await year.locator('td').allTextContents()).slice(2)).toEqual(['1', '0']);
+		await close();
+	});
+
 	test('phase and sign convention change the table and live in the URL; a shared URL restores them', async () => {
 		const { page, problems, close } = await open();
 		await page.goto(`${site.url()}/financien/GM0193/2023`);
 		await expect.poll(() => page.isEnabled('#fase')).toBe(true);
 		await page.selectOption('#fase', 'realisatie');
 		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain('realisatie 2023');
+		// A jaarrekening reports what was realised: the heading follows the phase.
+		expect(await page.textContent('#baten-lasten thead')).toContain('Gerealiseerd resultaat');
+		expect(await page.textContent('#baten-lasten thead')).not.toContain('Geraamd');
 		await page.selectOption('#teken', 'baten-min-lasten');
 		await expect.poll(() => page.textContent('#baten-lasten tbody')).toMatch(/\d\s[VN]\b/);
 		const url = new URL(page.url());

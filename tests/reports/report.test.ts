@@ -123,6 +123,14 @@ describe('programme 12 report', () => {
 		const measured = streefdoelen.filter((s) => s.measure);
 		expect(await page.locator('.report-indicator svg.koers-plot').count()).toBe(measured.length);
 		expect(body).toContain(`${formatValue(3385, 'aantal')} (2015)`);
+		// Statuses judged before the latest realisatie say so; a rounded nulsituatie says why; counts add up.
+		expect(body).toMatch(
+			/Status beoordeeld op 1-1-2017 \(normjaar 2017\); sindsdien gestegen van [\d.]+ naar/
+		);
+		expect(body).toContain(
+			'1.299 (2015) In de gepubliceerde cijfers: 1.300, afgerond op 5 (onthullingsregel).'
+		);
+		expect(body).toMatch(/Stand van zaken bij Maatschappelijke ondersteuning: \d+ streefdoelen: /);
 		await close();
 	});
 
@@ -140,6 +148,12 @@ describe('programme 12 report', () => {
 			'Doel 2.1.1 Ondersteuning in de wijk 12.216.821 0 12.216.821 265.000 118.000 12.363.821'
 		);
 		expect(money).toContain('Voorbereidingskrediet SWT');
+		// The money block's result column is named for its phase: estimated in a begroting, realised in a jaarverslag.
+		expect(money).toContain('Geraamd resultaat');
+		await page.goto(`${site.url()}/rapporten/GM0193/doel-2.1.1/2022`);
+		const realised = text(await page.content());
+		expect(realised).toContain('Gerealiseerd resultaat');
+		expect(realised).not.toContain('Geraamd resultaat');
 		expect(money).toContain('Formatieuitbreiding SWT n.a.v. AEF onderzoek');
 		await close();
 	});

@@ -1,6 +1,6 @@
 import type { ExportTable } from '../export/table';
 import type { FinanceYearView } from '../server/finance';
-import { AMOUNT_LABELS, presentNet, type SignConvention } from './statement';
+import { amountLabels, presentNet, type SignConvention } from './statement';
 import { CHECK_GROUPS } from './reconcile';
 import { remainingKrediet, type Phase } from './types';
 
@@ -12,17 +12,18 @@ export function statementTable(options: {
 }): ExportTable {
 	const { view, phase, convention } = options;
 	const vn = convention === 'baten-min-lasten';
+	const labels = amountLabels(phase);
 	return {
 		name: `Baten en lasten ${view.year}`,
 		columns: [
 			{ key: 'regel', label: `Overzicht baten en lasten, ${phase} ${view.year}`, kind: 'text' },
-			{ key: 'lasten', label: AMOUNT_LABELS.lasten, kind: 'integer' },
-			{ key: 'baten', label: AMOUNT_LABELS.baten, kind: 'integer' },
-			{ key: 'saldo', label: AMOUNT_LABELS.saldo, kind: 'integer' },
+			{ key: 'lasten', label: labels.lasten, kind: 'integer' },
+			{ key: 'baten', label: labels.baten, kind: 'integer' },
+			{ key: 'saldo', label: labels.saldo, kind: 'integer' },
 			...(vn ? [{ key: 'saldo_vn', label: 'V/N', kind: 'text' as const }] : []),
-			{ key: 'toevoeging', label: AMOUNT_LABELS.toevoeging, kind: 'integer' },
-			{ key: 'onttrekking', label: AMOUNT_LABELS.onttrekking, kind: 'integer' },
-			{ key: 'resultaat', label: AMOUNT_LABELS.resultaat, kind: 'integer' },
+			{ key: 'toevoeging', label: labels.toevoeging, kind: 'integer' },
+			{ key: 'onttrekking', label: labels.onttrekking, kind: 'integer' },
+			{ key: 'resultaat', label: labels.resultaat, kind: 'integer' },
 			...(vn ? [{ key: 'resultaat_vn', label: 'V/N', kind: 'text' as const }] : [])
 		],
 		rows: view.statements[phase].map((l) => {
@@ -94,6 +95,7 @@ export function varianceTable(view: FinanceYearView): ExportTable {
 			{ key: 'verschil', label: 'Verschil', kind: 'integer' },
 			{ key: 'procent', label: 'Verschil (%)', kind: 'decimal', decimals: 1 },
 			{ key: 'toelichten', label: 'Toelichting nodig', kind: 'text' },
+			{ key: 'zelfde_als', label: 'Zelfde afwijking als', kind: 'text' },
 			{ key: 'toelichting', label: 'Toelichting', kind: 'text' }
 		],
 		rows: view.variances.map((v) => ({
@@ -104,6 +106,7 @@ export function varianceTable(view: FinanceYearView): ExportTable {
 			verschil: v.difference,
 			procent: v.percent === null ? null : Math.round(v.percent * 10) / 10,
 			toelichten: v.flagged ? 'ja' : 'nee',
+			zelfde_als: v.sameAs ?? '',
 			toelichting: v.explanation ?? ''
 		}))
 	};

@@ -21,15 +21,31 @@ export const AMOUNT_KEYS = ['lasten', 'baten', 'saldo', 'toevoeging', 'onttrekki
 /** An amount column of a statement line. */
 export type AmountKey = (typeof AMOUNT_KEYS)[number];
 
-/** Dutch labels of the amount columns, as the begroting prints them. */
-export const AMOUNT_LABELS: Record<AmountKey, string> = {
-	lasten: 'Lasten',
-	baten: 'Baten',
-	saldo: 'Saldo',
-	toevoeging: 'Toevoeging aan reserves',
-	onttrekking: 'Onttrekking aan reserves',
-	resultaat: 'Geraamd resultaat'
-};
+/**
+ * Dutch labels of the amount columns, as the document of the phase prints them: a begroting
+ * estimates its result (geraamd), a jaarrekening reports what was realised (gerealiseerd).
+ */
+export function amountLabels(phase: Phase): Record<AmountKey, string> {
+	return {
+		lasten: 'Lasten',
+		baten: 'Baten',
+		saldo: 'Saldo',
+		toevoeging: 'Toevoeging aan reserves',
+		onttrekking: 'Onttrekking aan reserves',
+		resultaat: resultLabel(phase)
+	};
+}
+
+/** The result column's name in a phase: "Geraamd resultaat" or "Gerealiseerd resultaat". */
+function resultLabel(phase: Phase): string {
+	switch (phase) {
+		case 'primitieve begroting':
+		case 'begroting na wijziging':
+			return 'Geraamd resultaat';
+		case 'realisatie':
+			return 'Gerealiseerd resultaat';
+	}
+}
 
 /**
  * The overview of baten en lasten for one year and phase, computed from the ledger: per doel,
@@ -120,9 +136,10 @@ export function presentNet(options: { value: number; convention: SignConvention 
 	return { amount: Math.abs(amount), vn: amount >= 0 ? 'V' : 'N' };
 }
 
-/** The sign convention in one Dutch sentence, shown with every overview. */
-export function describeConvention(convention: SignConvention): string {
-	return convention === 'netto-lasten'
-		? 'Saldo = lasten − baten (netto lasten; een positief saldo is een kostenpost), zoals de begroting het toont. Geraamd resultaat = saldo + toevoeging aan reserves − onttrekking aan reserves.'
-		: 'Saldo = baten − lasten, met V (voordelig) of N (nadelig). Geraamd resultaat = saldo − toevoeging aan reserves + onttrekking aan reserves.';
+/** The sign convention in one Dutch sentence, shown with every overview, its result named for the phase. */
+export function describeConvention(options: { convention: SignConvention; phase: Phase }): string {
+	const result = resultLabel(options.phase);
+	return options.convention === 'netto-lasten'
+		? `Saldo = lasten − baten (netto lasten; een positief saldo is een kostenpost), zoals de begroting het toont. ${result} = saldo + toevoeging aan reserves − onttrekking aan reserves.`
+		: `Saldo = baten − lasten, met V (voordelig) of N (nadelig). ${result} = saldo − toevoeging aan reserves + onttrekking aan reserves.`;
 }

@@ -20,7 +20,7 @@ export interface Explanation {
 }
 
 /** The columns compared. */
-type VarianceColumn = 'lasten' | 'baten' | 'saldo';
+export type VarianceColumn = 'lasten' | 'baten' | 'saldo';
 
 /** Realisatie against the begroting na wijziging for one doel and column. */
 export interface Variance {
@@ -34,6 +34,11 @@ export interface Variance {
 	/** difference as a percentage of the budget; null when the budget is 0 */
 	percent: number | null;
 	flagged: boolean;
+	/**
+	 * for saldo: the column whose movement it only repeats (saldo = lasten − baten, so a saldo that
+	 * moves with the lasten alone is the lasten's deviation, not a second one); null otherwise
+	 */
+	sameAs: 'lasten' | 'baten' | null;
 	explanation: string | null;
 }
 
@@ -57,9 +62,27 @@ export function variances(options: {
 	for (const b of budget) {
 		const a = actual.find((x) => x.code === b.code);
 		if (!a) continue;
+		const explain = (column: VarianceColumn) =>
+			explanations.find((e) => e.year === year && e.doel === b.code && (!e.column || e.column === column))
+				?.text ?? null;
+		const moved = (column: 'lasten' | 'baten') => a[column] !== b[column];
+		// saldo = lasten − baten: when every column that moved is explained, so is the saldo.
+		const explainSaldo = () => {
+			const parts = (['lasten', 'baten'] as const).filter(moved).map((c) => [c, explain(c)] as const);
+			if (parts.length === 0 || parts.some(([, text]) => text === null)) return null;
+			return parts.length === 1 ? parts[0]![1] : parts.map(([c, text]) => `${c}: ${text}`).join(' ');
+		};
 		for (const column of ['lasten', 'baten', 'saldo'] as const) {
 			const difference = a[column] - b[column];
 			const percent = b[column] === 0 ? null : (difference / Math.abs(b[column])) * 100;
+			const sameAs =
+				column !== 'saldo'
+					? null
+					: moved('lasten') && !moved('baten')
+						? 'lasten'
+						: moved('baten') && !moved('lasten')
+							? 'baten'
+							: null;
 			out.push({
 				doel: b.code,
 				name: b.name,
@@ -69,9 +92,8 @@ export function variances(options: {
 				difference,
 				percent,
 				flagged: isFlagged({ difference, percent, threshold }),
-				explanation:
-					explanations.find((e) => e.year === year && e.doel === b.code && (!e.column || e.column === column))
-						?.text ?? null
+				sameAs,
+				explanation: explain(column) ?? (column === 'saldo' ? explainSaldo() : null)
 			});
 		}
 	}

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { deviations, deviationSummary } from '$lib/finance/deviations';
 import { financeYears } from '$lib/server/finance';
 import { openSiteRelease, siteFinanceView } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -22,12 +23,13 @@ export const load: PageServerLoad = async ({ params }) => {
 		release: view.release,
 		years: view.years.map((year) => {
 			const y = view.byYear[year]!;
+			const deviated = deviationSummary({ deviations: deviations({ variances: y.variances }) });
 			return {
 				year,
 				checks: y.reconciliation.checks.length,
 				failed: y.reconciliation.checks.filter((c) => !c.passed).length,
-				flagged: y.variances.filter((v) => v.flagged).length,
-				unexplained: y.variances.filter((v) => v.flagged && !v.explanation).length
+				flagged: deviated.count,
+				unexplained: deviated.unexplained
 			};
 		})
 	};
