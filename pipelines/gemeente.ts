@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { CatalogError } from '../src/lib/catalog/parse';
 import { currentDivision, divisionOutlines, readDivisionAreas } from '../src/lib/gemeente/division';
 import { GEMEENTE_FILES, loadGemeente, readDeliveryInfo } from '../src/lib/gemeente/folder';
-import { GemeenteError, isGemeenteCode, type Gemeente } from '../src/lib/gemeente/types';
-import { parseFinanceSettings, SettingsError } from '../src/lib/finance/settings';
-import { ReportError } from '../src/lib/reports/parse';
+import { isGemeenteCode, type Gemeente } from '../src/lib/gemeente/types';
+import { isFolderError } from '../src/lib/gemeente/site-check';
+import { parseFinanceSettings } from '../src/lib/finance/settings';
+import { reportReferenceErrors } from '../src/lib/reports/references';
 import { openNodeEngine } from '../src/lib/db/node.server';
 import type { Paths } from './config';
 import { formatIssue, PipelineError } from './errors';
@@ -130,14 +130,7 @@ export async function checkGemeente(options: { paths: Paths; code: string }): Pr
 		try {
 			await what();
 		} catch (error) {
-			if (!(
-				error instanceof GemeenteError ||
-				error instanceof CatalogError ||
-				error instanceof SettingsError ||
-				error instanceof ReportError ||
-				error instanceof PipelineError
-			))
-				throw error;
+			if (!(isFolderError(error) || error instanceof PipelineError)) throw error;
 			out.push({ kind: 'fout', text: error.message });
 		}
 	};
@@ -181,7 +174,16 @@ export async function checkGemeente(options: { paths: Paths; code: string }): Pr
 				out.push({ kind: 'ok', text: `${rel(file)}: geldig` });
 			});
 		}
-		for (const r of g.reports) out.push({ kind: 'ok', text: `rapport ${r.file}: ${r.title}` });
+		// The build resolves every report against the catalogues: what it would refuse is refused here.
+		const hasLedger = deliveredFiles(rawDir).some((f) => f.stem === 'fin_baten_lasten' && f.file);
+		for (const r of g.reports) {
+			const errors = reportReferenceErrors({ source: r, catalogs: g.catalogs, hasLedger });
+			out.push(
+				...(errors.length > 0
+					? errors.map((text) => ({ kind: 'fout' as const, text }))
+					: [{ kind: 'ok' as const, text: `rapport ${r.file}: ${r.title}` }])
+			);
+		}
 		await guard(async () => {
 			const division = currentDivision(g);
 			if (!division) {

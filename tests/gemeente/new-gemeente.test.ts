@@ -1,12 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultPaths } from '../../pipelines/config';
-import { checkGemeente, scaffoldGemeente } from '../../pipelines/gemeente';
-import { loadZwolleBuurten, readSimpleCsv, synthesizeBuurten } from '../../pipelines/synth/areas';
-import { writeGemeente } from '../../pipelines/synth/index';
+import { checkGemeente } from '../../pipelines/gemeente';
+import { followTheGuide } from '../helpers/new-gemeente';
 import { launchChromium, recordedPage, seriousAxeViolations, serveBuild } from '../helpers/browser';
 import { buildSite, type BuiltSite } from '../helpers/site';
 
@@ -17,7 +16,6 @@ import { buildSite, type BuiltSite } from '../helpers/site';
  * and the site in a browser. Then a release of three gemeenten, and one of Groningen alone.
  */
 const CODE = 'GM9901';
-const fixture = 'tests/fixtures/nieuwe-gemeente';
 const work = mkdtempSync(join(tmpdir(), 'koers-nieuwe-gemeente-'));
 const paths = {
 	...defaultPaths(resolve('.'), {}),
@@ -43,48 +41,8 @@ function pages(build: string): { path: string; text: string }[] {
 	return out;
 }
 
-/** The steps of the guide, as a data person would take them. */
-async function followTheGuide() {
-	// Step 1: start the gemeente.
-	scaffolded = await scaffoldGemeente({ paths, code: CODE, name: 'Nieuwdorp', year: 2024 });
-	const dir = join(paths.gemeenten, CODE);
-	// Step 2: the CBS division with outlines (a shapefile in RD New, as CBS distributes it).
-	cpSync(join(fixture, 'gebieden'), join(dir, 'gebieden'), { recursive: true });
-	// Step 3: the begroting's streefdoelen replace the template.
-	cpSync(join(fixture, 'begroting-2024.yaml'), join(dir, 'begroting-2024.yaml'));
-	// Step 4: no money; the report skeleton is adapted to the catalogue's programme and doel.
-	rmSync(join(dir, 'financien.yaml'));
-	const report = join(dir, 'rapporten', 'programma-1.md');
-	writeFileSync(
-		join(dir, 'rapporten', 'programma-3.md'),
-		readFileSync(report, 'utf8')
-			.replaceAll('Programma 1 Sociaal domein', 'Programma 3 Zorg en welzijn')
-			.replace("programma: '1'", "programma: '3'")
-			.replaceAll('Voorbeelddoel', 'Meedoen')
-	);
-	rmSync(report);
-	// Step 5: the exports (synthetic, labelled as sample data) for the gemeente's own buurten
-	// (synth-buurten.csv only feeds the generator; the division itself comes from the shapefile).
-	const buurten = readSimpleCsv(join(fixture, 'synth-buurten.csv'));
-	await writeGemeente({
-		paths,
-		gemeente: CODE,
-		name: 'Nieuwdorp',
-		buurten: synthesizeBuurten({
-			areas: buurten,
-			seed: 9901,
-			zwolle: loadZwolleBuurten(paths.reference),
-			profile: { adults: 1500, share65: 0.2, shareUnder18: 0.2, participatie: 5.1, isolement: 2.1 }
-		}),
-		seed: 99010,
-		scale: 1,
-		size: { adults: 0.2, youth: 0.2 },
-		finance: false
-	});
-}
-
 beforeAll(async () => {
-	await followTheGuide();
+	scaffolded = await followTheGuide({ paths, code: CODE, adaptReport: true });
 	site = await buildSite({ raw: paths.raw, gemeenten: paths.gemeenten });
 	browser = await launchChromium();
 }, 300_000);

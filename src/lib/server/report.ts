@@ -19,6 +19,7 @@ import type { Judgement } from '../indicators/types';
 import { ReportError, type ReportBlock, type ReportSource } from '../reports/parse';
 import type { Gemeente } from '../gemeente/types';
 import { isProvisional } from '../reports/provisional';
+import { reportGoal } from '../reports/references';
 import { loadFinanceData, loadTaakvelden } from './finance';
 import { serverDocument } from './indicator-page';
 import { loadIndicators, type IndicatorEntry } from './indicators';
@@ -218,24 +219,8 @@ function fail(context: ReportContext, line: number, message: string): never {
 
 /** The catalogue doel a directive names, from the catalogue of the report's begroting and programme. */
 function goalOf(context: ReportContext, gemeente: Gemeente, name: string, line: number) {
-	const { source } = context;
-	const catalog = gemeente.catalogs.find(
-		(c) => c.budgetYear === source.budgetYear && c.programme.number === source.programme
-	);
-	if (!catalog)
-		fail(
-			context,
-			line,
-			`geen catalogus voor ${source.gemeente}, begroting ${source.budgetYear}, programma ${source.programme} in de map van de gemeente (begroting-${source.budgetYear}.yaml)`
-		);
-	return (
-		catalog.goals.find((g) => g.name === name) ??
-		fail(
-			context,
-			line,
-			`onbekend doel "${name}" in de catalogus; bekend: ${catalog.goals.map((g) => `"${g.name}"`).join(', ')}`
-		)
-	);
+	const goal = reportGoal({ source: context.source, catalogs: gemeente.catalogs, name });
+	return typeof goal === 'string' ? fail(context, line, goal) : goal;
 }
 
 /** Streefdoelen as a block, with their statuses counted so that the counts add up to the block. */
