@@ -107,9 +107,13 @@ describe('Indicator page', () => {
 
 		const csv = await download(page, 'tabel per gebied', 'CSV');
 		const lines = csv.text.trim().split('\r\n');
-		expect(lines[0]).toBe('CBS-code;Buurt;Gebruik huishoudelijke ondersteuning;Opmerking');
-		expect(lines).toHaveLength(79);
-		expect(lines.some((l) => /^BU0193\d{4};[^;]+;;onderdrukt$/.test(l))).toBe(true);
+		expect(lines[0]).toBe(
+			'CBS-code;Buurt;Gebruik huishoudelijke ondersteuning, per 1.000 inwoners;Aantal;Opmerking'
+		);
+		// The 78 buurten and the gemeente as a whole, as the table shows them.
+		expect(lines).toHaveLength(80);
+		expect(lines.some((l) => /^BU0193\d{4};[^;]+;;;onderdrukt$/.test(l))).toBe(true);
+		expect(lines.at(-1)).toMatch(/^GM0193;Zwolle \(hele gemeente\);\d+,\d;\d+;$/);
 		const svg = await download(page, 'rangorde', 'SVG');
 		expect(svg.text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 
@@ -119,6 +123,65 @@ describe('Indicator page', () => {
 			.poll(() => shared.page.textContent('.live'), { timeout: 30_000 })
 			.toContain('Per buurt, 2016');
 		await shared.close();
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('wijken are ranked by rate per 1.000 inwoners, the count beside, against the gemeente’s rate', async () => {
+		const { page, close } = await open({ javaScriptEnabled: false });
+		await page.goto(site.url() + path);
+		expect(await page.textContent('#gebieden-tabel caption')).toContain('per 1.000 inwoners');
+		const row = (name: string) =>
+			page.locator('#gebieden-tabel tbody tr', { hasText: name }).locator('td').allTextContents();
+		const [aalanden, vechtlanden] = [await row('Aalanden'), await row('Vechtlanden')];
+		expect(aalanden).toEqual(['44,0', '605']);
+		expect(vechtlanden).toEqual(['46,5', '50']);
+		const bars = (await page.getAttribute('#rangorde svg.koers-plot', 'aria-description')) ?? '';
+		expect(bars.indexOf('Vechtlanden')).toBeLessThan(bars.indexOf('Aalanden'));
+		expect(bars).toContain('Stippellijn: Zwolle 30,7');
+		expect(await page.textContent('#gebieden-tabel tfoot')).toMatch(
+			/Zwolle \(hele gemeente\)\s*30,7\s*4\.010/
+		);
+		await close();
+	});
+
+	test('while a new level loads, the old view stays whole and busy; then caption, rows and download change together', async () => {
+		const { page, problems, close } = await open();
+		// Hold every data file until released: the view's loading state, as on a slow network.
+		let release = () => {};
+		const gate = new Promise<void>((r) => (release = r));
+		await page.route('**/data/**', async (route) => {
+			await gate;
+			await route.continue();
+		});
+		await page.goto(site.url() + path);
+		await hydrated(page, '#niveau');
+		const region = page.locator('#gebieden');
+		expect(await region.getAttribute('aria-busy')).toBe('false');
+		await page.selectOption('#niveau', 'buurt');
+		await expect.poll(() => region.getAttribute('aria-busy')).toBe('true');
+		expect(await region.getAttribute('class')).toContain('busy');
+		expect(await page.textContent('.live')).toContain('worden geladen');
+		// Not the new caption over the old rows: caption, rows and the map still say wijk.
+		expect(await page.textContent('#gebieden-tabel caption')).toContain('per wijk, 2024');
+		expect(await page.locator('#gebieden-tabel tbody tr').count()).toBe(16);
+		expect(await page.textContent('#kaart figcaption')).toContain('per wijk, 2024');
+		const during = (await download(page, 'tabel per gebied', 'CSV')).text.trim().split('\r\n');
+		expect(during[0]).toMatch(/^CBS-code;Wijk;/);
+		expect(during).toHaveLength(16 + 2);
+
+		release();
+		await expect.poll(() => region.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+		expect(await page.textContent('#gebieden-tabel caption')).toContain('per buurt, 2024');
+		expect(await page.locator('#gebieden-tabel tbody tr').count()).toBe(78);
+		expect(await page.textContent('#kaart')).toMatch(/per buurt, 2024|geen gebiedsgrenzen/);
+		const after = (await download(page, 'tabel per gebied', 'CSV')).text.trim().split('\r\n');
+		expect(after[0]).toMatch(/^CBS-code;Buurt;/);
+		expect(after).toHaveLength(78 + 2);
+		const shown = await page.$$eval('#gebieden-tabel tbody th', (ths) =>
+			ths.map((t) => t.textContent?.trim())
+		);
+		expect(after.slice(1, -1).map((l) => l.split(';')[1])).toEqual(shown);
 		expect(problems).toEqual([]);
 		await close();
 	});

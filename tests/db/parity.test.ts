@@ -11,7 +11,9 @@ import type { Gemeente } from '../../src/lib/gemeente/types';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import { normalizeRows, type QueryScope, type Row } from '../../src/lib/db/query';
 import { areasSql } from '../../src/lib/measures/sql';
-import { areaSql, trendSql } from '../../src/lib/measures/spec';
+import { areaSql, trendSql, type MeasureSpec } from '../../src/lib/measures/spec';
+import type { Unit } from '../../src/lib/format';
+import { areaBasis } from '../../src/lib/measures/area-rate';
 import { BBV_INDICATORS, bbvSql } from '../../src/lib/measures/bbv';
 import { EXAMPLE_SQL } from '../../src/lib/explorer/guard';
 
@@ -85,22 +87,33 @@ async function gemeenteQueries(native: NodeEngine, gemeente: Gemeente): Promise<
 		)[0]!.code;
 	const areas = [g, await first('wijk'), await first('buurt')];
 	const queries: string[] = [];
-	const specs = [
+	// Each measure with its unit: a count per area is compared as a rate over the bevolking table.
+	const specs: { spec: MeasureSpec; unit: Unit }[] = [
 		...gemeente.catalogs
 			.flatMap((c) => c.goals.flatMap((goal) => goal.streefdoelen))
 			.flatMap((s) =>
-				s.measure ? [{ kind: 'table' as const, table: s.measure.table, filter: s.measure.filter }] : []
+				s.measure
+					? [
+							{
+								spec: { kind: 'table' as const, table: s.measure.table, filter: s.measure.filter },
+								unit: s.unit
+							}
+						]
+					: []
 			),
-		...BBV_INDICATORS.map((b) => ({ kind: 'bbv' as const, indicator: b.id }))
+		...BBV_INDICATORS.map((b) => ({
+			spec: { kind: 'bbv' as const, indicator: b.id },
+			unit: b.per === 100 ? ('procent' as const) : ('per 10.000' as const)
+		}))
 	];
-	for (const spec of specs) {
+	for (const { spec, unit } of specs) {
 		for (const area of areas) queries.push(trendSql({ spec, gemeente: g, area }));
 		const years = (await native.query<{ year: number }>(trendSql({ spec, gemeente: g, area: g }))).map(
 			(r) => r.year
 		);
 		for (const year of years.slice(-1))
 			for (const level of ['wijk', 'buurt'] as const)
-				queries.push(areaSql({ spec, gemeente: g, level, year }));
+				queries.push(areaSql({ spec, unit, gemeente: g, level, year }));
 	}
 	queries.push(areasSql({ gemeente: g, level: 'wijk' }), areasSql({ gemeente: g, level: 'buurt' }));
 	return queries;
@@ -126,13 +139,20 @@ describe('native DuckDB and DuckDB-WASM give the same rows for the same SQL, on 
 				3 * (BBV_INDICATORS.length + gemeente.catalogs.length) + 2
 			);
 			let withRows = 0;
+			let withPopulation = 0;
 			for (const sql of queries) {
 				const a = await native.query(sql);
 				expect(wasm.query(sql), sql).toEqual(a);
 				if (a.length > 0) withRows++;
+				if (a.some((r) => typeof r['population'] === 'number')) withPopulation++;
 			}
 			// Equal empty results prove nothing: most queries must find rows.
 			expect(withRows / queries.length).toBeGreaterThan(0.8);
+			// Counts per area are compared as rates: their queries carry the population, on both engines.
+			const counts = gemeente.catalogs
+				.flatMap((c) => c.goals.flatMap((goal) => goal.streefdoelen))
+				.filter((s) => s.measure && areaBasis({ table: s.measure.table, unit: s.unit }).kind === 'rate');
+			expect(withPopulation > 0).toBe(counts.length > 0);
 			wasm.close();
 		}
 	);

@@ -1,26 +1,47 @@
 import type { Unit } from '../format';
-import type { Observation } from '../indicators/types';
-import { choroplethMap, rankedBarChart, type AreaGeometry, type AreaValue } from './breakdown';
+import { areaUnit, areaUnitText, compareAreas, type AreaQueryRow } from '../measures/area-rate';
+import type { BreakdownView } from '../measures/area-view';
+import { bbvIndicator, specBasis, type MeasureSpec } from '../measures/spec';
+import { choroplethMap, rankedBarChart, type AreaGeometry } from './breakdown';
 import { figureMarkup } from './figure';
 
-/** Draws the ranked bars and the map of a breakdown. */
-export function drawBreakdown(options: {
-	entry: { streefdoel: { unit: Unit }; gemeente: { name: string }; observations: Observation[] };
-	rows: AreaValue[];
+/**
+ * A breakdown's view from its query rows: the areas compared (counts as rates over their population),
+ * the gemeente's figure in the same unit as the reference, and the ranked bars and map drawn from them.
+ */
+export function breakdownView(options: {
+	indicator: { spec: MeasureSpec; streefdoel: { unit: Unit }; gemeente: { code: string; name: string } };
+	rows: AreaQueryRow[];
 	level: 'wijk' | 'buurt';
 	year: number;
 	geometry: AreaGeometry | null;
 	document: Document;
-}): { bars: string; map: string | null } {
-	const { entry, rows, level, year, geometry, document } = options;
-	const unit = entry.streefdoel.unit;
-	const reference = entry.observations.find((o) => o.year === year)?.value ?? null;
+}): BreakdownView {
+	const { indicator, rows, level, year, geometry, document } = options;
+	const { spec } = indicator;
+	const basis = specBasis({ spec, unit: indicator.streefdoel.unit });
+	const unit = areaUnit({ basis, unit: indicator.streefdoel.unit });
+	const unitText = areaUnitText(basis) ?? (spec.kind === 'bbv' ? bbvIndicator(spec.indicator).unit : null);
+	const { areas, reference } = compareAreas({ rows, basis, gemeente: indicator.gemeente.code });
 	return {
+		level,
+		year,
+		unit,
+		unitText,
+		counts: basis.kind === 'rate' || spec.kind === 'bbv',
+		areas,
+		reference,
 		bars: figureMarkup(
-			rankedBarChart({ rows, unit, reference: { label: entry.gemeente.name, value: reference }, document })
+			rankedBarChart({
+				rows: areas,
+				unit,
+				unitText,
+				reference: { label: indicator.gemeente.name, value: reference?.value ?? null },
+				document
+			})
 		),
 		map: geometry
-			? figureMarkup(choroplethMap({ rows, geometry, unit, labels: level === 'wijk', document }))
+			? figureMarkup(choroplethMap({ rows: areas, geometry, unit, labels: level === 'wijk', document }))
 			: null
 	};
 }

@@ -2,14 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3-array';
 import { formatValue, type Unit } from '../format';
 import { Z_95 } from '../indicators/significance';
+import { rankAreas, type AreaFigure } from '../measures/area-rate';
 
 /** One area of a breakdown: a value, or null when it is suppressed or not published. */
-export interface AreaValue {
-	code: string;
-	name: string;
-	value: number | null;
-	standard_error: number | null;
-}
+export type AreaValue = AreaFigure;
 
 /** A GeoJSON FeatureCollection whose features carry the CBS code in `properties.code`. */
 export interface AreaGeometry {
@@ -21,18 +17,19 @@ const shortName = (name: string) => name.replace(/^Wijk \d+ /, '');
 
 /**
  * Areas ranked by value, with the 95% margin for survey figures and the gemeente as a reference
- * line. Suppressed areas are listed at the bottom as "onderdrukt", never drawn as zero.
+ * line in the same unit. Suppressed areas are listed at the bottom as "onderdrukt", never drawn as zero.
  */
 export function rankedBarChart(options: {
 	rows: AreaValue[];
 	unit: Unit;
+	/** the unit in words when the areas are not compared in the indicator's own (e.g. "per 1.000 inwoners") */
+	unitText?: string | null;
 	reference: { label: string; value: number | null };
 	document: Document;
 	width?: number;
 }): Element {
 	const { rows, unit, reference } = options;
-	const known = rows.filter((r) => r.value !== null).sort((a, b) => b.value! - a.value!);
-	const missing = rows.filter((r) => r.value === null);
+	const { known, missing } = rankAreas(rows);
 	const order = [...known, ...missing].map((r) => shortName(r.name));
 	const withMargin = known
 		.filter((r) => r.standard_error)
@@ -87,8 +84,12 @@ export function rankedBarChart(options: {
 	}
 	const describe = [
 		known.map((r) => `${r.name} ${formatValue(r.value, unit)}`).join('; '),
-		missing.length > 0 ? `Onderdrukt: ${missing.map((r) => r.name).join(', ')}.` : ''
-	].join('. ');
+		missing.length > 0 ? `Onderdrukt: ${missing.map((r) => r.name).join(', ')}` : '',
+		reference.value !== null ? `Stippellijn: ${reference.label} ${formatValue(reference.value, unit)}` : ''
+	]
+		.filter(Boolean)
+		.join('. ')
+		.concat('.');
 	return Plot.plot({
 		document: options.document,
 		className: 'koers-plot',
@@ -97,7 +98,7 @@ export function rankedBarChart(options: {
 		marginLeft: 170,
 		marginRight: 60,
 		marginTop: 30,
-		ariaLabel: 'Gebieden op volgorde van waarde',
+		ariaLabel: `Gebieden op volgorde van waarde${options.unitText ? `, ${options.unitText}` : ''}`,
 		ariaDescription: describe,
 		x: { label: null, grid: true, nice: true, zero: true, tickFormat: (d: number) => formatValue(d, unit) },
 		y: { label: null, domain: order, tickSize: 0 },

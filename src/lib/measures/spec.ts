@@ -1,5 +1,7 @@
 import { sqlString } from '../db/query';
 import { BBV_INDICATORS, bbvSql, type BbvIndicator } from './bbv';
+import type { Unit } from '../format';
+import { areaBasis, type AreaBasis } from './area-rate';
 import { breakdownSql, observationsSql } from './sql';
 import type { MeasureTable } from './tables';
 
@@ -23,20 +25,34 @@ export function trendSql(options: { spec: MeasureSpec; gemeente: string; area: s
 	return `SELECT year, value, CAST(NULL AS DOUBLE) AS standard_error FROM (${bbvSql({ indicator: bbvIndicator(spec.indicator), level, gemeente })}) WHERE gebied_code = ${sqlString(area)} ORDER BY year`;
 }
 
-/** SQL for a measure per wijk or buurt in one year: every area listed, suppressed cells as NULL. */
+/** How a spec's areas are compared (a count of a measure table as a rate; see `areaBasis`). */
+export function specBasis(options: { spec: MeasureSpec; unit: Unit }): AreaBasis {
+	const { spec, unit } = options;
+	return areaBasis({ table: spec.kind === 'table' ? spec.table : null, unit });
+}
+
+/**
+ * SQL for a measure per wijk or buurt in one year, and the gemeente as reference (`AreaQueryRow`):
+ * every area listed, suppressed cells as NULL. A BBV ratio is compared as it is, its numerator beside.
+ */
 export function areaSql(options: {
 	spec: MeasureSpec;
+	unit: Unit;
 	gemeente: string;
 	level: 'wijk' | 'buurt';
 	year: number;
 }): string {
 	const { spec, gemeente, level, year } = options;
-	if (spec.kind === 'table') return breakdownSql({ measure: spec, gemeente, level, year });
+	if (spec.kind === 'table')
+		return breakdownSql({ measure: spec, basis: specBasis(options), gemeente, level, year });
+	const indicator = bbvIndicator(spec.indicator);
+	const ratios = (l: 'gemeente' | 'wijk' | 'buurt') =>
+		`SELECT * FROM (${bbvSql({ indicator, level: l, gemeente })})`;
 	return [
-		'SELECT g.gebied_code AS code, g.gebied_naam AS name, b.value, CAST(NULL AS DOUBLE) AS standard_error',
-		`FROM gebieden g LEFT JOIN (${bbvSql({ indicator: bbvIndicator(spec.indicator), level, gemeente })}) b`,
+		'SELECT g.gebied_code AS code, g.gebied_naam AS name, b.value, b.numerator AS count, CAST(NULL AS DOUBLE) AS population, CAST(NULL AS DOUBLE) AS standard_error',
+		`FROM gebieden g LEFT JOIN (${ratios(level)} UNION ALL ${ratios('gemeente')}) b`,
 		`  ON b.gebied_code = g.gebied_code AND b.year = ${Number(year)}`,
-		`WHERE g.gemeente = ${sqlString(gemeente)} AND g.gebied_niveau = ${sqlString(level)}`,
+		`WHERE g.gemeente = ${sqlString(gemeente)} AND g.gebied_niveau IN (${sqlString(level)}, 'gemeente')`,
 		'ORDER BY g.gebied_code'
 	].join('\n');
 }

@@ -1,4 +1,5 @@
 import { sqlIdent, sqlString } from '../db/query';
+import type { AreaBasis } from './area-rate';
 import { TABLES, type MeasureTable } from './tables';
 
 /** The columns every observation query returns. */
@@ -37,24 +38,38 @@ export function areasSql(options: { gemeente: string; level: 'wijk' | 'buurt' })
 }
 
 /**
- * SQL for a measure per wijk or buurt of a gemeente in one year, every area of the level listed
- * (an area without a published value comes back with NULL: suppressed, never 0 and never absent).
+ * SQL for a measure per wijk or buurt of a gemeente in one year, every area of the level listed (an
+ * area without a published value comes back with NULL: suppressed, never 0 and never absent), and the
+ * gemeente itself as the reference. For a count compared as a rate, each row carries the population
+ * of its area (NULL when a band of it is suppressed); the rate itself is `areaRate`'s, in one place.
  */
 export function breakdownSql(options: {
 	measure: { table: MeasureTable; filter: Record<string, string> };
+	basis: AreaBasis;
 	gemeente: string;
 	level: 'wijk' | 'buurt';
 	year: number;
 }): string {
-	const { measure, gemeente, level, year } = options;
+	const { measure, basis, gemeente, level, year } = options;
 	const table = TABLES[measure.table];
 	const se = table.standardErrorColumn ? `t.${sqlIdent(table.standardErrorColumn)}` : 'NULL';
+	const value = `CAST(t.${sqlIdent(table.valueColumn)} AS DOUBLE)`;
 	const filters = Object.entries(measure.filter).map(([k, v]) => `AND t.${sqlIdent(k)} = ${sqlString(v)}`);
+	const rate = basis.kind === 'rate';
 	return [
-		`SELECT g.gebied_code AS code, g.gebied_naam AS name, CAST(t.${sqlIdent(table.valueColumn)} AS DOUBLE) AS value, CAST(${se} AS DOUBLE) AS standard_error`,
+		`SELECT g.gebied_code AS code, g.gebied_naam AS name, ${value} AS value, ${rate ? value : 'CAST(NULL AS DOUBLE)'} AS count,`,
+		`  ${rate ? 'p.population' : 'CAST(NULL AS DOUBLE)'} AS population, CAST(${se} AS DOUBLE) AS standard_error`,
 		`FROM gebieden g LEFT JOIN ${sqlIdent(table.name)} t`,
 		`  ON t.gebied_code = g.gebied_code AND t.gemeente = g.gemeente AND CAST(t.jaar AS INTEGER) = ${Number(year)} ${filters.join(' ')}`,
-		`WHERE g.gemeente = ${sqlString(gemeente)} AND g.gebied_niveau = ${sqlString(level)}`,
+		...(rate
+			? [
+					// complete only when every band is published: count(x) skips suppressed cells
+					`LEFT JOIN (SELECT gebied_code, CASE WHEN count(inwoners) = ${basis.bands.length} THEN CAST(sum(inwoners) AS DOUBLE) END AS population FROM bevolking`,
+					`  WHERE gemeente = ${sqlString(gemeente)} AND CAST(jaar AS INTEGER) = ${Number(year)} AND leeftijdsklasse IN (${basis.bands.map(sqlString).join(', ')}) GROUP BY gebied_code) p`,
+					'  ON p.gebied_code = g.gebied_code'
+				]
+			: []),
+		`WHERE g.gemeente = ${sqlString(gemeente)} AND g.gebied_niveau IN (${sqlString(level)}, 'gemeente')`,
 		'ORDER BY g.gebied_code'
 	].join('\n');
 }

@@ -1,14 +1,9 @@
-import type { AreaGeometry, AreaValue } from '../charts/breakdown';
+import type { AreaGeometry } from '../charts/breakdown';
 import type { Unit } from '../format';
 import type { Observation } from '../indicators/types';
+import type { AreaQueryRow } from '../measures/area-rate';
+import type { BreakdownView } from '../measures/area-view';
 import { areaSql, type MeasureSpec } from '../measures/spec';
-
-/** A drawn breakdown: the rows and the chart markup. */
-interface Drawn {
-	rows: AreaValue[];
-	bars: string;
-	map: string | null;
-}
 
 /** What the breakdown needs to know of its indicator. */
 export interface BreakdownIndicator {
@@ -18,17 +13,23 @@ export interface BreakdownIndicator {
 	observations: Observation[];
 }
 
+/** A level and a year of the breakdown. */
+export interface BreakdownChoice {
+	level: 'wijk' | 'buurt';
+	year: number;
+}
+
 /**
- * The breakdown per wijk or buurt of the indicator page: the level and year chosen, the rows queried
- * live on DuckDB-WASM, and the redrawn bars and map. Until the first query the prerendered ones stand;
- * when a query fails, the user gets a Dutch message and the previous table and charts stay.
+ * The breakdown per wijk or buurt of the indicator page. `chosen` is what the selects say; `view` is
+ * what the page shows, replaced whole only when the chosen level and year are queried (live on
+ * DuckDB-WASM) and drawn, so caption, table, map, reference line and downloads change together.
+ * While a choice loads, `busy` is true and the previous view stays; when a query fails, the user gets
+ * a Dutch message and the previous view stays.
  */
 export class BreakdownState {
-	level = $state<'wijk' | 'buurt'>('wijk');
-	year = $state(0);
-	rows = $state<AreaValue[]>([]);
-	bars = $state('');
-	map = $state<string | null>(null);
+	chosen: BreakdownChoice;
+	// Replaced whole, never mutated: raw state, no deep proxy over every row.
+	view: BreakdownView;
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	message = $state('');
 	// A cache of fetches, not state the page renders: a plain Map on purpose.
@@ -37,14 +38,14 @@ export class BreakdownState {
 	// Drawn breakdowns by level and year: a year seen (or prepared) before is shown without a query or
 	// a redraw. Filled in idle time after the first live choice, for every year of the select.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	private readonly drawn = new Map<string, Promise<Drawn>>();
+	private readonly drawn = new Map<string, Promise<BreakdownView>>();
 	private prefetching: string | null = null;
 	private request = 0;
 
 	constructor(
 		private readonly options: {
 			indicator: BreakdownIndicator;
-			initial: { level: 'wijk' | 'buurt'; year: number; rows: AreaValue[]; bars: string; map: string | null };
+			initial: BreakdownView;
 			wijkGeometry: AreaGeometry | null;
 			/** whether buurt outlines are shipped for this gemeente (otherwise no map at buurt level) */
 			buurtGeometry: boolean;
@@ -54,69 +55,73 @@ export class BreakdownState {
 			years?: number[];
 		}
 	) {
-		const i = options.initial;
-		this.level = i.level;
-		this.year = i.year;
-		this.rows = i.rows;
-		this.bars = i.bars;
-		this.map = i.map;
+		this.view = $state.raw(options.initial);
+		this.chosen = $state({ level: options.initial.level, year: options.initial.year });
 		this.geometry.set('wijk', Promise.resolve(options.wijkGeometry));
+	}
+
+	/** Whether a choice is loading: the page marks the shown view busy. */
+	get busy(): boolean {
+		return this.status === 'loading';
 	}
 
 	/** Queries and redraws for a level and year; a newer call wins over an older one still running. */
 	async show(level: 'wijk' | 'buurt', year: number): Promise<void> {
 		const request = ++this.request;
-		this.level = level;
-		this.year = year;
+		this.chosen = { level, year };
 		this.status = 'loading';
 		this.message = `Cijfers per ${level} in ${year} worden geladen…`;
 		try {
-			const { rows, bars, map } = await this.draw(level, year);
+			const view = await this.draw(level, year);
 			if (request !== this.request) return;
-			this.rows = rows;
-			this.bars = bars;
-			this.map = map;
+			this.view = view;
 			this.status = 'ready';
-			this.message = `Per ${level}, ${year}: ${rows.filter((r) => r.value !== null).length} van ${rows.length} gebieden met een waarde.`;
+			this.message = `Per ${level}, ${year}: ${view.areas.filter((r) => r.value !== null).length} van ${view.areas.length} gebieden met een waarde.`;
 			// Benchmarks and tests read this mark: the chart for the latest choice is in the page.
 			performance.mark('koers:breakdown-updated');
 			this.prefetch(level);
 		} catch (error) {
 			if (request !== this.request) return;
 			this.status = 'error';
-			this.message = `De cijfers per ${level} in ${year} konden niet worden geladen (${(error as Error).message}). De tabel en grafieken hieronder tonen nog de vorige keuze.`;
+			this.chosen = { level: this.view.level, year: this.view.year };
+			this.message = `De cijfers per ${level} in ${year} konden niet worden geladen (${(error as Error).message}). De tabel en grafieken hieronder tonen nog de vorige keuze (per ${this.view.level}, ${this.view.year}).`;
 		}
 	}
 
 	/** Queries and draws one level and year, once: later calls share the result (failures are retried). */
-	private draw(level: 'wijk' | 'buurt', year: number): Promise<Drawn> {
+	private draw(level: 'wijk' | 'buurt', year: number): Promise<BreakdownView> {
 		const key = `${level}/${year}`;
 		let drawn = this.drawn.get(key);
 		if (!drawn) {
 			drawn = (async () => {
 				// Loaded on first use: DuckDB-WASM and Plot stay out of the first page.
-				const [{ wasmEngine }, { drawBreakdown }] = await Promise.all([
+				const [{ wasmEngine }, { breakdownView }] = await Promise.all([
 					import('../db/wasm'),
 					import('../charts/breakdown-figures')
 				]);
 				const { indicator } = this.options;
 				const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 				const [rows, geometry] = await Promise.all([
-					engine.query<AreaValue & Record<string, string | number | null>>(
-						areaSql({ spec: indicator.spec, gemeente: indicator.gemeente.code, level, year }),
+					engine.query<AreaQueryRow & Record<string, string | number | null>>(
+						areaSql({
+							spec: indicator.spec,
+							unit: indicator.streefdoel.unit,
+							gemeente: indicator.gemeente.code,
+							level,
+							year
+						}),
 						{ gemeente: indicator.gemeente.code }
 					),
 					this.geometryFor(level)
 				]);
-				const figures = drawBreakdown({
-					entry: indicator,
+				return breakdownView({
+					indicator,
 					rows,
 					level,
 					year,
 					geometry,
 					document: document.implementation.createHTMLDocument('')
 				});
-				return { rows, bars: figures.bars, map: figures.map };
 			})();
 			drawn.catch(() => this.drawn.delete(key));
 			this.drawn.set(key, drawn);
