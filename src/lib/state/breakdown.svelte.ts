@@ -4,6 +4,7 @@ import type { Observation } from '../indicators/types';
 import type { AreaQueryRow } from '../measures/area-rate';
 import type { BreakdownView } from '../measures/area-view';
 import { areaSql, type MeasureSpec } from '../measures/spec';
+import { Loadable } from './loadable.svelte';
 
 /** What the breakdown needs to know of its indicator. */
 export interface BreakdownIndicator {
@@ -23,13 +24,11 @@ export interface BreakdownChoice {
  * The breakdown per wijk or buurt of the indicator page. `chosen` is what the selects say; `view` is
  * what the page shows, replaced whole only when the chosen level and year are queried (live on
  * DuckDB-WASM) and drawn, so caption, table, map, reference line and downloads change together.
- * While a choice loads, `busy` is true and the previous view stays; when a query fails, the user gets
- * a Dutch message and the previous view stays.
+ * While a choice loads, `busy` is true and the previous view stays (a `Loadable`); when a query fails,
+ * the user gets a Dutch message and the previous view stays.
  */
 export class BreakdownState {
 	chosen: BreakdownChoice;
-	// Replaced whole, never mutated: raw state, no deep proxy over every row.
-	view: BreakdownView;
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	message = $state('');
 	// A cache of fetches, not state the page renders: a plain Map on purpose.
@@ -40,7 +39,7 @@ export class BreakdownState {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private readonly drawn = new Map<string, Promise<BreakdownView>>();
 	private prefetching: string | null = null;
-	private request = 0;
+	private readonly shown: Loadable<BreakdownView>;
 
 	constructor(
 		private readonly options: {
@@ -55,37 +54,40 @@ export class BreakdownState {
 			years?: number[];
 		}
 	) {
-		this.view = $state.raw(options.initial);
+		this.shown = new Loadable(options.initial);
 		this.chosen = $state({ level: options.initial.level, year: options.initial.year });
 		this.geometry.set('wijk', Promise.resolve(options.wijkGeometry));
 	}
 
+	/** What the page shows: replaced whole when a choice is drawn. */
+	get view(): BreakdownView {
+		return this.shown.shown;
+	}
+
 	/** Whether a choice is loading: the page marks the shown view busy. */
 	get busy(): boolean {
-		return this.status === 'loading';
+		return this.shown.busy;
 	}
 
 	/** Queries and redraws for a level and year; a newer call wins over an older one still running. */
 	async show(level: 'wijk' | 'buurt', year: number): Promise<void> {
-		const request = ++this.request;
 		this.chosen = { level, year };
 		this.status = 'loading';
 		this.message = `Cijfers per ${level} in ${year} worden geladen…`;
-		try {
-			const view = await this.draw(level, year);
-			if (request !== this.request) return;
-			this.view = view;
-			this.status = 'ready';
-			this.message = `Per ${level}, ${year}: ${view.areas.filter((r) => r.value !== null).length} van ${view.areas.length} gebieden met een waarde.`;
-			// Benchmarks and tests read this mark: the chart for the latest choice is in the page.
-			performance.mark('koers:breakdown-updated');
-			this.prefetch(level);
-		} catch (error) {
-			if (request !== this.request) return;
+		const outcome = await this.shown.load(() => this.draw(level, year));
+		if (outcome === 'overtaken') return;
+		const view = this.view;
+		if (outcome === 'failed') {
 			this.status = 'error';
-			this.chosen = { level: this.view.level, year: this.view.year };
-			this.message = `De cijfers per ${level} in ${year} konden niet worden geladen (${(error as Error).message}). De tabel en grafieken hieronder tonen nog de vorige keuze (per ${this.view.level}, ${this.view.year}).`;
+			this.chosen = { level: view.level, year: view.year };
+			this.message = `De cijfers per ${level} in ${year} konden niet worden geladen (${this.shown.error}). De tabel en grafieken hieronder tonen nog de vorige keuze (per ${view.level}, ${view.year}).`;
+			return;
 		}
+		this.status = 'ready';
+		this.message = `Per ${level}, ${year}: ${view.areas.filter((r) => r.value !== null).length} van ${view.areas.length} gebieden met een waarde.`;
+		// Benchmarks and tests read this mark: the chart for the latest choice is in the page.
+		performance.mark('koers:breakdown-updated');
+		this.prefetch(level);
 	}
 
 	/** Queries and draws one level and year, once: later calls share the result (failures are retried). */
