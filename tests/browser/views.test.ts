@@ -60,7 +60,7 @@ describe('Overzicht', () => {
 		expect(csv.name).toMatch(/voorbeelddata\.csv$/);
 		const lines = csv.text.trim().split('\r\n');
 		expect(lines[0]).toBe(
-			'Gemeente;Programma;Doel;Streefdoel;Nulsituatie;Toelichting nulsituatie;Norm;Jaar realisatie;Realisatie;Status;Waarom;Status beoordeeld op'
+			'Gemeente;Programma;Doel;Streefdoel;Nulsituatie;Toelichting nulsituatie;Norm;Jaar realisatie;Realisatie;Status;Waarom;Beoordeeld jaar en verloop sindsdien'
 		);
 		expect(lines).toHaveLength(statuses.length + 1);
 		for (const l of lines.slice(1)) expect(l).toMatch(/^Zwolle;.*;behaald;.*;Status beoordeeld op /);
