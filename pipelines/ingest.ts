@@ -20,7 +20,8 @@ export interface Ingested {
 	gemeente: { code: string; name: string; division: number | null; source?: string };
 	sample: boolean;
 	sampleKey: boolean;
-	dataDate: string;
+	/** the delivery date (bron.json, else the latest start date); null when the delivery has neither */
+	dataDate: string | null;
 	sources: (LoadedExport & { sha256: string })[];
 	/** published name → this gemeente's table in the engine, qualified and quoted (schema.table) */
 	tables: Record<string, string>;
@@ -59,7 +60,7 @@ export async function ingestGemeente(options: {
 
 	// The key is asked for when a source has identifiers to pseudonymise: figures per buurt need none.
 	const envKey = env[PSEUDONYM_KEY_ENV];
-	if (!envKey && !sample && !info?.gedeeltelijk)
+	if (!envKey && !sample && info?.gedeeltelijk !== true)
 		throw new PipelineError(
 			`de pseudonimiseringssleutel ontbreekt: zet ${PSEUDONYM_KEY_ENV} in de omgeving (nooit in de repository)`
 		);
@@ -101,7 +102,7 @@ export async function ingestGemeente(options: {
 		const delivered = plan.sources.map((s) => s.source);
 
 		// Without a stated delivery date, the latest start date in the registration stands in for it
-		// (deterministic: the same files give the same release).
+		// (deterministic: the same files give the same release); without either, the gemeente has none.
 		const latest = delivered.some((s) => s.schema.name === 'wmo_toewijzingen')
 			? (
 					await engine.query<{ d: string | null }>(
@@ -109,7 +110,7 @@ export async function ingestGemeente(options: {
 					)
 				)[0]?.d
 			: null;
-		const dataDate = info?.peildatum_levering ?? latest ?? 'onbekend';
+		const dataDate = info?.peildatum_levering ?? latest ?? null;
 
 		const aggregates = await sideBySide(engines, delivered, async (own, source) => {
 			const produced = await source.aggregate({

@@ -18,6 +18,7 @@ import { failpoint } from './failpoints';
 import { spillFolder } from './spill';
 import { buildBenchmark } from './benchmark';
 import { loadCbsTables } from './sources/cbs/publish';
+import { latestDate } from './sources/iso-date';
 import { loadTaakvelden } from './sources/reference';
 import { SOURCES } from './sources/registry';
 
@@ -306,6 +307,19 @@ function releaseSources(ingested: Ingested[], derived: Derived): ReleaseSource[]
 	];
 }
 
+/**
+ * The release's data date: the latest delivery date of its gemeenten, compared as dates. A gemeente
+ * without one does not set it; a release where none has one is refused.
+ */
+function releaseDate(ingested: Ingested[]): string {
+	const date = latestDate(ingested.map((g) => g.dataDate));
+	if (date === null)
+		throw new PipelineError(
+			`geen leverdatum: zet "peildatum_levering" (jjjj-mm-dd) in bron.json van ${ingested.map((g) => g.gemeente.code).join(', ')}`
+		);
+	return date;
+}
+
 /** Publish: the release's Parquet files and its manifest, written atomically. */
 async function publish(run: Run, ingested: Ingested[], merged: Merged, derived: Derived): Promise<Manifest> {
 	const { paths } = run;
@@ -320,10 +334,7 @@ async function publish(run: Run, ingested: Ingested[], merged: Merged, derived: 
 			version: 1,
 			// One sample gemeente makes the whole release a sample: every page then says so.
 			sample: ingested.some((g) => g.sample),
-			dataDate: ingested
-				.map((g) => g.dataDate)
-				.sort()
-				.at(-1)!,
+			dataDate: releaseDate(ingested),
 			gemeenten: ingested.map((g) => g.gemeente),
 			sources: sources.map((s) => ({
 				file: relative(paths.raw, join(process.cwd(), s.file)),

@@ -95,7 +95,7 @@ export async function convertDelivery(options: {
 			rawDir: options.rawDir,
 			path,
 			file,
-			deliveryDate: options.info?.peildatum_levering
+			deliveryDate: options.info?.peildatum_levering ?? undefined
 		});
 		return { ...messages, sha256: folderHash(path) };
 	}

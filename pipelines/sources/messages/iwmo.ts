@@ -6,6 +6,7 @@ import { PipelineError } from '../../errors';
 import { WMO_HEADER } from '../../synth/index';
 import { readMessageFolder, writeConvertedCsv } from './folder';
 import { ageOn, applyMessages, ddmmyyyy } from './release32';
+import { onOrBefore } from '../iso-date';
 
 /** iWmo productcategorie (WMO020) → the local voorziening Koers counts; others are not maatwerk kinds it tracks. */
 export const IWMO_CATEGORIES: Record<string, Voorziening> = {
@@ -227,7 +228,7 @@ function rows20(
 		.map(([key, t]) => {
 			const stop = stops.get(key);
 			// A planned end after the delivery date means the voorziening still runs on that date.
-			const end = stop?.end ?? (t.plannedEnd && t.plannedEnd <= deliveryDate ? t.plannedEnd : null);
+			const end = stop?.end ?? (t.plannedEnd && onOrBefore(t.plannedEnd, deliveryDate) ? t.plannedEnd : null);
 			return { ...t, end, reason: stop?.reason ?? null };
 		});
 	return { rows, issues };

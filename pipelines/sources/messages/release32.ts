@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { RowIssue } from '../../errors';
+import { onOrBefore } from '../iso-date';
 
 /**
  * Release 3.2 of iWmo and iJw: one client per message; a toewijzing (301) carries a
@@ -198,7 +199,7 @@ export function applyMessages(
 			);
 			continue;
 		}
-		const end = stop?.end ?? (t.plannedEnd && t.plannedEnd <= deliveryDate ? t.plannedEnd : null);
+		const end = stop?.end ?? (t.plannedEnd && onOrBefore(t.plannedEnd, deliveryDate) ? t.plannedEnd : null);
 		trajecten.push({
 			bsn: m.bsn,
 			birth: m.birth,

@@ -29,38 +29,83 @@ const identitySchema = z.strictObject({
 	naam: z.string().min(1, 'de naam van de gemeente ontbreekt')
 });
 
-/** What the delivery folder says about itself (`data/raw/<code>/bron.json`). */
-export interface DeliveryInfo {
+/** A date as bron.json writes it: ISO 8601, year-month-day. */
+const isoDate = z.iso.date({ error: 'verwacht een datum als jjjj-mm-dd, bijvoorbeeld "2025-01-31"' });
+const yesNo = z.boolean({ error: 'verwacht true of false (zonder aanhalingstekens)' });
+const text = z.string({ error: 'verwacht tekst tussen aanhalingstekens' });
+
+/** `data/raw/<code>/bron.json`: what a delivery folder says about itself. Unknown fields are refused. */
+const deliveryInfoSchema = z.strictObject({
+	gemeente: text.optional(),
+	naam: text.optional(),
+	/** synthetic sample data: every page of a release with it says so */
+	voorbeelddata: yesNo.optional(),
+	/** the date of the export; null until the gemeente fills it in (the scaffold writes null) */
+	peildatum_levering: isoDate.nullable().optional(),
+	/** a partial delivery: sources the run otherwise requires may be missing (reported as not delivered) */
+	gedeeltelijk: yesNo.optional(),
+	/** where real figures come from, shown with them (attribution) */
+	bron: text.optional(),
+	omschrijving: text.optional(),
+	/** the sample generator's seed and scale, for whoever regenerates it */
+	seed: z.number({ error: 'verwacht een getal' }).optional(),
+	schaal: z.number({ error: 'verwacht een getal' }).optional(),
+	let_op: text.optional()
+});
+
+/** What the delivery folder says about itself (`data/raw/<code>/bron.json`), checked. */
+export type DeliveryInfo = z.infer<typeof deliveryInfoSchema> & {
 	/** the bron.json file, for messages */
 	file: string;
-	gemeente?: string;
-	naam?: string;
-	voorbeelddata?: boolean;
-	peildatum_levering?: string;
-	/** a partial delivery: sources the run otherwise requires may be missing (reported as not delivered) */
-	gedeeltelijk?: boolean;
-	/** where real figures come from, shown with them (attribution) */
-	bron?: string;
-}
+};
 
 const rel = (path: string) => relative(process.cwd(), path) || path;
 
-/** Reads `bron.json` of a delivery folder (or null when there is none); invalid JSON names the file. */
+/** The line of a field in a JSON text (the first `"name":`), for messages. */
+function jsonLine(json: string, field: string): number | null {
+	const at = json.search(new RegExp(`"${field}"\\s*:`));
+	return at < 0 ? null : json.slice(0, at).split('\n').length;
+}
+
+/**
+ * Reads and checks `bron.json` of a delivery folder (or null when there is none). Invalid JSON, an
+ * unknown field or a value of the wrong kind is a GemeenteError naming the file, line and field.
+ */
 export function readDeliveryInfo(rawDir: string): DeliveryInfo | null {
 	const path = join(rawDir, 'bron.json');
 	if (!existsSync(path)) return null;
+	const file = rel(path);
+	const json = readFileSync(path, 'utf8');
+	let parsed: unknown;
 	try {
-		const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-			throw new Error('verwacht een object { "gemeente": …, "naam": … }');
-		return { ...(parsed as Omit<DeliveryInfo, 'file'>), file: rel(path) };
+		parsed = JSON.parse(json);
 	} catch (error) {
 		throw new GemeenteError(
-			`${rel(path)}: geen geldige JSON (${(error as Error).message}); zie docs/nieuwe-gemeente.md`,
-			rel(path),
+			`${file}: geen geldige JSON (${(error as Error).message}); zie docs/nieuwe-gemeente.md`,
+			file,
 			{ cause: error }
 		);
 	}
+	const checked = deliveryInfoSchema.safeParse(parsed);
+	if (checked.success) return { ...checked.data, file };
+	const issue = checked.error.issues[0]!;
+	const known = Object.keys(deliveryInfoSchema.shape).join(', ');
+	const field =
+		issue.code === 'unrecognized_keys'
+			? issue.keys[0]!
+			: issue.path.length > 0
+				? String(issue.path[0])
+				: null;
+	const line = field ? jsonLine(json, field) : null;
+	const where = `${file}${line ? ` regel ${line}` : ''}`;
+	throw new GemeenteError(
+		issue.code === 'unrecognized_keys'
+			? `${where}: onbekend veld "${field}"; bekend zijn ${known} (zie docs/nieuwe-gemeente.md)`
+			: field
+				? `${where}: veld ${field}: ${issue.message}`
+				: `${where}: verwacht een object { "gemeente": …, "naam": … }`,
+		file
+	);
 }
 
 /**
