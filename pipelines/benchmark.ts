@@ -2,6 +2,10 @@ import type { NodeEngine } from '../src/lib/db/node.server';
 import { sqlIdent, sqlString } from '../src/lib/db/query';
 import type { CbsManifest, Manifest } from '../src/lib/db/manifest';
 import { BENCHMARK_INDICATORS, sizeClassSql, unitOfCbs } from '../src/lib/measures/benchmark';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCbsGebieden } from './sources/cbs/gebieden';
 import { readCbsGemeenten } from './sources/cbs/gemeenten';
 
 /** The CBS measure of inhabitants on 1 January (Regionale kerncijfers, 70072NED) the size class reads. */
@@ -24,15 +28,34 @@ export async function buildBenchmark(options: {
 }): Promise<{ table: string | null; provinces: Manifest['sources'][number] | null }> {
 	const { engine, tables } = options;
 	const listed = readCbsGemeenten(options.raw);
+	// CBS's Gebieden in Nederland, where delivered, gives province, inhabitants and CBS's own size class
+	// of one indeling; otherwise the province comes from Gemeenten alfabetisch and the class is computed.
+	const gebieden = readCbsGebieden(join(options.raw, 'cbs'));
 	await engine.run(
-		'CREATE OR REPLACE TEMP TABLE benchmark_provincies (gemeente VARCHAR, gemeente_naam VARCHAR, provincie VARCHAR)'
+		'CREATE OR REPLACE TEMP TABLE benchmark_provincies (gemeente VARCHAR, gemeente_naam VARCHAR, provincie VARCHAR, grootteklasse INTEGER, inwoners DOUBLE, inwoners_jaar INTEGER)'
 	);
-	if (listed && listed.gemeenten.length > 0)
-		await engine.run(
-			`INSERT INTO benchmark_provincies VALUES ${listed.gemeenten
-				.map((g) => `(${sqlString(g.code)}, ${sqlString(g.name)}, ${sqlString(g.province)})`)
-				.join(', ')}`
-		);
+	const places = gebieden
+		? gebieden.gemeenten.map(
+				(g) =>
+					`(${sqlString(g.code)}, ${sqlString(g.name)}, ${sqlString(g.province)}, ${g.sizeClass}, ${g.inhabitants ?? 'NULL'}, ${gebieden.edition.year})`
+			)
+		: (listed?.gemeenten ?? []).map(
+				(g) => `(${sqlString(g.code)}, ${sqlString(g.name)}, ${sqlString(g.province)}, NULL, NULL, NULL)`
+			);
+	if (places.length > 0) await engine.run(`INSERT INTO benchmark_provincies VALUES ${places.join(', ')}`);
+	const placesSource: Manifest['sources'][number] | null = gebieden
+		? {
+				file: gebieden.file,
+				rows: gebieden.gemeenten.length,
+				published: gebieden.gemeenten.length,
+				quarantined: 0,
+				sha256: createHash('sha256').update(readFileSync(gebieden.file)).digest('hex'),
+				format: `CBS Gebieden in Nederland ${gebieden.edition.year} (${gebieden.edition.id}): provincie, gemeentegrootte en inwonertal per gemeente`
+			}
+		: (listed?.source ?? null);
+	const indeling = gebieden
+		? `Gemeentelijke indeling ${gebieden.edition.year} (CBS Gebieden in Nederland, ${gebieden.edition.id})`
+		: null;
 	const cbsTable = tables['cbs_cijfers'];
 	const kerncijfers = tables['kerncijfers'];
 	const bevolking = tables['bevolking'];
@@ -77,7 +100,7 @@ FROM ${sqlIdent(cbsTable)} WHERE tabel = ${sqlString(b.cbs.table)} AND maat = ${
 	// Nothing to compare (no kerncijfers rows and no CBS table of the set): no benchmark table at all.
 	if (values.length === 0) {
 		await engine.run('DROP TABLE benchmark_provincies');
-		return { table: null, provinces: listed?.source ?? null };
+		return { table: null, provinces: placesSource };
 	}
 	const sql = `WITH v AS (${values.join('\nUNION ALL\n')}),
 inw AS (SELECT gemeente, arg_min(inwoners, voorkeur) AS inwoners, arg_min(inwoners_jaar, voorkeur) AS inwoners_jaar FROM (${
@@ -88,8 +111,10 @@ inw AS (SELECT gemeente, arg_min(inwoners, voorkeur) AS inwoners, arg_min(inwone
 sh AS (${shares})
 SELECT v.indicator, v.bron, v.tabel, v.eenheid, v.eenheid_tekst, v.niveau, v.gemeente,
 	coalesce(p.gemeente_naam, v.gemeente_naam) AS gemeente_naam, p.provincie,
-	CAST(round(inw.inwoners) AS INTEGER) AS inwonertal, CAST(inw.inwoners_jaar AS INTEGER) AS inwonertal_jaar,
-	CAST(${sizeClassSql('inw.inwoners')} AS INTEGER) AS grootteklasse,
+	CAST(round(coalesce(p.inwoners, inw.inwoners)) AS INTEGER) AS inwonertal,
+	CAST(coalesce(p.inwoners_jaar, inw.inwoners_jaar) AS INTEGER) AS inwonertal_jaar,
+	CAST(coalesce(p.grootteklasse, ${sizeClassSql('inw.inwoners')}) AS INTEGER) AS grootteklasse,
+	${indeling ? sqlString(indeling) : 'CAST(NULL AS VARCHAR)'} AS indeling,
 	round(sh.aandeel_65plus, 4) AS aandeel_65plus, round(sh.aandeel_jeugd, 4) AS aandeel_jeugd,
 	CAST(v.jaar AS INTEGER) AS jaar, v.status, CAST(v.waarde AS DOUBLE) AS waarde, CAST(v.teller AS DOUBLE) AS teller, CAST(v.noemer AS DOUBLE) AS noemer
 FROM v
@@ -103,5 +128,8 @@ ORDER BY v.indicator, v.bron, v.jaar, v.niveau, v.gemeente`;
 		'SELECT CAST(count(*) AS INTEGER) AS rows FROM release_benchmark'
 	);
 	if (rows === 0) await engine.run('DROP TABLE release_benchmark');
-	return { table: rows > 0 ? 'release_benchmark' : null, provinces: listed?.source ?? null };
+	return {
+		table: rows > 0 ? 'release_benchmark' : null,
+		provinces: placesSource
+	};
 }

@@ -18,17 +18,56 @@ describe('real figures', () => {
 
 	test('the gemeente page says they are real, names the source, and shows the file’s values in nl-NL', async () => {
 		const { page, external, close } = await site.open({ path: '/echte-cijfers/GM0193' });
-		const banner = (await page.locator('.real-banner').textContent())!;
+		const banner = (await page.locator('#bvb .real-banner').textContent())!;
 		expect(banner).toContain('Echte cijfers, geen voorbeelddata.');
 		expect(banner).toContain('Bron: Buurt-voor-Buurt onderzoek 2014, statistiekcatalogus van de gemeente');
 		expect(await page.locator('.sample-banner').count()).toBe(0);
 		// Binnenstad-Zuid, sociale participatie 5.2039 in the file.
-		const row = page.locator('tr', { has: page.locator('th', { hasText: 'BU01931000' }) });
+		const row = page.locator('#bvb tr', { has: page.locator('th', { hasText: 'BU01931000' }) });
 		expect(await row.locator('td').nth(1).textContent()).toBe('5,20');
-		expect(await page.locator('tbody tr').count()).toBe(1 + 16 + 78);
+		expect(await page.locator('#bvb tbody tr').count()).toBe(1 + 16 + 78);
 		expect(await page.textContent('main')).toContain('niet op significantie getoetst');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		expect(external).toEqual([]);
 		await close();
+	});
+
+	test('real CBS figures of a gemeente: labelled as real with the table, CBS’s own cells in nl-NL', async () => {
+		const { page, external, close } = await site.open({ path: '/echte-cijfers/GM0193' });
+		const section = page.locator('#echt-cbs-GM0193');
+		const banner = (await section.locator('.real-banner').textContent())!;
+		expect(banner).toContain('Echte cijfers, geen voorbeelddata.');
+		expect(banner).toContain('tabel 85098NED');
+		expect(banner).toContain('Bron: CBS');
+		// 85098NED 2023: Zwolle jeugdhulp 12,0%, Nederland 13,9% (the reference README's figures).
+		const row = section.locator('#echt-cbs-GM0193-overzicht tr', { hasText: 'BBV 29' });
+		const cells = await row.locator('td').allTextContents();
+		expect(cells.slice(1, 4).map((c) => c.trim())).toEqual(['2023', '12,0%', '13,9%']);
+		expect(await section.textContent()).toContain(
+			'gemeentelijke indeling 2025 (CBS Gebieden in Nederland, 86059NED)'
+		);
+		expect(await section.textContent()).toContain('alleen het begin van Totaal exclusief verblijf en opvang');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		expect(external).toEqual([]);
+		await close();
+	});
+
+	test('a sample page that also shows real CBS figures labels each: the sample banner, and the real section as real', async () => {
+		for (const path of ['/vergelijk', '/indicator/GM0014/bbv-29-jeugdhulp']) {
+			const { page, close } = await site.open({ path });
+			expect(await page.locator('.sample-banner').count(), path).toBe(1);
+			const real = page.locator('.real-cbs');
+			expect(await real.count(), path).toBeGreaterThan(0);
+			const banner = (await real.first().locator('.real-banner').textContent())!;
+			expect(banner).toContain('Echte cijfers, geen voorbeelddata.');
+			expect(banner).toContain('Bron: CBS');
+			// every series of the real tables says it is real
+			expect(await real.first().locator('thead').first().textContent()).toMatch(
+				/\(echt\).*Nederland \(echt\)/s
+			);
+			// and the sample's own figures stay outside the real sections
+			expect(await page.locator('.real-cbs .sample-banner').count()).toBe(0);
+			await close();
+		}
 	});
 });

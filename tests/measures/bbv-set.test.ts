@@ -27,12 +27,30 @@ describe('the BBV set of the sociaal domein (21–32)', () => {
 		expect(set.filter((d) => d.fromOwn).map((d) => d.number)).toEqual([27, 29, 32]);
 		expect(set.filter((d) => d.fromCbs).map((d) => d.number)).toEqual([32]);
 		expect(by[32]!.explanation).toBe(
-			'berekend uit de eigen registratie van de gemeente; en CBS-tabel 86050NED (per 1 000 inwoners; Bron: CBS).'
+			'berekend uit de eigen registratie van de gemeente; en CBS-tabel 86050NED (per 1 000 inwoners; Bron: CBS). CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000.'
 		);
 		expect(by[21]!.explanation).toBe(
 			'Niet in deze release: gepubliceerd door LISA (vestigingenregister); Koers heeft er geen registratie voor.'
 		);
 		expect(by[27]!.explanation).toBe('berekend uit de eigen registratie van de gemeente.');
+	});
+
+	test('with the real release (npm run echt): 28–32 have real CBS values, each in CBS’s unit, the rest keep their reason', () => {
+		const set = bbvAvailability({ cbs: undefined, realCbs: readManifest('static/echt').cbs });
+		const real = set.filter((d) => d.explanation.includes('Echte cijfers voor alle gemeenten'));
+		expect(real.map((d) => [d.number, d.published.table])).toEqual([
+			[28, '85588NED'],
+			[29, '85098NED'],
+			[30, '85098NED'],
+			[31, '85098NED'],
+			[32, '86050NED']
+		]);
+		const by = Object.fromEntries(set.map((d) => [d.number, d]));
+		expect(by[28]!.explanation).toContain('CBS-tabel 85588NED (aantal; Bron: CBS)');
+		expect(by[28]!.published.unitNote).toContain('per 10.000 inwoners van 15–64 jaar is niet te berekenen');
+		expect(by[21]!.explanation).toBe(
+			'Niet in deze release: gepubliceerd door LISA (vestigingenregister); Koers heeft er geen registratie voor.'
+		);
 	});
 
 	test('without CBS tables, 32 comes from the registrations only', () => {

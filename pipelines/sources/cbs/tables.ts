@@ -209,3 +209,28 @@ const CBS_TABLES: readonly RegisteredTable[] = [
 export function registeredTable(id: string): RegisteredTable | undefined {
 	return CBS_TABLES.find((t) => t.id === id);
 }
+
+/**
+ * CBS's "Gebieden in Nederland", the editions Koers binds: per gemeente its province, CBS's
+ * gemeentegrootte and inhabitants, the columns by this edition's keys. Delivered as a region list
+ * (`cbs/regiolijsten/<id>*.csv`); the newest edition delivered gives the benchmark's peers.
+ */
+export interface GebiedenEdition {
+	id: string;
+	/** the gemeentelijke indeling of the edition */
+	year: number;
+	columns: Record<'code' | 'provinceCode' | 'province' | 'sizeClass' | 'inhabitants', string>;
+}
+
+const GEBIEDEN_COLUMNS: GebiedenEdition['columns'] = {
+	code: 'Code_1',
+	provinceCode: 'Code_28',
+	province: 'Naam_29',
+	sizeClass: 'Code_52',
+	inhabitants: 'Inwonertal_56'
+};
+
+export const GEBIEDEN_EDITIONS: readonly GebiedenEdition[] = [
+	{ id: '86059NED', year: 2025, columns: GEBIEDEN_COLUMNS },
+	{ id: '85755NED', year: 2024, columns: GEBIEDEN_COLUMNS }
+];

@@ -29,6 +29,8 @@ export interface BbvDefinition {
 		category?: readonly string[];
 		/** the period that gives a year's figure: the year itself, or a month's stand at its end */
 		period?: { kind: 'jaar' } | { kind: 'maand'; number: number };
+		/** in Dutch, when CBS's unit is not the BBV unit: why it is not converted */
+		unitNote?: string;
 	};
 }
 
@@ -97,7 +99,16 @@ export const BBV_SET: readonly BbvDefinition[] = [
 		unitHistory: 'eerder per 1.000',
 		population: 'inwoners van 15–64 jaar',
 		own: null,
-		published: { by: 'CBS' }
+		published: {
+			by: 'CBS',
+			table: '85588NED',
+			measure: 'ReIntegratieParticipatievoorzieningen',
+			unit: 'aantal',
+			category: ['Totaal re-integratie-/participatievoorz. | Lopend eind verslagperiode'],
+			period: { kind: 'maand', number: 12 },
+			unitNote:
+				'CBS publiceert het aantal lopende voorzieningen eind december; per 10.000 inwoners van 15–64 jaar is niet te berekenen: deze release heeft die bevolking niet'
+		}
 	},
 	{
 		number: 29,
@@ -105,7 +116,12 @@ export const BBV_SET: readonly BbvDefinition[] = [
 		unit: '% van de jongeren tot 18 jaar',
 		population: 'jongeren tot 18 jaar',
 		own: 'bbv-29-jeugdhulp',
-		published: { by: 'CBS (Beleidsinformatie Jeugd)' }
+		published: {
+			by: 'CBS (Beleidsinformatie Jeugd)',
+			table: '85098NED',
+			measure: 'JongerenMetJeugdhulpInNatura',
+			unit: '%'
+		}
 	},
 	{
 		number: 30,
@@ -113,7 +129,12 @@ export const BBV_SET: readonly BbvDefinition[] = [
 		unit: '% van de jongeren tot 18 jaar',
 		population: 'jongeren tot 18 jaar',
 		own: null,
-		published: { by: 'CBS (Beleidsinformatie Jeugd)' }
+		published: {
+			by: 'CBS (Beleidsinformatie Jeugd)',
+			table: '85098NED',
+			measure: 'JongerenMetJeugdbescherming',
+			unit: '%'
+		}
 	},
 	{
 		number: 31,
@@ -121,7 +142,12 @@ export const BBV_SET: readonly BbvDefinition[] = [
 		unit: '% van de jongeren van 12–22 jaar',
 		population: 'jongeren van 12–22 jaar',
 		own: null,
-		published: { by: 'CBS (Beleidsinformatie Jeugd)' }
+		published: {
+			by: 'CBS (Beleidsinformatie Jeugd)',
+			table: '85098NED',
+			measure: 'JongerenMetJeugdreclassering',
+			unit: '%'
+		}
 	},
 	{
 		number: 32,
@@ -135,7 +161,8 @@ export const BBV_SET: readonly BbvDefinition[] = [
 			table: '86050NED',
 			measure: 'WmoClientenPer1000Inwoners',
 			unit: 'per 1 000 inwoners',
-			category: ['T001024', 'Totaal']
+			category: ['T001024', 'Totaal'],
+			unitNote: 'CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000'
 		}
 	}
 ];
@@ -153,6 +180,8 @@ export interface BbvAvailability extends BbvDefinition {
 export function bbvAvailability(options: {
 	cbs: CbsManifest | undefined;
 	ownIndicators?: readonly string[];
+	/** the CBS tables of the site's release of real figures, when it has one (shown apart, as real) */
+	realCbs?: CbsManifest | undefined;
 }): BbvAvailability[] {
 	const own = new Set(options.ownIndicators ?? BBV_INDICATORS.map((b) => b.id));
 	return BBV_SET.map((d) => {
@@ -165,16 +194,27 @@ export function bbvAvailability(options: {
 		const fromOwn = d.own !== null && own.has(d.own);
 		const parts = [
 			fromOwn ? 'berekend uit de eigen registratie van de gemeente' : null,
-			fromCbs ? `CBS-tabel ${fromCbs.table} (${fromCbs.unit}; Bron: CBS)` : null
+			fromCbs
+				? `CBS-tabel ${fromCbs.table} (${fromCbs.unit}; Bron: CBS)${d.published.unitNote ? `. ${d.published.unitNote}` : ''}`
+				: null
 		].filter(Boolean);
+		const real = d.published.table
+			? options.realCbs?.tables
+					.find((t) => t.id === d.published.table)
+					?.measures.find((m) => m.id === d.published.measure)
+			: undefined;
+		const realText = real
+			? ` Echte cijfers voor alle gemeenten: CBS-tabel ${d.published.table} (${real.unit}; Bron: CBS), apart getoond als echte cijfers.`
+			: '';
 		return {
 			...d,
 			fromOwn,
 			fromCbs,
 			explanation:
-				parts.length > 0
+				(parts.length > 0
 					? `${parts.join('; en ')}.`
-					: `Niet in deze release: gepubliceerd door ${d.published.by}${d.own === null ? '; Koers heeft er geen registratie voor' : ''}.`
+					: `Niet in deze release: gepubliceerd door ${d.published.by}${d.own === null ? '; Koers heeft er geen registratie voor' : ''}.`) +
+				realText
 		};
 	});
 }

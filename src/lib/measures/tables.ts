@@ -369,7 +369,10 @@ export const TABLES = {
 			inwoners:
 				'Inwoners op 1 januari van het laatste bekende jaar (CBS Regionale kerncijfers, anders de eigen bevolking)',
 			inwoners_jaar: 'Het jaar van die inwoners',
-			grootteklasse: 'CBS-gemeentegrootte van dat inwonertal: 1 minder dan 5.000 … 8 250.000 of meer',
+			grootteklasse:
+				'CBS-gemeentegrootte: 1 minder dan 5.000 … 8 250.000 of meer (van CBS’ Gebieden in Nederland als die is meegeleverd, anders berekend uit het inwonertal)',
+			indeling:
+				'De gemeentelijke indeling waarop provincie en grootteklasse berusten (leeg als ze uit de eigen gegevens komen)',
 			aandeel_65plus:
 				'Aandeel inwoners van 65 jaar en ouder (eigen bevolking, laatste jaar); leeg als onbekend',
 			aandeel_jeugd: 'Aandeel inwoners jonger dan 18 jaar (eigen bevolking, laatste jaar); leeg als onbekend',

@@ -12,7 +12,7 @@ import { siteManifest, sitePublishedDir } from './site';
  * labelled as real, with their source. The release sits beside the site's own (`echt/` in the same
  * static folder, or `KOERS_REAL_PUBLISHED_DIR`), so a site built from another release has none.
  */
-function realPublishedDir(env: NodeJS.ProcessEnv = process.env): string {
+export function realPublishedDir(env: NodeJS.ProcessEnv = process.env): string {
 	return resolve(env['KOERS_REAL_PUBLISHED_DIR'] ?? join(dirname(sitePublishedDir(env)), 'echt'));
 }
 

@@ -8,6 +8,8 @@ import { bbvAvailability } from '$lib/measures/bbv-set';
 import { compareOwnWithCbs, ownVersusCbsSql } from '$lib/measures/own-vs-cbs';
 import { BENCHMARK_INDICATORS } from '$lib/measures/benchmark';
 import { benchmarkSources, buildBenchmarkView } from '$lib/server/benchmark';
+import { realCbsGemeenten, realCbsView } from '$lib/server/real-cbs';
+import { realManifest } from '$lib/server/real-figures';
 import { serverDocument } from '$lib/server/indicator-page';
 import { BBV_PROGRAMME, loadIndicators } from '$lib/server/indicators';
 import type { PageServerLoad } from './$types';
@@ -76,12 +78,19 @@ export const load: PageServerLoad = async () => {
 				: null;
 			if (view) benchmark.push(view);
 		}
+		// Real CBS figures of the site's gemeenten, from the real release: shown apart and labelled as real.
+		const real = [];
+		for (const g of realCbsGemeenten()) {
+			const view = await realCbsView({ gemeente: g.code, document });
+			if (view) real.push(view);
+		}
 		return {
+			real,
 			benchmark,
 			indicators,
 			ownVersusCbs,
 			gemeenten: manifest.gemeenten,
-			bbvSet: bbvAvailability({ cbs: manifest.cbs }),
+			bbvSet: bbvAvailability({ cbs: manifest.cbs, realCbs: realManifest()?.cbs }),
 			release: releaseInfo(manifest)
 		};
 	} finally {

@@ -2,11 +2,13 @@ import { releaseInfo } from '$lib/db/manifest';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { error } from '@sveltejs/kit';
 import { benchmarkSources, buildBenchmarkView } from '$lib/server/benchmark';
+import { realCbsView } from '$lib/server/real-cbs';
 import { loadGeometry } from '$lib/server/geometry';
 import { buildBreakdown, serverDocument, trendMarkup } from '$lib/server/indicator-page';
 import { loadIndicators } from '$lib/server/indicators';
 import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import { baselineRoundingNote } from '$lib/indicators/rounding-note';
+import { bbvIndicator } from '$lib/measures/spec';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** One prerendered page per indicator of every gemeente. */
@@ -47,7 +49,11 @@ export const load: PageServerLoad = async ({ params }) => {
 						document
 					})
 				: null;
+		// The real CBS figure of a BBV indicator, from the real release: a section of its own, labelled.
+		const bbvNumber = entry.spec?.kind === 'bbv' ? bbvIndicator(entry.spec.indicator).number : null;
+		const real = bbvNumber !== null ? await realCbsView({ gemeente: entry.gemeente.code, document }) : null;
 		return {
+			real: real?.indicators.some((i) => i.number === bbvNumber) ? { view: real, number: bbvNumber! } : null,
 			entry,
 			benchmark,
 			rule: entry.judgement.rule,
