@@ -47,8 +47,9 @@ const config = {
 		prerender: {
 			// The 404 page is linked from nowhere: nginx and the preview server show it for unknown paths.
 			entries: ['*', '/404'],
-			// Report PDFs are written into the build after prerendering (npm run build): a link to one
-			// is not a broken link. Anything else that is missing fails the build.
+			// Report PDFs are written into the build after prerendering (npm run build), so the crawler
+			// cannot find them yet; postbuild's link check (pipelines/link-check.ts) then proves each
+			// linked PDF was written. Anything else that is missing fails the build here.
 			handleHttpError: ({ path, message }) => {
 				if (/^\/rapporten\/[^/]+\/[^/]+\.pdf$/.test(path)) return;
 				throw new Error(message);

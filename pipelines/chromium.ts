@@ -1,13 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium, or CHROMIUM_PATH. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Whether Chromium is installed. */
-export function hasChromium(): boolean {
-	return existsSync(CHROMIUM);
-}
+import { CHROMIUM, hasChromium } from '../src/lib/server/chromium';
 
 /** Launches headless Chromium; fails with how to install it when it is missing. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,21 +1,35 @@
 import { copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pdfFileName, type ReportVariant } from '../src/lib/reports/pdf';
 import { launchChromium } from './chromium';
 import { PipelineError } from './errors';
 import { serve } from './serve';
 
 /** One PDF to render: a report, in its begroting variant (year null) or as the jaarverslag of a year. */
-export interface PdfTarget {
+export interface PdfTarget extends ReportVariant {
 	gemeente: string;
-	name: string;
-	year: number | null;
 }
 
-/** The file name of a report's PDF (inside the gemeente's folder of the build). */
-function pdfName(target: PdfTarget): string {
-	return `${target.name}${target.year === null ? '' : `-jaarverslag-${target.year}`}.pdf`;
+/**
+ * Every variant of a report that the build holds as a page: the begroting and each jaarverslag
+ * year. The report page links exactly these PDFs, so `--build` renders exactly these.
+ */
+export function builtVariants(options: { buildDir: string; gemeente: string; name: string }): PdfTarget[] {
+	const folder = join(options.buildDir, 'rapporten', options.gemeente);
+	const annual = join(folder, options.name);
+	const years = existsSync(annual)
+		? readdirSync(annual)
+				.flatMap((f) => /^(\d{4})\.html$/.exec(f)?.[1] ?? [])
+				.map(Number)
+				.sort((a, b) => a - b)
+		: [];
+	const base = { gemeente: options.gemeente, name: options.name };
+	return [
+		...(existsSync(join(folder, `${options.name}.html`)) ? [{ ...base, year: null }] : []),
+		...years.map((year) => ({ ...base, year }))
+	];
 }
 
 /**
@@ -44,10 +58,10 @@ export async function renderReportPdfs(options: {
 			const response = await page.goto(`http://localhost:${port}${path}`, { waitUntil: 'load' });
 			if (!response?.ok())
 				throw new PipelineError(`rapport ${path} bestaat niet in de build (${response?.status()})`);
-			const file = join(options.outDir, `${target.gemeente}-${pdfName(target)}`);
+			const file = join(options.outDir, `${target.gemeente}-${pdfFileName(target)}`);
 			await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
 			if (options.copyIntoBuild)
-				await copyFile(file, join(options.buildDir, 'rapporten', target.gemeente, pdfName(target)));
+				await copyFile(file, join(options.buildDir, 'rapporten', target.gemeente, pdfFileName(target)));
 			out.push({ file, ms: performance.now() - t0 });
 		}
 	} finally {

@@ -19,9 +19,9 @@ export const command = defineCommand({
 	positionals: 1,
 	async run({ values, positionals }) {
 		const year = yearOption(values.jaar) ?? null;
-		const { renderReportPdfs } = await import('../report-pdf');
+		const { builtVariants, renderReportPdfs } = await import('../report-pdf');
 		const { releaseReports } = await import('../../src/lib/server/report-page');
-		const { hasChromium } = await import('../chromium');
+		const { CHROMIUM, hasChromium } = await import('../../src/lib/server/chromium');
 		const reports = releaseReports();
 		const [which] = positionals;
 		const chosen = reports.filter(
@@ -36,14 +36,21 @@ export const command = defineCommand({
 			);
 		}
 		if (values.build && !hasChromium()) {
+			// The one place the developer hears of it: the pages already say "Geen PDF-versie" (pdfPlan).
 			console.warn(
-				"LET OP: Chromium ontbreekt, de PDF-versies van de rapporten zijn niet gemaakt (apt-get install -y chromium); de rapportpagina's zelf zijn er wel."
+				`NOTE: report PDFs not made: Chromium is not installed (looked for ${CHROMIUM}). The report pages are built and say that no PDF is available. To get the PDFs: apt-get install -y chromium (or set CHROMIUM_PATH), then npm run build.`
 			);
 			return;
 		}
+		const buildDir = process.env.KOERS_BUILD_DIR ?? 'build';
 		const done = await renderReportPdfs({
-			buildDir: process.env.KOERS_BUILD_DIR ?? 'build',
-			targets: chosen.map(({ gemeente, report: r }) => ({ gemeente: gemeente.code, name: r.name, year })),
+			buildDir,
+			// Into the build: every variant the build has a page for, as each page links its own PDF.
+			targets: chosen.flatMap(({ gemeente, report: r }) =>
+				values.build && year === null
+					? builtVariants({ buildDir, gemeente: gemeente.code, name: r.name })
+					: [{ gemeente: gemeente.code, name: r.name, year }]
+			),
 			outDir: 'reports/out',
 			copyIntoBuild: values.build ?? false
 		});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { defaultPaths } from '../../pipelines/config';
+import { brokenLinksMessage, checkLinks } from '../../pipelines/link-check';
 import { runPipeline } from '../../pipelines/run';
 
 const run = promisify(execFile);
@@ -30,8 +31,9 @@ export interface BuiltSite {
 
 /**
  * Runs the pipeline over `raw` with the gemeente folders in `gemeenten`, then `vite build` on that
- * release, as a gemeente would with `npm run pipeline && npm run build`; nothing of the sample's own
- * release or build is touched. `remove` deletes every folder it made.
+ * release, as a gemeente would with `npm run pipeline && npm run build` (without report PDFs), and
+ * checks every link of the build; nothing of the sample's own release or build is touched. `remove`
+ * deletes every folder it made.
  */
 export async function buildSite(options: { raw: string; gemeenten: string }): Promise<BuiltSite> {
 	const dir = mkdtempSync(join(tmpdir(), 'koers-site-'));
@@ -62,6 +64,9 @@ export async function buildSite(options: { raw: string; gemeenten: string }): Pr
 			maxBuffer: 64 * 1024 * 1024
 		});
 		rmSync(kit, { recursive: true, force: true });
+		// As npm run build's postbuild: a link to a file the build did not write fails every test build.
+		const { broken } = checkLinks({ buildDir: build });
+		if (broken.length > 0) throw new Error(brokenLinksMessage({ buildDir: build, broken }));
 		return { build, published, log: stdout + stderr, remove };
 	} catch (error) {
 		remove();

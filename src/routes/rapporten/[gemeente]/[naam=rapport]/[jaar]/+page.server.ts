@@ -1,4 +1,6 @@
 import { releaseReports, reportPage } from '$lib/server/report-page';
+import { pdfPlan } from '$lib/reports/pdf';
+import { hasChromium } from '$lib/server/chromium';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** A jaarverslag page for every year with data, of every report that offers one. */
@@ -14,5 +16,6 @@ export const entries: EntryGenerator = async () => {
 
 /** The jaarverslag variant: realisatie and status as they stood at the end of the year. */
 export const load: PageServerLoad = async ({ params }) => ({
-	view: await reportPage({ gemeente: params.gemeente, name: params.naam, year: Number(params.jaar) })
+	view: await reportPage({ gemeente: params.gemeente, name: params.naam, year: Number(params.jaar) }),
+	pdf: pdfPlan({ env: process.env, chromium: hasChromium() })
 });
