@@ -1,19 +1,20 @@
 import { dirname, resolve } from 'node:path';
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { setting } from './src/lib/env.js';
 
 // The site is built from the release in static/data; KOERS_PUBLISHED_DIR builds it from another
 // release (its parent folder is then the static folder), into KOERS_BUILD_DIR, with SvelteKit's own
 // files in KOERS_KIT_DIR: several sites can be built from one checkout (tests, bench).
-const published = process.env.KOERS_PUBLISHED_DIR;
-const buildDir = process.env.KOERS_BUILD_DIR ?? 'build';
+const published = setting('KOERS_PUBLISHED_DIR');
+const buildDir = setting('KOERS_BUILD_DIR');
 
 /** SvelteKit configuration: a fully prerendered static site with a strict Content-Security-Policy. */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		outDir: process.env.KOERS_KIT_DIR ?? '.svelte-kit',
-		files: { assets: published ? dirname(resolve(published)) : 'static' },
+		outDir: setting('KOERS_KIT_DIR'),
+		files: { assets: dirname(resolve(published)) },
 		// The stylesheet (6 KB) goes inline: one render-blocking request less before the first paint.
 		inlineStyleThreshold: 16384,
 		// precompress costs ~100 s of brotli per build on 2 cores: left off on purpose.

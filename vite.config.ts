@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { tsImport } from 'tsx/esm/api';
+import { setting } from './src/lib/env.js';
 
 /**
  * Refuses a build whose gemeente folders it could not render (a report naming a catalogue that is not
@@ -19,11 +20,11 @@ function checkGemeenteFolders(): Plugin {
 				'./src/lib/gemeente/site-check.ts',
 				import.meta.url
 			)) as typeof import('./src/lib/gemeente/site-check');
-			const manifest = publishedManifest(resolve(process.env.KOERS_PUBLISHED_DIR ?? 'static/data'));
+			const manifest = publishedManifest(resolve(setting('KOERS_PUBLISHED_DIR')));
 			if (!manifest) return;
 			const errors = siteFolderErrors({
 				manifest,
-				gemeentenDir: resolve(process.env.KOERS_GEMEENTEN_DIR ?? 'data/gemeenten')
+				gemeentenDir: resolve(setting('KOERS_GEMEENTEN_DIR'))
 			});
 			if (errors.length === 0) return;
 			console.error(

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { setting } from '../src/lib/env';
 
 /** Where each stage of the data flow lives, relative to the repository root. */
 export interface Paths {
@@ -11,16 +12,17 @@ export interface Paths {
 }
 
 /**
- * The default layout: raw and warehouse stay out of git; the release is served from static/data.
- * KOERS_RAW_DIR, KOERS_GEMEENTEN_DIR, KOERS_WAREHOUSE_DIR and KOERS_PUBLISHED_DIR override the folders.
+ * The folders of a run: raw and warehouse stay out of git; the release is served from static/data.
+ * KOERS_RAW_DIR, KOERS_GEMEENTEN_DIR, KOERS_WAREHOUSE_DIR and KOERS_PUBLISHED_DIR override them
+ * (defaults in src/lib/env.js).
  */
 export function defaultPaths(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Paths {
 	return {
 		reference: resolve(root, 'data/reference'),
-		gemeenten: resolve(root, env['KOERS_GEMEENTEN_DIR'] ?? 'data/gemeenten'),
-		raw: resolve(root, env['KOERS_RAW_DIR'] ?? 'data/raw'),
-		warehouse: resolve(root, env['KOERS_WAREHOUSE_DIR'] ?? 'data/warehouse'),
-		published: resolve(root, env['KOERS_PUBLISHED_DIR'] ?? 'static/data')
+		gemeenten: resolve(root, setting('KOERS_GEMEENTEN_DIR', env)),
+		raw: resolve(root, setting('KOERS_RAW_DIR', env)),
+		warehouse: resolve(root, setting('KOERS_WAREHOUSE_DIR', env)),
+		published: resolve(root, setting('KOERS_PUBLISHED_DIR', env))
 	};
 }
 

@@ -21,12 +21,7 @@ import { loadCbsTables } from './sources/cbs/publish';
 import { latestDate } from './sources/iso-date';
 import { loadTaakvelden } from './sources/reference';
 import { SOURCES } from './sources/registry';
-
-/**
- * DuckDB's memory limit for a pipeline run: the national set stays well under the machine's memory with
- * it and gives the same release byte for byte; what does not fit is spilled.
- */
-const PIPELINE_MEMORY = '1200MB';
+import { setting } from '../src/lib/env';
 
 /** What a run did, for the run report. */
 export interface RunReport {
@@ -132,7 +127,7 @@ function gemeentenToRun(options: RunOptions): string[] {
 /** Reads the run's settings, opens its engine with a spill folder, and sets up the stage timer. */
 async function openRun(options: RunOptions): Promise<Run> {
 	const env = options.env ?? process.env;
-	const maxQuarantineRate = options.maxQuarantineRate ?? Number(env['KOERS_MAX_QUARANTINE'] ?? 0.05);
+	const maxQuarantineRate = options.maxQuarantineRate ?? Number(setting('KOERS_MAX_QUARANTINE', env));
 	if (!(maxQuarantineRate >= 0 && maxQuarantineRate <= 1)) {
 		throw new PipelineError(
 			`KOERS_MAX_QUARANTINE moet een fractie tussen 0 en 1 zijn, niet "${env['KOERS_MAX_QUARANTINE']}"`
@@ -144,13 +139,13 @@ async function openRun(options: RunOptions): Promise<Run> {
 	// work side by side, each runs its statements on one DuckDB thread: most statements are small, and
 	// DuckDB's own threads would mostly hand tasks around. The stages after ingest keep one thread per
 	// statement too and run the tables side by side, since changing DuckDB's thread count is not free.
-	const connections = Math.max(1, Number(env['KOERS_PIPELINE_WORKERS'] ?? 4));
+	const connections = Math.max(1, Number(setting('KOERS_PIPELINE_WORKERS', env)));
 	// DuckDB keeps its buffers under a limit and writes the rest to an owner-only folder that is removed
 	// on every path (pipelines/spill.ts); KOERS_PIPELINE_MEMORY sets the limit (DuckDB's notation, e.g. 2GB).
 	const spill = await spillFolder();
 	const engine = await openNodeEngine({
 		...(connections > 1 ? { threads: 1 } : {}),
-		memoryLimit: env['KOERS_PIPELINE_MEMORY'] ?? PIPELINE_MEMORY,
+		memoryLimit: setting('KOERS_PIPELINE_MEMORY', env),
 		tempDirectory: spill
 	}).catch(async (error: unknown) => {
 		await rm(spill, { recursive: true, force: true });

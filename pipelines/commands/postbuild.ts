@@ -1,5 +1,6 @@
 import { PipelineError } from '../errors';
 import { defineCommand } from './command';
+import { setting } from '../../src/lib/env';
 
 /**
  * The last step of `npm run build` (after vite build and the report PDFs): the pages' CSP for nginx,
@@ -16,7 +17,7 @@ export const command = defineCommand({
 	async run() {
 		const { postbuild } = await import('../postbuild');
 		const { brokenLinksMessage, checkLinks } = await import('../link-check');
-		const buildDir = process.env.KOERS_BUILD_DIR ?? 'build';
+		const buildDir = setting('KOERS_BUILD_DIR');
 		const r = await postbuild({ buildDir });
 		const mb = (n: number) => (n / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 		console.log(

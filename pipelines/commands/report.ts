@@ -1,5 +1,6 @@
 import { PipelineError } from '../errors';
 import { defineCommand, yearOption } from './command';
+import { setting } from '../../src/lib/env';
 
 /** `npm run report`: a programme report as PDF; `--alle --build` renders every report into the build. */
 export const command = defineCommand({
@@ -42,7 +43,7 @@ export const command = defineCommand({
 			);
 			return;
 		}
-		const buildDir = process.env.KOERS_BUILD_DIR ?? 'build';
+		const buildDir = setting('KOERS_BUILD_DIR');
 		const done = await renderReportPdfs({
 			buildDir,
 			// Into the build: every variant the build has a page for, as each page links its own PDF.

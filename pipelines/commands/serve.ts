@@ -1,5 +1,6 @@
 import { PipelineError } from '../errors';
 import { defineCommand } from './command';
+import { setting } from '../../src/lib/env';
 
 /** `npm run serve`: the built site with the headers nginx gives it. */
 export const command = defineCommand({
@@ -13,6 +14,6 @@ export const command = defineCommand({
 		if (!Number.isInteger(port) || port <= 0)
 			throw new PipelineError(`PORT verwacht een poortnummer, niet "${process.env.PORT}"`);
 		const { serve } = await import('../serve');
-		await serve({ dir: process.env.KOERS_BUILD_DIR ?? 'build', port });
+		await serve({ dir: setting('KOERS_BUILD_DIR'), port });
 	}
 });

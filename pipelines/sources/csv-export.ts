@@ -13,7 +13,7 @@ import {
 import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
 import type { RowIssue } from '../errors';
 import { readLayout, refuseTruncated, utf8Copy, type Layout } from './csv-layout';
-import { fileIssue, MAX_LISTED, refuseFile } from './refuse';
+import { fileIssue, MAX_LISTED, refuseRows } from './refuse';
 import { LINE_ORDER, rawLines, sortByLine, type RawLines } from './raw-lines';
 
 /** What was detected about a file, and where every row went: rows = published + quarantined. */
@@ -55,7 +55,7 @@ export async function loadCsvExport(options: {
 	const { engine, path, file, schema } = options;
 	const earlier = options.rejectedEarlier ?? [];
 	if ((await stat(path)).size === 0)
-		refuseFile(file, [fileIssue(file, null, 'het bestand is leeg: lever de export opnieuw aan')]);
+		refuseRows(file, [fileIssue(file, null, 'het bestand is leeg: lever de export opnieuw aan')]);
 	const bytes = await readFile(path);
 	const layout = readLayout({ bytes, file, schema });
 	refuseTruncated({ bytes, file, layout });
@@ -82,14 +82,14 @@ export async function loadCsvExport(options: {
 		});
 		// Everything rejected before the file was written (every message product unmappable): say so.
 		if (checked.rows === 0 && earlier.length > 0)
-			refuseFile(
+			refuseRows(
 				file,
 				earlier,
 				earlier.length,
 				`${file}: alle ${earlier.length} regels afgekeurd; er is niets gepubliceerd.`
 			);
 		if (checked.rows === 0)
-			refuseFile(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
+			refuseRows(file, [fileIssue(file, 2, 'het bestand bevat alleen een kopregel en geen gegevens')]);
 		numberFormat = await decideNumberFormat({
 			engine,
 			lines,
@@ -240,7 +240,7 @@ function refuseOverQuarantine(options: {
 	const { file, rowsIn, rejected, maxQuarantineRate } = options;
 	if (rejected <= rowsIn * maxQuarantineRate) return;
 	const pct = (x: number) => `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
-	refuseFile(
+	refuseRows(
 		file,
 		options.issues,
 		options.total,
@@ -332,7 +332,7 @@ async function decideNumberFormat(options: {
 			FROM (${cells})`
 		);
 		const [col, line, value] = (found?.at ?? '::').split(':');
-		refuseFile(file, [
+		refuseRows(file, [
 			{
 				file,
 				line: Number(line),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FileSchema } from '../schemas/column';
 import type { RowIssue } from '../errors';
-import { fileIssue, refuseFile } from './refuse';
+import { fileIssue, refuseRows } from './refuse';
 
 /** The text encoding of an export, as detected and reported (never guessed silently). */
 type Encoding = 'UTF-8' | 'UTF-8 met BOM' | 'Windows-1252';
@@ -99,7 +99,7 @@ export function readLayout(options: { bytes: Buffer; file: string; schema: FileS
 		(headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
 	const names = headerLine.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
 	const headerIssues = checkHeader({ file, names, schema });
-	if (headerIssues.length > 0) refuseFile(file, headerIssues);
+	if (headerIssues.length > 0) refuseRows(file, headerIssues);
 	return {
 		encoding,
 		delimiter,
@@ -154,7 +154,7 @@ export function refuseTruncated(options: { bytes: Buffer; file: string; layout: 
 	const lastFields = (lines[lines.length - 1] ?? '').split(layout.delimiter).length;
 	if (lastFields >= layout.names.length) return;
 	const lineCount = bytes.toString('latin1').split('\n').length;
-	refuseFile(file, [
+	refuseRows(file, [
 		fileIssue(
 			file,
 			lineCount,

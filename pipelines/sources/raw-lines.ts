@@ -2,7 +2,7 @@ import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import type { FileSchema } from '../schemas/column';
 import type { Layout } from './csv-layout';
-import { fileIssue, refuseFile } from './refuse';
+import { fileIssue, refuseRows } from './refuse';
 
 // A file's rows as numbered text lines, read for the query that checks them, and the line order the
 // checked rows keep: the clean rows, and so the release, follow the file.
@@ -51,7 +51,7 @@ export function rawLines(options: {
 				() => table,
 				(cause: unknown) => {
 					const message = (cause as Error).message.replace(/^statement failed: /, '');
-					return refuseFile(file, [
+					return refuseRows(file, [
 						fileIssue(
 							file,
 							Number(/Line: (\d+)/.exec(message)?.[1]) || null,

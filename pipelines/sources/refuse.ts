@@ -4,10 +4,11 @@ import { formatIssue, PipelineError, type RowIssue } from '../errors';
 export const MAX_LISTED = 20;
 
 /**
- * Refuses a delivered file: a {@link PipelineError} with a headline (by default how many problems were
- * found), the first {@link MAX_LISTED} problems by file, line and column, and what to do.
+ * Refuses a delivered file for the problems found in its rows: a {@link PipelineError} with a headline
+ * (by default how many problems were found), the first {@link MAX_LISTED} problems by file, line and
+ * column, and what to do. A problem with the file as a whole is errors.ts's refuseFile.
  */
-export function refuseFile(
+export function refuseRows(
 	file: string,
 	issues: RowIssue[],
 	total = issues.length,

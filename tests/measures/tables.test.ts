@@ -3,13 +3,13 @@ import { readManifest } from '../../src/lib/db/node.server';
 import { TABLES } from '../../src/lib/measures/tables';
 
 describe('published tables', () => {
-	test.each(Object.values(TABLES).map((t) => [t.name, t] as const))(
-		'%s declares its value and standard-error columns among its columns',
-		(name, table) => {
+	test.each(Object.entries(TABLES))(
+		'%s declares its value and standard-error columns among its columns, and its own name',
+		(key, table) => {
 			const columns = Object.keys(table.columns);
 			if (table.valueColumn) expect(columns).toContain(table.valueColumn);
 			if (table.standardErrorColumn) expect(columns).toContain(table.standardErrorColumn);
-			expect(table.name).toBe(name);
+			expect(table.name).toBe(key);
 		}
 	);
 

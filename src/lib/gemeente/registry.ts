@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import type { Manifest } from '../db/manifest';
 import { loadGemeente } from './folder';
 import { GemeenteError, type Gemeente } from './types';
+import { setting } from '../env';
 
 /** The folder of gemeente folders: `data/gemeenten`, or `KOERS_GEMEENTEN_DIR`. */
 export function gemeentenDir(env: NodeJS.ProcessEnv = process.env): string {
-	return resolve(env['KOERS_GEMEENTEN_DIR'] ?? 'data/gemeenten');
+	return resolve(setting('KOERS_GEMEENTEN_DIR', env));
 }
 
 const cache = new Map<string, Gemeente[]>();

@@ -7,13 +7,14 @@ import type { Gemeente } from '../gemeente/types';
 import { countStatuses, type StatusCounts } from '../indicators/status-counts';
 import type { IndicatorEntry } from './indicators';
 import { openRelease, readManifest, type NodeEngine } from '../db/node.server';
+import { setting } from '../env';
 
 /**
  * The published release the site is built from: `static/data`, or `KOERS_PUBLISHED_DIR` (its parent
  * folder is then the site's static folder, see svelte.config.js).
  */
 export function sitePublishedDir(env: NodeJS.ProcessEnv = process.env): string {
-	return resolve(env['KOERS_PUBLISHED_DIR'] ?? 'static/data');
+	return resolve(setting('KOERS_PUBLISHED_DIR', env));
 }
 
 let shared: { release: string; opened: ReturnType<typeof openRelease> } | null = null;
