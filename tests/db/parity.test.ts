@@ -10,8 +10,8 @@ import { filesInScope } from '../../src/lib/db/partitions';
 import type { Gemeente } from '../../src/lib/gemeente/types';
 import { parquetToArrow } from '../../src/lib/db/parquet-arrow';
 import { normalizeRows, type QueryScope, type Row } from '../../src/lib/db/query';
-import { areasSql } from '../../src/lib/measures/sql';
-import { areaSql, trendSql, type MeasureSpec } from '../../src/lib/measures/spec';
+import { areaListSql } from '../../src/lib/measures/sql';
+import { specBreakdownSql, trendSql, type MeasureSpec } from '../../src/lib/measures/spec';
 import type { Unit } from '../../src/lib/format';
 import { areaBasis } from '../../src/lib/measures/area-rate';
 import { BBV_INDICATORS, bbvSql } from '../../src/lib/measures/bbv';
@@ -113,9 +113,9 @@ async function gemeenteQueries(native: NodeEngine, gemeente: Gemeente): Promise<
 		);
 		for (const year of years.slice(-1))
 			for (const level of ['wijk', 'buurt'] as const)
-				queries.push(areaSql({ spec, unit, gemeente: g, level, year }));
+				queries.push(specBreakdownSql({ spec, unit, gemeente: g, level, year }));
 	}
-	queries.push(areasSql({ gemeente: g, level: 'wijk' }), areasSql({ gemeente: g, level: 'buurt' }));
+	queries.push(areaListSql({ gemeente: g, level: 'wijk' }), areaListSql({ gemeente: g, level: 'buurt' }));
 	return queries;
 }
 

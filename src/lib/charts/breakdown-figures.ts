@@ -4,6 +4,7 @@ import type { BreakdownView } from '../measures/area-view';
 import { bbvIndicator, specBasis, type MeasureSpec } from '../measures/spec';
 import { choroplethMap, rankedBarChart, type AreaGeometry } from './breakdown';
 import { figureMarkup } from './figure';
+import type { AreaLevel } from '../gemeente/types';
 
 /**
  * A breakdown's view from its query rows: the areas compared (counts as rates over their population),
@@ -12,7 +13,7 @@ import { figureMarkup } from './figure';
 export function breakdownView(options: {
 	indicator: { spec: MeasureSpec; streefdoel: { unit: Unit }; gemeente: { code: string; name: string } };
 	rows: AreaQueryRow[];
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 	geometry: AreaGeometry | null;
 	document: Document;

@@ -25,6 +25,9 @@ export class GemeenteError extends Error {
 /** A level of the area division that can have outlines. */
 export type AreaLevel = 'wijk' | 'buurt';
 
+/** Every area level below the gemeente, coarse to fine. */
+export const AREA_LEVELS: readonly AreaLevel[] = ['wijk', 'buurt'];
+
 /** An outline file of one level, as the gemeente delivers it. */
 export interface OutlineFile {
 	/** path of the file (for a shapefile: the .shp) */

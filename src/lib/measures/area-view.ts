@@ -1,6 +1,7 @@
 import type { ExportTable } from '../export/table';
 import type { Unit } from '../format';
 import type { AreaFigure } from './area-rate';
+import type { AreaLevel } from '../gemeente/types';
 
 /**
  * A breakdown per wijk or buurt as the page shows it, in one object: the level and year, the unit the
@@ -8,7 +9,7 @@ import type { AreaFigure } from './area-rate';
  * when a new choice is loaded, so caption, table, map, reference line and downloads never disagree.
  */
 export interface BreakdownView {
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 	/** the unit of `value` (a rate's for counts) and it in words for headers; null: the indicator's own */
 	unit: Unit;

@@ -1,5 +1,6 @@
 import { sqlIdent, sqlString } from '../db/query';
 import { TABLES, type MeasureTable } from './tables';
+import type { AreaLevel } from '../gemeente/types';
 
 /**
  * A mandatory BBV beleidsindicator the published data can give: a count over a population,
@@ -67,7 +68,7 @@ export const BBV_INDICATORS: readonly BbvIndicator[] = [
  */
 export function bbvSql(options: {
 	indicator: BbvIndicator;
-	level: 'gemeente' | 'wijk' | 'buurt';
+	level: 'gemeente' | AreaLevel;
 	gemeente?: string;
 }): string {
 	const { indicator, level } = options;

@@ -4,6 +4,7 @@ import type { Unit } from '../format';
 import { areaBasis, type AreaBasis } from './area-rate';
 import { breakdownSql, observationsSql } from './sql';
 import type { MeasureTable } from './tables';
+import { AREA_LEVELS, type AreaLevel } from '../gemeente/types';
 
 /** What gives an indicator's realisatie: a published measure, or a BBV ratio over the population. */
 export type MeasureSpec =
@@ -21,8 +22,15 @@ export function trendSql(options: { spec: MeasureSpec; gemeente: string; area: s
 	const { spec, gemeente, area } = options;
 	if (spec.kind === 'table')
 		return observationsSql({ measure: { table: spec.table, filter: spec.filter }, gemeente, area });
-	const level = area === gemeente ? 'gemeente' : area.startsWith('WK') ? 'wijk' : 'buurt';
-	return `SELECT year, value, CAST(NULL AS DOUBLE) AS standard_error FROM (${bbvSql({ indicator: bbvIndicator(spec.indicator), level, gemeente })}) WHERE gebied_code = ${sqlString(area)} ORDER BY year`;
+	const indicator = bbvIndicator(spec.indicator);
+	// The area's level comes from the data (its rows in gebieden), not from the shape of its code.
+	const ratios =
+		area === gemeente
+			? bbvSql({ indicator, level: 'gemeente', gemeente })
+			: AREA_LEVELS.map((level) => `SELECT * FROM (${bbvSql({ indicator, level, gemeente })})`).join(
+					' UNION ALL '
+				);
+	return `SELECT year, value, CAST(NULL AS DOUBLE) AS standard_error FROM (${ratios}) WHERE gebied_code = ${sqlString(area)} ORDER BY year`;
 }
 
 /** How a spec's areas are compared (a count of a measure table as a rate; see `areaBasis`). */
@@ -35,18 +43,18 @@ export function specBasis(options: { spec: MeasureSpec; unit: Unit }): AreaBasis
  * SQL for a measure per wijk or buurt in one year, and the gemeente as reference (`AreaQueryRow`):
  * every area listed, suppressed cells as NULL. A BBV ratio is compared as it is, its numerator beside.
  */
-export function areaSql(options: {
+export function specBreakdownSql(options: {
 	spec: MeasureSpec;
 	unit: Unit;
 	gemeente: string;
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 }): string {
 	const { spec, gemeente, level, year } = options;
 	if (spec.kind === 'table')
 		return breakdownSql({ measure: spec, basis: specBasis(options), gemeente, level, year });
 	const indicator = bbvIndicator(spec.indicator);
-	const ratios = (l: 'gemeente' | 'wijk' | 'buurt') =>
+	const ratios = (l: 'gemeente' | AreaLevel) =>
 		`SELECT * FROM (${bbvSql({ indicator, level: l, gemeente })})`;
 	return [
 		'SELECT g.gebied_code AS code, g.gebied_naam AS name, b.value, b.numerator AS count, CAST(NULL AS DOUBLE) AS population, CAST(NULL AS DOUBLE) AS standard_error',

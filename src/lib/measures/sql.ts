@@ -1,6 +1,7 @@
 import { sqlIdent, sqlString } from '../db/query';
 import type { AreaBasis } from './area-rate';
 import { TABLES, type MeasureTable } from './tables';
+import type { AreaLevel } from '../gemeente/types';
 
 /** The columns every observation query returns. */
 export interface ObservationRow extends Record<string, number | null> {
@@ -33,7 +34,7 @@ export function observationsSql(options: {
 }
 
 /** SQL for the areas of one level in a gemeente, by code. */
-export function areasSql(options: { gemeente: string; level: 'wijk' | 'buurt' }): string {
+export function areaListSql(options: { gemeente: string; level: AreaLevel }): string {
 	return `SELECT gebied_code AS code, gebied_naam AS name FROM gebieden WHERE gemeente = ${sqlString(options.gemeente)} AND gebied_niveau = ${sqlString(options.level)} ORDER BY gebied_code`;
 }
 
@@ -47,7 +48,7 @@ export function breakdownSql(options: {
 	measure: { table: MeasureTable; filter: Record<string, string> };
 	basis: AreaBasis;
 	gemeente: string;
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 }): string {
 	const { measure, basis, gemeente, level, year } = options;

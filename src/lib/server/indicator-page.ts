@@ -6,8 +6,9 @@ import { trendChart } from '../charts/trend';
 import type { QueryEngine } from '../db/query';
 import type { AreaQueryRow } from '../measures/area-rate';
 import type { BreakdownView } from '../measures/area-view';
-import { areaSql } from '../measures/spec';
+import { specBreakdownSql } from '../measures/spec';
 import type { IndicatorEntry } from './indicators';
+import type { AreaLevel } from '../gemeente/types';
 
 /** A server-side document for Plot (linkedom). */
 export function serverDocument(): Document {
@@ -18,7 +19,7 @@ export function serverDocument(): Document {
 export async function buildBreakdown(options: {
 	engine: QueryEngine;
 	entry: IndicatorEntry;
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 	geometry: AreaGeometry | null;
 	document: Document;
@@ -26,7 +27,7 @@ export async function buildBreakdown(options: {
 	const { entry, level, year, geometry, document } = options;
 	const spec = entry.spec!;
 	const rows = await options.engine.query<AreaQueryRow & Record<string, string | number | null>>(
-		areaSql({ spec, unit: entry.streefdoel.unit, gemeente: entry.gemeente.code, level, year })
+		specBreakdownSql({ spec, unit: entry.streefdoel.unit, gemeente: entry.gemeente.code, level, year })
 	);
 	return breakdownView({ indicator: { ...entry, spec }, rows, level, year, geometry, document });
 }

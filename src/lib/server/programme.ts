@@ -7,7 +7,7 @@ import type { QueryEngine } from '../db/query';
 import type { Judgement, Observation, StatusKind } from '../indicators/types';
 import { baselineRoundingNote } from '../indicators/rounding-note';
 import { countStatuses, type StatusCounts } from '../indicators/status-counts';
-import { areasSql } from '../measures/sql';
+import { areaListSql } from '../measures/sql';
 import { loadIndicators } from './indicators';
 
 /** One streefdoel with its realisatie, status and prerendered chart. */
@@ -81,7 +81,7 @@ export async function buildProgrammeView(options: {
 		}
 		return { name: goal.name, measured, unmeasured };
 	});
-	const areas = await engine.query<{ code: string; name: string }>(areasSql({ gemeente, level: 'wijk' }));
+	const areas = await engine.query<{ code: string; name: string }>(areaListSql({ gemeente, level: 'wijk' }));
 	return {
 		catalog,
 		goals,

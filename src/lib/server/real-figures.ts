@@ -5,6 +5,7 @@ import { sqlString } from '../db/query';
 import { SURVEY_SCALES } from '../measures/scales';
 import { openRelease, readManifest } from '../db/node.server';
 import { siteManifest, sitePublishedDir } from './site';
+import type { AreaLevel } from '../gemeente/types';
 
 /**
  * Real figures, published as a release of their own (`npm run echt`: `data/echt/` into
@@ -26,7 +27,7 @@ export function realManifest(): Manifest | null {
 
 /** One area's schaalscores in one survey year. */
 interface RealFiguresRow {
-	level: 'gemeente' | 'wijk' | 'buurt';
+	level: 'gemeente' | AreaLevel;
 	code: string;
 	name: string;
 	values: (number | null)[];

@@ -3,8 +3,9 @@ import type { Unit } from '../format';
 import type { Observation } from '../indicators/types';
 import type { AreaQueryRow } from '../measures/area-rate';
 import type { BreakdownView } from '../measures/area-view';
-import { areaSql, type MeasureSpec } from '../measures/spec';
+import { specBreakdownSql, type MeasureSpec } from '../measures/spec';
 import { Loadable } from './loadable.svelte';
+import type { AreaLevel } from '../gemeente/types';
 
 /** What the breakdown needs to know of its indicator. */
 export interface BreakdownIndicator {
@@ -16,7 +17,7 @@ export interface BreakdownIndicator {
 
 /** A level and a year of the breakdown. */
 export interface BreakdownChoice {
-	level: 'wijk' | 'buurt';
+	level: AreaLevel;
 	year: number;
 }
 
@@ -70,7 +71,7 @@ export class BreakdownState {
 	}
 
 	/** Queries and redraws for a level and year; a newer call wins over an older one still running. */
-	async show(level: 'wijk' | 'buurt', year: number): Promise<void> {
+	async show(level: AreaLevel, year: number): Promise<void> {
 		this.chosen = { level, year };
 		this.status = 'loading';
 		this.message = `Cijfers per ${level} in ${year} worden geladen…`;
@@ -91,7 +92,7 @@ export class BreakdownState {
 	}
 
 	/** Queries and draws one level and year, once: later calls share the result (failures are retried). */
-	private draw(level: 'wijk' | 'buurt', year: number): Promise<BreakdownView> {
+	private draw(level: AreaLevel, year: number): Promise<BreakdownView> {
 		const key = `${level}/${year}`;
 		let drawn = this.drawn.get(key);
 		if (!drawn) {
@@ -105,7 +106,7 @@ export class BreakdownState {
 				const engine = await wasmEngine({ dataUrl: this.options.dataUrl });
 				const [rows, geometry] = await Promise.all([
 					engine.query<AreaQueryRow & Record<string, string | number | null>>(
-						areaSql({
+						specBreakdownSql({
 							spec: indicator.spec,
 							unit: indicator.streefdoel.unit,
 							gemeente: indicator.gemeente.code,
@@ -132,7 +133,7 @@ export class BreakdownState {
 	}
 
 	/** In idle time, one at a time, draws every other year of this level, so a year change is a swap. */
-	private prefetch(level: 'wijk' | 'buurt'): void {
+	private prefetch(level: AreaLevel): void {
 		const years = this.options.years ?? [];
 		if (this.prefetching === level || years.length === 0) return;
 		this.prefetching = level;
@@ -154,7 +155,7 @@ export class BreakdownState {
 		})();
 	}
 
-	private geometryFor(level: 'wijk' | 'buurt'): Promise<AreaGeometry | null> {
+	private geometryFor(level: AreaLevel): Promise<AreaGeometry | null> {
 		let g = this.geometry.get(level);
 		if (!g && level === 'buurt' && !this.options.buurtGeometry) g = Promise.resolve(null);
 		if (!g) {
