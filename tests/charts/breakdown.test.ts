@@ -107,7 +107,8 @@ describe('choropleth', () => {
 
 	test('names the areas without a value in its description, and writes × in them', () => {
 		const svg = map(true);
-		expect(svg).toContain('zonder waarde (wit, ×): Wijk 03 Zuid');
+		expect(svg).toContain('zonder waarde (gearceerd, ×): Wijk 03 Zuid');
+		expect(svg).toContain('fill="url(#koers-geen-waarde)"');
 		expect(svg).toContain('>×<');
 		expect(svg).not.toMatch(/<style|\sstyle="/);
 	});

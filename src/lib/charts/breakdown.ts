@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3-array';
 import { formatValue, type Unit } from '../format';
+import { CHART_TEXT_SIZE } from './figure';
 import { Z_95 } from '../indicators/significance';
 import { rankAreas, type AreaFigure } from '../measures/area-rate';
 
@@ -51,7 +52,7 @@ export function rankedBarChart(options: {
 			text: (r: AreaValue) => formatValue(r.value, unit),
 			dx: 4,
 			textAnchor: 'start',
-			fontSize: 10
+			fontSize: CHART_TEXT_SIZE
 		}),
 		Plot.text(missing, {
 			x: 0,
@@ -59,7 +60,7 @@ export function rankedBarChart(options: {
 			text: () => 'onderdrukt',
 			dx: 4,
 			textAnchor: 'start',
-			fontSize: 10,
+			fontSize: CHART_TEXT_SIZE,
 			fontStyle: 'italic'
 		})
 	];
@@ -77,7 +78,7 @@ export function rankedBarChart(options: {
 				frameAnchor: 'top',
 				text: () => `${reference.label}: ${formatValue(reference.value, unit)}`,
 				dy: -14,
-				fontSize: 10,
+				fontSize: CHART_TEXT_SIZE,
 				fill: '#8a4b00'
 			})
 		);
@@ -108,6 +109,34 @@ export function rankedBarChart(options: {
 
 /** Five blues, light to dark (ColorBrewer Blues), readable with black labels. */
 const BLUES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+/**
+ * The light classes are 1,1-1,5:1 on white: every area and legend swatch is outlined in a grey of
+ * 8,9:1, and an area without a value is hatched, not left white (WCAG 1.4.11).
+ */
+const OUTLINE = '#4a4a4a';
+const HATCH = 'koers-geen-waarde';
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A `<defs>` with the diagonal hatch for areas without a value, under the given id. */
+function hatchDefs(document: Document, id: string): Element {
+	const el = (name: string, attrs: Record<string, string | number>) => {
+		const e = document.createElementNS(SVG_NS, name);
+		for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+		return e;
+	};
+	const defs = el('defs', {});
+	const pattern = el('pattern', {
+		id,
+		width: 6,
+		height: 6,
+		patternUnits: 'userSpaceOnUse',
+		patternTransform: 'rotate(45)'
+	});
+	pattern.appendChild(el('rect', { width: 6, height: 6, fill: 'white' }));
+	pattern.appendChild(el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: OUTLINE, 'stroke-width': 1.5 }));
+	defs.appendChild(pattern);
+	return defs;
+}
 
 /** Class breaks for a choropleth: round numbers between the smallest and largest value. */
 export function classBreaks(values: number[]): number[] {
@@ -123,7 +152,7 @@ export function classBreaks(values: number[]): number[] {
 /**
  * A choropleth of the areas with their values written in (so it reads without colour, also in
  * black and white), and a legend drawn with plain SVG attributes (Plot's legends set inline styles,
- * which the Content-Security-Policy forbids). Areas without a published value stay white.
+ * which the Content-Security-Policy forbids). Areas without a published value are hatched.
  */
 export function choroplethMap(options: {
 	rows: AreaValue[];
@@ -145,8 +174,12 @@ export function choroplethMap(options: {
 	const colors = BLUES.slice(BLUES.length - breaks.length - 1);
 	const colorOf = (v: number) => colors[breaks.filter((b) => v >= b).length]!;
 	const marks: Plot.Markish[] = [
-		Plot.geo(geometry, { fill: 'white', stroke: '#666', strokeWidth: 0.7 }),
-		Plot.geo(known, { fill: (f: { value: number }) => colorOf(f.value), stroke: '#666', strokeWidth: 0.7 })
+		() => hatchDefs(document, HATCH) as SVGElement,
+		Plot.geo(
+			features.filter((f) => f.value === null),
+			{ fill: `url(#${HATCH})`, stroke: OUTLINE, strokeWidth: 1 }
+		),
+		Plot.geo(known, { fill: (f: { value: number }) => colorOf(f.value), stroke: OUTLINE, strokeWidth: 1 })
 	];
 	if (options.labels)
 		marks.push(
@@ -154,7 +187,7 @@ export function choroplethMap(options: {
 				features,
 				Plot.centroid({
 					text: (f: { value: number | null }) => formatValue(f.value, unit, '×'),
-					fontSize: 10,
+					fontSize: CHART_TEXT_SIZE,
 					stroke: 'white',
 					strokeWidth: 3,
 					fill: 'black'
@@ -169,7 +202,7 @@ export function choroplethMap(options: {
 		height: Math.round(width * 0.9),
 		projection: { type: 'mercator', domain: geometry as never },
 		ariaLabel: 'Kaart van de gebieden',
-		ariaDescription: `${known.length} gebieden met een waarde${missing.length > 0 ? `; zonder waarde (wit${options.labels ? ', ×' : ''}): ${missing.map((r) => r.name).join(', ')}` : ''}. De tabel eronder geeft alle waarden.`,
+		ariaDescription: `${known.length} gebieden met een waarde${missing.length > 0 ? `; zonder waarde (gearceerd${options.labels ? ', ×' : ''}): ${missing.map((r) => r.name).join(', ')}` : ''}. De tabel eronder geeft alle waarden.`,
 		marks
 	});
 	const figure = document.createElement('div');
@@ -181,18 +214,20 @@ export function choroplethMap(options: {
 
 function legend(options: { breaks: number[]; colors: string[]; unit: Unit; document: Document }): Element {
 	const { breaks, colors, unit, document } = options;
-	const ns = 'http://www.w3.org/2000/svg';
 	const el = (name: string, attrs: Record<string, string | number>) => {
-		const e = document.createElementNS(ns, name);
+		const e = document.createElementNS(SVG_NS, name);
 		for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
 		return e;
 	};
 	const step = 70;
+	// The hatched swatch for "geen waarde" follows the classes, its label beside it.
+	const hatchX = 10 + colors.length * step + 16;
+	const width = hatchX + 24 + 6 + 80;
 	const svg = el('svg', {
 		class: 'koers-plot map-legend',
-		width: colors.length * step + 20,
+		width,
 		height: 36,
-		viewBox: `0 0 ${colors.length * step + 20} 36`,
+		viewBox: `0 0 ${width} 36`,
 		role: 'img',
 		'aria-label': `Legenda: ${colors
 			.map((_, i) =>
@@ -202,8 +237,9 @@ function legend(options: { breaks: number[]; colors: string[]; unit: Unit; docum
 						? `${formatValue(breaks[i - 1]!, unit)} of hoger`
 						: `${formatValue(breaks[i - 1]!, unit)} tot ${formatValue(breaks[i]!, unit)}`
 			)
-			.join('; ')}; wit: geen waarde`
+			.join('; ')}; gearceerd: geen waarde`
 	});
+	svg.appendChild(hatchDefs(document, `${HATCH}-legenda`));
 	colors.forEach((c, i) => {
 		svg.appendChild(
 			el('rect', {
@@ -212,17 +248,31 @@ function legend(options: { breaks: number[]; colors: string[]; unit: Unit; docum
 				width: step,
 				height: 12,
 				fill: c,
-				stroke: '#666',
-				'stroke-width': 0.5
+				stroke: OUTLINE,
+				'stroke-width': 1
 			})
 		);
 	});
+	svg.appendChild(
+		el('rect', {
+			x: hatchX,
+			y: 4,
+			width: 24,
+			height: 12,
+			fill: `url(#${HATCH}-legenda)`,
+			stroke: OUTLINE,
+			'stroke-width': 1
+		})
+	);
+	const none = el('text', { x: hatchX + 30, y: 14, 'font-size': CHART_TEXT_SIZE, fill: 'currentColor' });
+	none.textContent = 'geen waarde';
+	svg.appendChild(none);
 	breaks.forEach((b, i) => {
 		const t = el('text', {
 			x: 10 + (i + 1) * step,
 			y: 30,
 			'text-anchor': 'middle',
-			'font-size': 10,
+			'font-size': CHART_TEXT_SIZE,
 			fill: 'currentColor'
 		});
 		t.textContent = formatValue(b, unit);

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue, type Unit } from '../format';
+import { CHART_TEXT_SIZE } from './figure';
 import type { Observation } from '../indicators/types';
 
 const STYLES = [
@@ -40,7 +41,7 @@ export function compareChart(options: {
 				text: () => s.label,
 				dx: 8,
 				textAnchor: 'start',
-				fontSize: 11,
+				fontSize: CHART_TEXT_SIZE,
 				fill: style.stroke
 			})
 		);

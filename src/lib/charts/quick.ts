@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../format';
+import { CHART_TEXT_SIZE } from './figure';
 
 type Cell = string | number | boolean | null;
 
@@ -67,7 +68,7 @@ export function quickChart(options: {
 				text: (r: Record<string, Cell>) => formatNumber(r[y] as number, { decimals: 1 }),
 				dx: 4,
 				textAnchor: 'start',
-				fontSize: 10
+				fontSize: CHART_TEXT_SIZE
 			})
 		]
 	});
