@@ -15,7 +15,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.wasm', 
  * After `vite build`: writes each page's Content-Security-Policy as an nginx map (so the header equals
  * the page's own policy, hashes included, plus frame-ancestors) and a `.gz` and `.br` twin of every
  * compressible file (gzip level 6, brotli quality 5: most of the gain at a fraction of the time of
- * the maximum levels, which cost ~100 s a build on 2 cores). Returns what it wrote.
+ * the maximum levels; BENCHMARKS.md has the numbers). Returns what it wrote.
  */
 export async function postbuild(options: { buildDir: string }): Promise<{
 	pages: number;

@@ -51,7 +51,8 @@ export async function sideBySide<T, R>(
 
 /**
  * Runs `work` with DuckDB on one thread per statement, and sets the threads back afterwards (nothing to
- * set on an engine that runs on one thread already: each change of DuckDB's threads costs 20-30 ms).
+ * set on an engine that runs on one thread already: changing DuckDB's threads restarts its task
+ * scheduler, which is not free).
  */
 async function withOneThread<T>(engine: NodeEngine, work: () => Promise<T>): Promise<T> {
 	const [{ threads } = { threads: '2' }] = await engine.query<{ threads: string }>(

@@ -22,8 +22,8 @@ let prefetching = false;
 /**
  * When the browser is idle after the first paint and the connection is not metered (`saveData`),
  * fetches the code a live query needs (the engine's JavaScript, DuckDB-WASM's worker script, the
- * chart modules: a few hundred KB) into the HTTP cache, so intent has less to wait for. Not the 6 MB
- * WASM itself: that waits for intent, so a reader who only reads downloads nothing big.
+ * chart modules) into the HTTP cache, so intent has less to wait for. Not the WASM itself, by far the
+ * largest file: that waits for intent, so a reader who only reads downloads nothing big.
  */
 function prefetchWhenIdle(): void {
 	if (prefetching) return;

@@ -21,7 +21,8 @@ let shared: { release: string; opened: ReturnType<typeof openRelease> } | null =
 
 /**
  * The site's release on native DuckDB, opened once per build and shared by every page (opening one
- * costs ~100 ms with a national release: thousands of pages would spend minutes on it). The pages'
+ * reads the whole manifest and registers every file: per page, a national build would repeat that
+ * thousands of times). The pages'
  * `engine.close()` keeps it open; a new release (dev server) opens a new engine.
  */
 export async function openSiteRelease(): Promise<{ engine: NodeEngine; manifest: Manifest }> {
