@@ -7,7 +7,7 @@ export const command = defineCommand({
 	summary: 'Drukt het aansluitingsrapport af van elke gemeente met een financiële administratie.',
 	usage: [
 		'npm run reconcile',
-		'npm run reconcile -- --gemeente GM0193 --jaar 2023 --xlsx rapport.xlsx --strikt'
+		'npm run reconcile -- --gemeente GMxxxx --jaar 2023 --xlsx rapport.xlsx --strikt'
 	],
 	options: {
 		gemeente: { type: 'string', value: 'GM…', help: 'alleen deze gemeente' },

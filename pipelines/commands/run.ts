@@ -24,7 +24,7 @@ export const command = defineCommand({
 	start: 'npm run pipeline --',
 	summary:
 		'Controleert de aanleveringen in data/raw/, aggregeert ze met onthullingscontrole en publiceert één release.',
-	usage: ['npm run pipeline', 'npm run pipeline -- --gemeente GM0193'],
+	usage: ['npm run pipeline', 'npm run pipeline -- --gemeente GMxxxx'],
 	options: {
 		gemeente: { type: 'string', value: 'GM…', help: 'alleen deze gemeente (CBS-code)' }
 	},
