@@ -9,7 +9,7 @@ describe('what a real CBS table holds, in words', () => {
 				{ period: '2024HJ01', status: 'onbekend' }
 			])
 		).toBe(
-			'perioden 2021HJ01 tot en met 2024HJ01; status niet meegeleverd (de download met titels laat de * van voorlopige cijfers weg)'
+			'perioden 2021HJ01 tot en met 2024HJ01; status niet in het bestand (een download met titels laat de * van voorlopige cijfers weg)'
 		);
 		expect(
 			periodRange([

@@ -43,6 +43,7 @@ describe('the real CBS release (data/echt)', () => {
 		const run = await runPipeline({ paths, env: {} });
 		const tables = run.manifest.cbs?.tables ?? [];
 		expect(tables.map((t) => t.id)).toEqual([
+			'84799NED',
 			'85098NED',
 			'85099NED',
 			'85588NED',
@@ -98,6 +99,17 @@ describe('the real CBS release (data/echt)', () => {
 					grootteklasse: 6,
 					indeling: 'Gemeentelijke indeling 2025 (CBS Gebieden in Nederland, 86059NED)'
 				}
+			]);
+			// BBV 27 from Kerncijfers wijken en buurten 2020 (Parquet, with DataProperties): CBS's count of
+			// persons with bijstand, the reference README's figures.
+			expect(
+				await engine.query(
+					"SELECT gemeente, eenheid, jaar, waarde FROM benchmark WHERE indicator = 'bbv-27-bijstand' AND gemeente IN ('GM0193', 'GM0014', 'NL00') ORDER BY gemeente"
+				)
+			).toEqual([
+				{ gemeente: 'GM0014', eenheid: 'aantal', jaar: 2020, waarde: 10_840 },
+				{ gemeente: 'GM0193', eenheid: 'aantal', jaar: 2020, waarde: 3_650 },
+				{ gemeente: 'NL00', eenheid: 'aantal', jaar: 2020, waarde: 421_110 }
 			]);
 			// BBV 28 in CBS's unit (a count at the end of December), never converted.
 			expect(

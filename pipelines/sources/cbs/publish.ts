@@ -5,6 +5,7 @@ import { appendColumns, type AppendColumn, type NodeEngine } from '../../../src/
 import { sqlIdent } from '../../../src/lib/db/query';
 import type { CbsManifest, Manifest } from '../../../src/lib/db/manifest';
 import { readCbsTable, type CbsCell } from './odata';
+import { isParquetTable, readParquetCbsTable } from './parquet';
 import { readRegionLists, REGION_LISTS_FOLDER } from './regions';
 
 /** The folder of CBS tables in a delivery: `<raw>/cbs/<tabel-id>/`, one folder per table. */
@@ -53,7 +54,9 @@ export async function loadCbsTables(options: { engine: NodeEngine; raw: string }
 	const tables: CbsManifest['tables'] = [];
 	const sources: Manifest['sources'] = [];
 	for (const t of tableDirs) {
-		const read = readCbsTable(join(dir, t), { regions });
+		const read = isParquetTable(join(dir, t))
+			? await readParquetCbsTable({ engine, dir: join(dir, t) })
+			: readCbsTable(join(dir, t), { regions });
 		const measures = new Map(read.measures.map((m) => [m.id, m]));
 		// DuckDB's appender: a national table of wijken en buurten holds millions of cells.
 		await appendColumns(

@@ -90,7 +90,14 @@ export const BBV_SET: readonly BbvDefinition[] = [
 		unitHistory: 'eerder per 1.000',
 		population: 'inwoners van 18 jaar en ouder',
 		own: 'bbv-27-bijstand',
-		published: { by: 'CBS' }
+		published: {
+			by: 'CBS',
+			table: '84799NED',
+			measure: 'PersonenPerSoortUitkeringBijstand',
+			unit: 'aantal',
+			unitNote:
+				'CBS publiceert in Kerncijfers wijken en buurten het aantal personen met bijstand; per 10.000 inwoners van 18 jaar en ouder is niet te berekenen: die tabel deelt de leeftijden in als 15–25 jaar, niet vanaf 18'
+		}
 	},
 	{
 		number: 28,

@@ -10,7 +10,7 @@ export function periodRange(periods: CbsTableInfo['periods']): string {
 	const statuses = [...new Set(periods.map((p) => p.status))];
 	const status =
 		statuses.length === 1 && statuses[0] === 'onbekend'
-			? 'status niet meegeleverd (de download met titels laat de * van voorlopige cijfers weg)'
+			? 'status niet in het bestand (een download met titels laat de * van voorlopige cijfers weg)'
 			: statuses.join(', ');
 	return `perioden ${first} tot en met ${last}; ${status}`;
 }
