@@ -3,17 +3,17 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openNodeEngine, openRelease } from '../../src/lib/db/node.server';
 
-/** The SQL block that follows the example marker in the README. */
+/** The SQL block that follows the example marker in docs/release-format.md. */
 function readmeQuery(): string {
-	const readme = readFileSync('README.md', 'utf8');
+	const readme = readFileSync('docs/release-format.md', 'utf8');
 	const at = readme.indexOf('<!-- example-query -->');
-	expect(at, 'README.md has the <!-- example-query --> marker').toBeGreaterThan(0);
+	expect(at, 'docs/release-format.md has the <!-- example-query --> marker').toBeGreaterThan(0);
 	const block = /```sql\n([\s\S]*?)```/.exec(readme.slice(at));
 	expect(block, 'an ```sql block follows the marker').not.toBeNull();
 	return block![1]!;
 }
 
-describe('the README example query for other engines', () => {
+describe('the example query of docs/release-format.md', () => {
 	it('runs on native DuckDB over the published hive-partitioned files and agrees with the release', async () => {
 		const engine = await openNodeEngine();
 		const { engine: release } = await openRelease({ publishedDir: resolve('static/data') });
