@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSite, downloadFile, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, downloadFile, holdParquet, seriousAxeViolations } from '../helpers/browser';
 import { independentBenchmark, secretPeer } from '../helpers/benchmark';
 
 const site = browserSite();
@@ -15,6 +15,12 @@ const nl = (x: number | null) =>
 	x === null
 		? 'geen cijfer'
 		: x.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * CBS publishes BBV 32 per 1 000 inwoners; the page shows it in BBV's own unit, per 10.000 inwoners
+ * (× 10, one decimal), so the benchmark and the trend beside it have one unit.
+ */
+const per10000 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 10);
 
 /** The table's cells per year: [year, own, Nederland, peers]. */
 async function tableRows(page: Page): Promise<string[][]> {
@@ -33,6 +39,9 @@ describe('benchmark on an indicator page', () => {
 		await page.goto(site.url() + PAGE);
 		const expected = await independentBenchmark({ gemeente: 'GM0193', peers: 'klasse' });
 		expect(await page.textContent('#benchmark')).toContain('Bron: CBS, tabel 86050NED (CC BY 4.0)');
+		expect(await page.textContent('#benchmark-tabel caption')).toMatch(
+			/per 10\.000 inwoners \(CBS publiceert per 1 000 inwoners; hier omgerekend, × 10\)/
+		);
 		expect(await page.textContent('#benchmark-tabel thead')).toContain(
 			'Gemeenten met 100.000 tot 150.000 inwoners'
 		);
@@ -41,9 +50,9 @@ describe('benchmark on an indicator page', () => {
 			expected.map((e) => (e.jaar === 2024 ? '2024 (voorlopig)' : String(e.jaar)))
 		);
 		for (const [i, e] of expected.entries()) {
-			expect(rows[i]![1]).toBe(nl(e.own));
-			expect(rows[i]![2]).toBe(nl(e.nederland));
-			expect(rows[i]![3]).toContain(`${nl(e.peers)} (${e.peersWith} gem.`);
+			expect(rows[i]![1]).toBe(nl(per10000(e.own)));
+			expect(rows[i]![2]).toBe(nl(per10000(e.nederland)));
+			expect(rows[i]![3]).toContain(`${nl(per10000(e.peers))} (${e.peersWith} gem.`);
 		}
 		expect(await page.locator('#benchmark-grafiek svg.koers-plot').count()).toBe(1);
 		expect(await page.textContent('.sample-banner')).toContain('Voorbeelddata');
@@ -61,7 +70,7 @@ describe('benchmark on an indicator page', () => {
 		const province = await independentBenchmark({ gemeente: 'GM0193', peers: 'provincie' });
 		const rows = await tableRows(page);
 		for (const [i, e] of province.entries())
-			expect(rows[i]![3]).toContain(`${nl(e.peers)} (${e.peersWith} gem.`);
+			expect(rows[i]![3]).toContain(`${nl(per10000(e.peers))} (${e.peersWith} gem.`);
 		expect(requests.some((r) => r.endsWith('.wasm'))).toBe(true);
 
 		// By name: one peer with a value, one whose CBS cell is secret in some year.
@@ -77,14 +86,14 @@ describe('benchmark on an indicator page', () => {
 		expect(picked[year]!.peersWith).toBe(1);
 		await expect
 			.poll(async () => (await tableRows(page))[year]![3], LIVE)
-			.toBe(`${nl(picked[year]!.peers)} (1 gem.; zonder cijfer: ${secret.name})`);
+			.toBe(`${nl(per10000(picked[year]!.peers))} (1 gem.; zonder cijfer: ${secret.name})`);
 		expect(new URL(page.url()).searchParams.get('peers')).toBe([other.code, secret.code].join(','));
 
 		// The secret cell is never 0 in the downloads either.
 		const csv = await downloadFile(page, 'tabel vergelijking', 'CSV');
 		const line = csv.text.split('\r\n').find((l) => l.startsWith(`${secret.jaar};`))!;
 		expect(line).toContain(secret.name);
-		expect(line.split(';')[4]).toBe(nl(picked[year]!.peers).replace('.', ''));
+		expect(line.split(';')[4]).toBe(nl(per10000(picked[year]!.peers)).replace('.', ''));
 		const xlsx = await downloadFile(page, 'tabel vergelijking', 'Excel (XLSX)');
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
@@ -92,7 +101,7 @@ describe('benchmark on an indicator page', () => {
 		const cells: unknown[][] = [];
 		sheet.eachRow((r) => cells.push((r.values as unknown[]).slice(1)));
 		const xrow = cells.find((r) => r[0] === String(secret.jaar))!;
-		expect(xrow[4]).toBe(picked[year]!.peers);
+		expect(xrow[4]).toBeCloseTo(per10000(picked[year]!.peers)!, 6);
 		expect(xrow[6]).toBe(secret.name);
 
 		// A shared link restores the choice.
@@ -109,17 +118,45 @@ describe('benchmark on an indicator page', () => {
 	});
 });
 
+describe('benchmark while a peer change loads', () => {
+	test('the old comparison stays whole and busy, then thead, rows and summary change together', async () => {
+		const { page, problems, close } = await open();
+		// Parquet held until released: the view's loading state, as on a slow network.
+		const gate = await holdParquet(page.context());
+		await page.goto(site.url() + PAGE);
+		await hydrated(page, '#benchmark-groep');
+		const region = page.locator('#benchmark .benchmark-view');
+		const before = await tableRows(page);
+		await page.selectOption('#benchmark-groep', 'provincie');
+		await expect.poll(() => region.getAttribute('aria-busy')).toBe('true');
+		expect(await region.getAttribute('class')).toContain('busy');
+		expect(await page.textContent('#benchmark-tabel thead')).toContain('Gemeenten met 100.000 tot 150.000');
+		expect(await tableRows(page)).toEqual(before);
+		await gate.release();
+		await expect.poll(() => region.getAttribute('aria-busy'), LIVE).toBe('false');
+		expect(await page.textContent('#benchmark-tabel thead')).toContain('Gemeenten in Overijssel');
+		expect(await page.textContent('.benchmark-summary')).toContain('gemeenten in Overijssel');
+		expect(problems).toEqual([]);
+		await close();
+	});
+});
+
 describe('benchmark on /vergelijk', () => {
 	test('every BBV indicator against Nederland and the size class without JavaScript; gemeente and suggested peers live, kept in the URL', async () => {
 		const prerendered = await open({ javaScriptEnabled: false, path: '/vergelijk' });
 		const rows = prerendered.page.locator('#benchmark-overzicht tbody tr');
 		expect(await rows.count()).toBe(3);
 		expect(await prerendered.page.textContent('#benchmark-overzicht')).toContain('BBV 32');
+		// "Nederland" only for CBS's own figure; the sum of the release's own registrations says what it is.
+		const national = async (bbv: string) =>
+			(await rows.filter({ hasText: bbv }).locator('td').nth(3).textContent())!.replace(/\s+/g, ' ');
+		expect(await national('BBV 27')).toMatch(/^[\d.,]+ – Alle gemeenten in deze release \(2\)$/);
+		expect(await national('BBV 32')).toMatch(/^[\d.,]+ – Nederland$/);
 		// Prerendered for the release's first gemeente.
 		const wmo = await independentBenchmark({ gemeente: 'GM0014', peers: 'klasse' });
 		const last = wmo.at(-1)!;
 		expect((await rows.filter({ hasText: 'BBV 32' }).textContent())!.replace(/\s+/g, ' ')).toContain(
-			`${nl(last.peers)} (gemeenten met 150.000 tot 250.000 inwoners, ${last.peersWith} gem.`
+			`${nl(per10000(last.peers))} (gemeenten met 150.000 tot 250.000 inwoners, ${last.peersWith} gem.`
 		);
 		await prerendered.close();
 
@@ -138,7 +175,7 @@ describe('benchmark on /vergelijk', () => {
 				LIVE
 			)
 			.toContain(
-				`${nl(suggested.at(-1)!.peers)} (vergelijkbare gemeenten, ${suggested.at(-1)!.peersWith} gem.`
+				`${nl(per10000(suggested.at(-1)!.peers))} (vergelijkbare gemeenten, ${suggested.at(-1)!.peersWith} gem.`
 			);
 		const url = new URL(page.url());
 		expect([url.searchParams.get('gemeente'), url.searchParams.get('peers')]).toEqual(['GM0193', 'voorstel']);

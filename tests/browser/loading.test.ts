@@ -1,29 +1,10 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSite, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, holdParquet, seriousAxeViolations } from '../helpers/browser';
 
 const site = browserSite();
 
 const hydrated = (page: Page, selector: string) => expect.poll(() => page.isEnabled(selector)).toBe(true);
-
-/**
- * Holds every Parquet request of the context until `release` is called: the view stays in its
- * loading state as long as the test needs (no timing involved).
- */
-async function holdParquet(
-	context: BrowserContext
-): Promise<{ held: () => number; release: () => Promise<void> }> {
-	const waiting: Route[] = [];
-	let open = false;
-	await context.route(/\.parquet(\?|$)/, (route) => (open ? route.continue() : void waiting.push(route)));
-	return {
-		held: () => waiting.length,
-		release: async () => {
-			open = true;
-			await Promise.all(waiting.splice(0).map((r) => r.continue()));
-		}
-	};
-}
 
 describe('A view that loads keeps its content, marked busy, and changes whole', () => {
 	test('programme page: while a wijk loads, no caption or column names it over the old rows', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { sampleCatalogs } from '../helpers/gemeenten';
 import { BBV_INDICATORS } from '../../src/lib/measures/bbv';
-import { browserSite, downloadFile, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, downloadFile, holdParquet, seriousAxeViolations } from '../helpers/browser';
 
 const site = browserSite();
 const open = site.open;
@@ -147,13 +147,8 @@ describe('Indicator page', () => {
 
 	test('while a new level loads, the old view stays whole and busy; then caption, rows and download change together', async () => {
 		const { page, problems, close } = await open();
-		// Hold every data file until released: the view's loading state, as on a slow network.
-		let release = () => {};
-		const gate = new Promise<void>((r) => (release = r));
-		await page.route('**/data/**', async (route) => {
-			await gate;
-			await route.continue();
-		});
+		// Parquet held until released: the view's loading state, as on a slow network.
+		const gate = await holdParquet(page.context());
 		await page.goto(site.url() + path);
 		await hydrated(page, '#niveau');
 		const region = page.locator('#gebieden');
@@ -170,7 +165,7 @@ describe('Indicator page', () => {
 		expect(during[0]).toMatch(/^CBS-code;Wijk;/);
 		expect(during).toHaveLength(16 + 2);
 
-		release();
+		await gate.release();
 		await expect.poll(() => region.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
 		expect(await page.textContent('#gebieden-tabel caption')).toContain('per buurt, 2024');
 		expect(await page.locator('#gebieden-tabel tbody tr').count()).toBe(78);

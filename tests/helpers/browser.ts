@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../pipelines/chromium';
 import { serve } from '../../pipelines/serve';
@@ -127,4 +127,23 @@ export async function downloadFile(
 	]);
 	const bytes = readFileSync((await file.path())!);
 	return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+}
+
+/**
+ * Holds every Parquet request of the context until `release` is called: the view stays in its
+ * loading state as long as the test needs (no timing involved).
+ */
+export async function holdParquet(
+	context: BrowserContext
+): Promise<{ held: () => number; release: () => Promise<void> }> {
+	const waiting: Route[] = [];
+	let open = false;
+	await context.route(/\.parquet(\?|$)/, (route) => (open ? route.continue() : void waiting.push(route)));
+	return {
+		held: () => waiting.length,
+		release: async () => {
+			open = true;
+			await Promise.all(waiting.splice(0).map((r) => r.continue()));
+		}
+	};
 }

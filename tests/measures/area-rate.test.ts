@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { fixtureCases } from '../helpers/fixture-cases';
 import {
 	areaBasis,
 	areaRate,
@@ -30,9 +29,7 @@ interface Case {
 }
 
 const DIR = 'tests/fixtures/area-rate';
-const cases = readdirSync(DIR).map(
-	(name) => [name, JSON.parse(readFileSync(join(DIR, name, 'case.json'), 'utf8')) as Case] as const
-);
+const cases = fixtureCases<Case>(DIR);
 
 describe('areas compared as rates, with the gemeente’s rate as reference', () => {
 	test.each(cases)('%s', (_, c) => {

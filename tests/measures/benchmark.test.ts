@@ -123,7 +123,7 @@ describe('computeBenchmark', () => {
 		];
 		const b = computeBenchmark({ rows: own, gemeente: 'GM0001', peers: { kind: 'klasse' }, per: 100 });
 		expect(b.years[0]!.nederland).toEqual({ value: 19.1, gemeenten: 2 });
-		expect(b.nederlandLabel).toBe('Alle 2 gemeenten in de release');
+		expect(b.nederlandLabel).toBe('Alle gemeenten in deze release (2)');
 		expect(b.nederlandFromCbs).toBe(false);
 	});
 

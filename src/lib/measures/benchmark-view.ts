@@ -1,5 +1,15 @@
 import type { ExportTable } from '../export/table';
-import type { Benchmark, BenchmarkSource } from './benchmark';
+import { formatNumber } from '../format';
+import {
+	BENCHMARK_INDICATORS,
+	computeBenchmark,
+	unitFactor,
+	type Benchmark,
+	type BenchmarkRow,
+	type BenchmarkSource,
+	type PeerSet
+} from './benchmark';
+import { convertValue, unitConversion } from './units';
 
 /** A benchmark as a page shows it: the indicator, its sources, the one shown, and the drawn chart. */
 export interface BenchmarkView {
@@ -79,4 +89,49 @@ export function benchmarkTable(view: BenchmarkView): ExportTable {
 			of: y.rank?.of ?? null
 		}))
 	};
+}
+
+/**
+ * A benchmark in the unit of the indicator's own series, so one page has one unit: a source in
+ * another unit of the same ratio over the same population is converted (CBS's per 1.000 inwoners
+ * becomes per 10.000 inwoners, × 10) and says so in its unit text; a source that cannot be converted
+ * keeps its own unit, which every label of the benchmark then names.
+ */
+function inIndicatorUnit(options: { source: BenchmarkSource; benchmark: Benchmark; indicator: string }): {
+	source: BenchmarkSource;
+	benchmark: Benchmark;
+} {
+	const { source, benchmark } = options;
+	const own = BENCHMARK_INDICATORS.find((b) => b.id === options.indicator)?.own;
+	const factor = own ? unitConversion({ from: source.eenheid_tekst, to: own.unitText }) : null;
+	if (!own || factor === null || factor === 1) return { source, benchmark };
+	const publisher = source.bron === 'cbs' ? 'CBS' : 'De bron';
+	return {
+		source: {
+			...source,
+			eenheid: own.unit,
+			eenheid_tekst: `${own.unitText} (${publisher} publiceert ${source.eenheid_tekst}; hier omgerekend, × ${formatNumber(factor)})`
+		},
+		benchmark: {
+			...benchmark,
+			years: benchmark.years.map((y) => ({
+				...y,
+				own: convertValue(y.own, factor),
+				nederland: { ...y.nederland, value: convertValue(y.nederland.value, factor) },
+				peers: { ...y.peers, value: convertValue(y.peers.value, factor) }
+			}))
+		}
+	};
+}
+
+/** The benchmark a page shows: compared, then in the indicator's unit (prerendered and live alike). */
+export function showBenchmark(options: {
+	rows: readonly BenchmarkRow[];
+	gemeente: string;
+	peers: PeerSet;
+	source: BenchmarkSource;
+}): { source: BenchmarkSource; benchmark: Benchmark } {
+	const { rows, gemeente, peers, source } = options;
+	const benchmark = computeBenchmark({ rows, gemeente, peers, per: unitFactor(source.eenheid) });
+	return inIndicatorUnit({ source, benchmark, indicator: source.indicator });
 }

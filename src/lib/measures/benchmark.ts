@@ -2,6 +2,7 @@ import type { Unit } from '../format';
 import { sqlString } from '../db/query';
 import { BBV_INDICATORS } from './bbv';
 import { BBV_SET } from './bbv-set';
+import { referenceLabel } from './benchmark-reference';
 
 /**
  * Benchmarks: a gemeente's value on a BBV indicator against Nederland, against a set of peers (its
@@ -366,9 +367,12 @@ export function computeBenchmark(options: {
 		members: picked.codes.map((code) => ({ code, name: names.get(code) ?? code })),
 		basis: picked.basis,
 		nederlandFromCbs: land,
-		nederlandLabel: land
-			? 'Nederland'
-			: `Alle ${new Set(rows.filter((r) => r.waarde !== null).map((r) => r.gemeente)).size} gemeenten in de release`,
+		nederlandLabel: referenceLabel({
+			nederland: land,
+			gemeenten: new Set(
+				rows.filter((r) => r.niveau === 'gemeente' && r.waarde !== null).map((r) => r.gemeente)
+			).size
+		}),
 		years: years.map((year) => {
 			const inYear = byYear.get(year)!;
 			const byCode = new Map(inYear.filter((r) => r.niveau === 'gemeente').map((r) => [r.gemeente, r]));

@@ -4,14 +4,12 @@ import {
 	BENCHMARK_INDICATORS,
 	benchmarkRowsSql,
 	benchmarkSourcesSql,
-	computeBenchmark,
 	gemeenteNames,
-	unitFactor,
 	type BenchmarkRow,
 	type BenchmarkSource,
 	type PeerSet
 } from '../measures/benchmark';
-import { preferredSource, type BenchmarkView } from '../measures/benchmark-view';
+import { preferredSource, showBenchmark, type BenchmarkView } from '../measures/benchmark-view';
 
 /** The benchmark table's sources, or none when the release has no benchmark table. */
 export async function benchmarkSources(options: {
@@ -44,19 +42,17 @@ export async function buildBenchmarkView(options: {
 	const rows = await options.engine.query<BenchmarkRow & Record<string, string | number | null>>(
 		benchmarkRowsSql({ indicator: options.indicator, bron: source.bron })
 	);
-	const benchmark = computeBenchmark({
-		rows,
-		gemeente: options.gemeente,
-		peers: options.peers,
-		per: unitFactor(source.eenheid)
-	});
-	if (!benchmark.gemeente) return null;
+	const shown = showBenchmark({ rows, gemeente: options.gemeente, peers: options.peers, source });
+	if (!shown.benchmark.gemeente) return null;
 	return {
 		indicator: { id: definition.id, number: definition.number, title: definition.title },
 		sources,
-		source,
-		benchmark,
-		chart: benchmarkChartMarkup({ benchmark, unit: source.eenheid, document: options.document }),
+		...shown,
+		chart: benchmarkChartMarkup({
+			benchmark: shown.benchmark,
+			unit: shown.source.eenheid,
+			document: options.document
+		}),
 		gemeenten: gemeenteNames(rows)
 	};
 }

@@ -1,14 +1,12 @@
 import {
 	benchmarkRowsSql,
-	computeBenchmark,
 	inSentence,
 	gemeenteNames,
-	unitFactor,
 	type BenchmarkRow,
 	type BenchmarkSourceKind,
 	type PeerSet
 } from '../measures/benchmark';
-import type { BenchmarkView } from '../measures/benchmark-view';
+import { showBenchmark, type BenchmarkView } from '../measures/benchmark-view';
 
 /**
  * The benchmarks of a page (one indicator on the indicator page, every BBV indicator on /vergelijk):
@@ -45,6 +43,11 @@ export class BenchmarkState {
 		this.peers = options.initial[0]?.benchmark.peers ?? { kind: 'klasse' };
 	}
 
+	/** Whether a change is loading: the page keeps the shown views, marked busy, until they are replaced whole. */
+	get busy(): boolean {
+		return this.status === 'loading';
+	}
+
 	/** On intent: starts DuckDB-WASM and loads the benchmark files of every view. */
 	prepare(): void {
 		for (const v of this.views) void this.rowsFor(v.indicator.id, v.source.bron).catch(() => {});
@@ -64,20 +67,14 @@ export class BenchmarkState {
 					const bron = change.source?.[v.indicator.id] ?? v.source.bron;
 					const source = v.sources.find((s) => s.bron === bron) ?? v.source;
 					const rows = await this.rowsFor(v.indicator.id, source.bron);
-					const benchmark = computeBenchmark({
-						rows,
-						gemeente: this.gemeente,
-						peers: this.peers,
-						per: unitFactor(source.eenheid)
-					});
+					const shown = showBenchmark({ rows, gemeente: this.gemeente, peers: this.peers, source });
 					return {
 						...v,
-						source,
-						benchmark,
+						...shown,
 						chart: charts
 							? charts.benchmarkChartMarkup({
-									benchmark,
-									unit: source.eenheid,
+									benchmark: shown.benchmark,
+									unit: shown.source.eenheid,
 									document: document.implementation.createHTMLDocument('')
 								})
 							: '',
