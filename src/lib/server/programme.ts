@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { sparkline } from '../charts/sparkline';
 import { trendChart } from '../charts/trend';
 import { figureMarkup } from '../charts/figure';
 import type { Catalog, Streefdoel } from '../catalog/schema';
@@ -7,6 +8,7 @@ import type { QueryEngine } from '../db/query';
 import type { Judgement, Observation, StatusKind } from '../indicators/types';
 import { baselineRoundingNote } from '../indicators/rounding-note';
 import { countStatuses, type StatusCounts } from '../indicators/status-counts';
+import { overviewRow, type OverviewRow } from '../indicators/overview-row';
 import { areaListSql } from '../measures/sql';
 import { loadIndicators } from './indicators';
 
@@ -28,6 +30,8 @@ export interface ProgrammeView {
 	goals: { name: string; measured: IndicatorView[]; unmeasured: Streefdoel[] }[];
 	/** every streefdoel of the programme by status, those without a measurement as onbekend */
 	counts: StatusCounts;
+	/** every streefdoel in one line per goal, with its sparkline (SVG markup, null with too few values) */
+	overview: { goal: string; rows: (OverviewRow & { sparkline: string | null })[] }[];
 	areas: { code: string; name: string }[];
 	release: ReleaseInfo;
 }
@@ -44,12 +48,29 @@ export async function buildProgrammeView(options: {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	const entries = await loadIndicators({ engine, manifest, gemeentenDir: options.gemeentenDir });
 	const statuses: StatusKind[] = [];
+	const overview: ProgrammeView['overview'] = [];
 	const goals = catalog.goals.map((goal) => {
 		const measured: IndicatorView[] = [];
 		const unmeasured: Streefdoel[] = [];
+		const rows: ProgrammeView['overview'][number]['rows'] = [];
+		overview.push({ goal: goal.name, rows });
 		for (const s of goal.streefdoelen) {
 			const entry = entries.find((e) => e.key === `${gemeente}/${s.id}`);
 			statuses.push(entry?.judgement.status ?? 'onbekend');
+			const observations = entry?.spec ? entry.observations : [];
+			rows.push({
+				...overviewRow({
+					id: s.id,
+					title: s.title,
+					unit: s.unit,
+					baseline: s.baseline,
+					norm: s.norm,
+					observations,
+					judgement: entry?.judgement ?? { status: 'onbekend', year: null },
+					peildatum: s.measure?.periodKind === 'peildatum'
+				}),
+				sparkline: sparkline({ observations, unit: s.unit, label: s.title })
+			});
 			// A measure whose source was not delivered has no table in the release: no realisatie yet.
 			if (!entry?.spec) {
 				unmeasured.push(s);
@@ -86,6 +107,7 @@ export async function buildProgrammeView(options: {
 		catalog,
 		goals,
 		counts: countStatuses({ statuses }),
+		overview,
 		areas,
 		release: releaseInfo(manifest)
 	};
