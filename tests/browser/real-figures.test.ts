@@ -47,6 +47,14 @@ describe('real figures', () => {
 			'gemeentelijke indeling 2025 (CBS Gebieden in Nederland, 86059NED)'
 		);
 		expect(await section.textContent()).toContain('alleen het begin van Totaal exclusief verblijf en opvang');
+		// Per wijk on CBS's wijkindeling 2024: no map on the site's outlines of another year, bars and a table.
+		const wijken = page.locator('#wijken');
+		const said = (await wijken.textContent())!.replace(/\s+/g, ' ');
+		expect(said).toContain('Wijkindeling 2024 van CBS');
+		expect(said).toContain('wordt nooit op een omtrek van een ander jaar getekend');
+		expect(await wijken.locator('svg').count()).toBe(1);
+		const gemeente = wijken.locator('#wijken-tabel tbody tr').first();
+		expect((await gemeente.locator('td').first().textContent())?.trim()).toBe('17.235');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		expect(external).toEqual([]);
 		await close();

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { dsvFormat } from 'd3-dsv';
 import { runPipeline } from '../../pipelines/run';
 import { openRelease } from '../../src/lib/db/node.server';
+import { wijkFiguresSql, type WijkFigures } from '../../src/lib/measures/real-cbs';
 import { fixturePaths } from '../helpers/paths';
 
 /**
@@ -38,9 +39,51 @@ const BOUND = [
 ];
 
 describe('the real CBS release (data/echt)', () => {
+	const paths = fixturePaths({ raw: 'data/echt' });
+	let run: Awaited<ReturnType<typeof runPipeline>>;
+	beforeAll(async () => {
+		run = await runPipeline({ paths, env: {} });
+	});
+
+	test('stapeling per wijk for Zwolle equals 85994NED: every wijk, persons and households', async () => {
+		const text = readFileSync('data/echt/cbs/85994NED/85994NED.csv', 'utf8').replace(/^\uFEFF/, '');
+		const source = dsvFormat(';')
+			.parse(text)
+			.filter(
+				(r) =>
+					r['AantalVoorzieningen'] === 'Totaal' &&
+					r['SoortVoorzieningSociaalDomein'] === 'Totaal' &&
+					/^WK0193/.test(r['Codering_3']!.trim())
+			)
+			.map((r) => ({
+				code: r['Codering_3']!.trim(),
+				clienten: r['ClientenMetVoorzieningen_5'] ? Number(r['ClientenMetVoorzieningen_5']) : null,
+				huishoudens: r['HuishoudensMetVoorzieningen_6'] ? Number(r['HuishoudensMetVoorzieningen_6']) : null
+			}))
+			.sort((a, b) => a.code.localeCompare(b.code));
+		expect(source.length).toBeGreaterThan(10);
+		const { engine } = await openRelease({ publishedDir: paths.published });
+		try {
+			const rows = await engine.query<WijkFigures>(
+				wijkFiguresSql({ gemeente: 'GM0193', period: '2024HJ01' })
+			);
+			expect(rows[0]).toMatchObject({
+				code: 'GM0193',
+				level: 'gemeente',
+				clienten: 17_235,
+				huishoudens: 14_835
+			});
+			expect(
+				rows
+					.filter((r) => r.level === 'wijk')
+					.map((r) => ({ code: r.code, clienten: r.clienten, huishoudens: r.huishoudens }))
+			).toEqual(source);
+		} finally {
+			engine.close();
+		}
+	});
+
 	test('BBV 29–32 of Zwolle and Groningen equal the source cells, with table, status and CBS peers', async () => {
-		const paths = fixturePaths({ raw: 'data/echt' });
-		const run = await runPipeline({ paths, env: {} });
 		const tables = run.manifest.cbs?.tables ?? [];
 		expect(tables.map((t) => t.id)).toEqual([
 			'84799NED',
