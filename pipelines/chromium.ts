@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, hasChromium } from '../src/lib/server/chromium';
+import { CHROMIUM, hasChromium } from '../src/lib/chromium';
 
 /** Launches headless Chromium; fails with how to install it when it is missing. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,9 +1,9 @@
-import type { ColumnSpec, FileSchema } from './schemas/column';
+import type { ColumnSpec, FileSchema } from '../src/lib/schemas/column';
 import { SOURCES } from './sources/registry';
 
 const INTRO = `# Aanleverformaat
 
-<!-- Gemaakt door \`npm run docs\` uit de schema's in pipelines/schemas/; niet met de hand bewerken. -->
+<!-- Gemaakt door \`npm run docs\` uit de schema's in src/lib/schemas/; niet met de hand bewerken. -->
 
 Zet de exports van één gemeente in \`data/raw/<gemeentecode>/\` (de CBS-code: GM en vier cijfers) en
 draai \`npm run pipeline\`; hoe een nieuwe gemeente begint staat in \`docs/nieuwe-gemeente.md\`. Sjablonen staan in \`data/templates/\`. Alleen de WMO-export en het

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { toXlsx } from '../src/lib/export/xlsx';
 import { checksTable, varianceTable } from '../src/lib/finance/exports';
 import { openRelease } from '../src/lib/db/node.server';
-import { buildFinanceView, financeYears, loadFinanceSettings } from '../src/lib/server/finance';
+import { buildFinanceView, financeYears, loadFinanceSettings } from '../src/lib/finance/view';
 import { gemeenteByCode, releaseGemeenten } from '../src/lib/gemeente/registry';
 import type { Paths } from './config';
 import { PipelineError } from './errors';

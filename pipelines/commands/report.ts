@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { PipelineError } from '../errors';
 import { defineCommand, yearOption } from './command';
 import { setting } from '../../src/lib/env';
@@ -21,9 +22,14 @@ export const command = defineCommand({
 	async run({ values, positionals }) {
 		const year = yearOption(values.jaar) ?? null;
 		const { builtVariants, renderReportPdfs } = await import('../report-pdf');
-		const { releaseReports } = await import('../../src/lib/server/report-page');
-		const { CHROMIUM, hasChromium } = await import('../../src/lib/server/chromium');
-		const reports = releaseReports();
+		const { CHROMIUM, hasChromium } = await import('../../src/lib/chromium');
+		const { releaseGemeenten } = await import('../../src/lib/gemeente/registry');
+		const { readManifest } = await import('../../src/lib/db/node.server');
+		// The reports of the release's gemeenten, as the site builds them.
+		const reports = releaseGemeenten({
+			gemeentenDir: resolve(setting('KOERS_GEMEENTEN_DIR')),
+			manifest: readManifest(resolve(setting('KOERS_PUBLISHED_DIR')))
+		}).flatMap((gemeente) => gemeente.reports.map((report) => ({ gemeente, report })));
 		const [which] = positionals;
 		const chosen = reports.filter(
 			({ gemeente, report: r }) =>

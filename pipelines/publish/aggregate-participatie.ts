@@ -1,7 +1,7 @@
 import { discloseCountSql } from '../../src/lib/disclosure/rules';
 import { sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import { EXIT_TO_WORK } from '../schemas/participatie';
+import { EXIT_TO_WORK } from '../../src/lib/schemas/participatie';
 import { AREA_LEVEL, areaCodeSql, areaSets } from './area-sql';
 import { personCountsSql } from './person-count-sql';
 

@@ -9,8 +9,8 @@ import {
 	decimalPointSql,
 	problemsSql,
 	type FileSchema
-} from '../schemas/column';
-import { pseudonymParameters, type Identifier } from '../publish/pseudonymise';
+} from '../../src/lib/schemas/column';
+import { pseudonymParameters, type Identifier } from '../../src/lib/disclosure/pseudonymise';
 import type { RowIssue } from '../errors';
 import { readLayout, refuseTruncated, utf8Copy, type Layout } from './csv-layout';
 import { fileIssue, MAX_LISTED, refuseRows } from './refuse';

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { FileSchema } from '../schemas/column';
+import type { FileSchema } from '../../src/lib/schemas/column';
 import type { RowIssue } from '../errors';
 import { fileIssue, refuseRows } from './refuse';
 

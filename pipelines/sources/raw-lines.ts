@@ -1,6 +1,6 @@
 import { sqlIdent, sqlString } from '../../src/lib/db/query';
 import type { NodeEngine } from '../../src/lib/db/node.server';
-import type { FileSchema } from '../schemas/column';
+import type { FileSchema } from '../../src/lib/schemas/column';
 import type { Layout } from './csv-layout';
 import { fileIssue, refuseRows } from './refuse';
 

@@ -1,17 +1,17 @@
 import type { NodeEngine } from '../../src/lib/db/node.server';
 import { aggregateSurvey } from '../publish/aggregate-survey';
 import { aggregateWmo } from '../publish/aggregate-wmo';
-import type { Identifier } from '../publish/pseudonymise';
-import type { FileSchema } from '../schemas/column';
-import { surveySchema } from '../schemas/survey';
-import { surveyFiguresSchema } from '../schemas/survey-figures';
+import type { Identifier } from '../../src/lib/disclosure/pseudonymise';
+import type { FileSchema } from '../../src/lib/schemas/column';
+import { surveySchema } from '../../src/lib/schemas/survey';
+import { surveyFiguresSchema } from '../../src/lib/schemas/survey-figures';
 import { aggregateSurveyFigures } from '../publish/aggregate-survey-figures';
-import { wmoSchema } from '../schemas/wmo';
-import { populationSchema } from '../schemas/population';
+import { wmoSchema } from '../../src/lib/schemas/wmo';
+import { populationSchema } from '../../src/lib/schemas/population';
 import { aggregatePopulation } from '../publish/aggregate-population';
 import { aggregateJeugd } from '../publish/aggregate-jeugd';
-import { jeugdSchema } from '../schemas/jeugd';
-import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../schemas/participatie';
+import { jeugdSchema } from '../../src/lib/schemas/jeugd';
+import { meldingSchema, plaatsingSchema, uitkeringSchema } from '../../src/lib/schemas/participatie';
 import { aggregateBijstand, aggregatePlaatsingen, aggregatePoort } from '../publish/aggregate-participatie';
 import {
 	batenLastenSchema,
@@ -20,8 +20,8 @@ import {
 	kredietSchema,
 	kredietTotalenSchema,
 	overzichtSchema
-} from '../schemas/financien';
-import { clientervaringSchema } from '../schemas/clientervaring';
+} from '../../src/lib/schemas/financien';
+import { clientervaringSchema } from '../../src/lib/schemas/clientervaring';
 import { aggregateClientervaring } from '../publish/aggregate-clientervaring';
 import { publishFinancialTable } from '../publish/publish-financien';
 

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { ColumnSpec, FileSchema } from '../schemas/column';
+import type { ColumnSpec, FileSchema } from '../../src/lib/schemas/column';
 import { refuseFile as refuse, type RowIssue } from '../errors';
 import { writeConvertedCsv } from './messages/folder';
 

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SURVEY_SCALES } from '../../src/lib/measures/scales';
 import { refuseFile, type RowIssue } from '../errors';
-import { surveyFiguresSchema, surveyFiguresWithoutCountsSchema } from '../schemas/survey-figures';
+import { surveyFiguresSchema, surveyFiguresWithoutCountsSchema } from '../../src/lib/schemas/survey-figures';
 import { writeConvertedCsv } from './messages/folder';
 
 /**

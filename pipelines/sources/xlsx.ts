@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FileSchema } from '../schemas/column';
+import type { FileSchema } from '../../src/lib/schemas/column';
 import { PipelineError } from '../errors';
 
 /** Excel's day 0 for serial dates (1900 date system, with Lotus's leap-year bug folded in). */

@@ -1,5 +1,5 @@
-import type { RowOf } from '../schemas/column';
-import type { kredietSchema, kredietTotalenSchema } from '../schemas/financien';
+import type { RowOf } from '../../src/lib/schemas/column';
+import type { kredietSchema, kredietTotalenSchema } from '../../src/lib/schemas/financien';
 import { remainingKrediet } from '../../src/lib/finance/types';
 import { Random } from './random';
 

@@ -29,7 +29,7 @@ function toCsv<T extends object>(header: readonly (keyof T & string)[], records:
 }
 import type { Paths } from '../config';
 import { clientsPerYear, writeCbsSample, type SampleWmoFigures } from './cbs';
-import { columnsOf } from '../schemas/column';
+import { columnsOf } from '../../src/lib/schemas/column';
 import { SOURCES } from '../sources/registry';
 
 /** Default seed of the sample; the same seed gives byte-identical files. */

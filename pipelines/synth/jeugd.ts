@@ -1,7 +1,7 @@
 import { cumulative, Random } from './random';
 import type { SynthBuurt } from './areas';
 import { LAST_YEAR } from './wmo';
-import { MET_VERBLIJF, VERWIJZERS } from '../schemas/jeugd';
+import { MET_VERBLIJF, VERWIJZERS } from '../../src/lib/schemas/jeugd';
 
 const JEUGD_AGE_BANDS = ['0-3', '4-11', '12-17', '18-22'] as const;
 

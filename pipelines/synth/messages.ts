@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IWMO_CATEGORIES } from '../sources/messages/iwmo';
 import { IJW_VERWIJZER_TYPES } from '../sources/messages/ijw';
-import type { VERWIJZERS } from '../schemas/jeugd';
+import type { VERWIJZERS } from '../../src/lib/schemas/jeugd';
 
 /**
  * Writes iWmo and iJw release 3.2 messages (301 toewijzing, 305 start zorg, 307 stop zorg and, for

@@ -1,5 +1,5 @@
 import { releaseInfo } from '$lib/db/manifest';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
 import { realGemeenten } from '$lib/server/real-figures';
 import { gemeentenDir } from '$lib/gemeente/registry';

@@ -14,7 +14,7 @@ import { writeSample } from '../../pipelines/synth/index';
 import { writeMessages } from '../../pipelines/synth/messages';
 import { savToCsv } from '../../pipelines/sources/sav';
 import { wideSurveyFiguresToCsv } from '../../pipelines/sources/survey-figures';
-import { surveySchema } from '../../pipelines/schemas/survey';
+import { surveySchema } from '../../src/lib/schemas/survey';
 import { surveySav } from '../helpers/pspp';
 import { cpSync, writeFileSync } from 'node:fs';
 

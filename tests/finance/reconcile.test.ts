@@ -8,7 +8,7 @@ import type { Manifest } from '../../src/lib/db/manifest';
 import { reconcile, rollUpTaakveld, type Check } from '../../src/lib/finance/reconcile';
 import { statement } from '../../src/lib/finance/statement';
 import { openNodeEngine } from '../../src/lib/db/node.server';
-import { loadFinanceData, loadTaakvelden } from '../../src/lib/server/finance';
+import { loadFinanceData, loadTaakvelden } from '../../src/lib/finance/view';
 
 const root = 'tests/fixtures/finance';
 const cases = readdirSync(root).sort();

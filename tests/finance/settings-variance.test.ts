@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parseFinanceSettings, SettingsError } from '../../src/lib/finance/settings';
 import { isFlagged, variances } from '../../src/lib/finance/variance';
 import type { LedgerRow, Phase } from '../../src/lib/finance/types';
-import { loadFinanceSettings } from '../../src/lib/server/finance';
+import { loadFinanceSettings } from '../../src/lib/finance/view';
 
 describe('financial settings', () => {
 	test('the shipped settings of every gemeente are read as written, the defaults where there are none', () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadCsvExport, type LoadedExport } from '../../pipelines/sources/csv-export';
-import type { FileSchema } from '../../pipelines/schemas/column';
+import type { FileSchema } from '../../src/lib/schemas/column';
 import { openNodeEngine, type NodeEngine } from '../../src/lib/db/node.server';
 import { loadSampleAreas } from './gemeenten';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { surveySchema } from '../../pipelines/schemas/survey';
+import { surveySchema } from '../../src/lib/schemas/survey';
 import { withLoadedExport } from '../helpers/exports';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { inLineOrder, sortByLine } from '../../pipelines/sources/raw-lines';
-import { meldingSchema } from '../../pipelines/schemas/participatie';
+import { meldingSchema } from '../../src/lib/schemas/participatie';
 import { openNodeEngine } from '../../src/lib/db/node.server';
 import { withLoadedExport } from '../helpers/exports';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { meldingSchema } from '../../pipelines/schemas/participatie';
+import { meldingSchema } from '../../src/lib/schemas/participatie';
 import { withLoadedExport } from '../helpers/exports';
 
 /**

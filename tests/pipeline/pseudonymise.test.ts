@@ -4,7 +4,7 @@ import {
 	pseudonym,
 	pseudonymParameters,
 	pseudonymSql
-} from '../../pipelines/publish/pseudonymise';
+} from '../../src/lib/disclosure/pseudonymise';
 import { openNodeEngine } from '../../src/lib/db/node.server';
 
 describe('pseudonymisation', () => {

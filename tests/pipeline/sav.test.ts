@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { formatIssue } from '../../pipelines/errors';
 import { runPipeline, type RunReport } from '../../pipelines/run';
 import { csvAsSav, surveySav } from '../helpers/pspp';
-import { clientervaringSchema } from '../../pipelines/schemas/clientervaring';
+import { clientervaringSchema } from '../../src/lib/schemas/clientervaring';
 import { fixturePaths } from '../helpers/paths';
 import { tempFolders } from '../helpers/temp';
 import { refusedKeepingRelease } from '../helpers/refused';

@@ -1,5 +1,5 @@
 import type { RowIssue } from '../../errors';
-import { jeugdSchema, MET_VERBLIJF, VERWIJZERS } from '../../schemas/jeugd';
+import { jeugdSchema, MET_VERBLIJF, VERWIJZERS } from '../../../src/lib/schemas/jeugd';
 import { readMessageFolder, writeConvertedCsv } from './folder';
 import { ageOn, applyMessages, ddmmyyyy, messageIssue as issue } from './release32';
 

@@ -1,5 +1,5 @@
 import type { ExportTable } from '../export/table';
-import type { FinanceYearView } from '../server/finance';
+import type { FinanceYearView } from './view';
 import { amountLabels, presentNet, type SignConvention } from './statement';
 import { CHECK_GROUPS } from './reconcile';
 import { remainingKrediet, type Phase } from './types';

@@ -1,11 +1,11 @@
-import type { RowOf } from '../../../pipelines/schemas/column';
+import type { RowOf } from '../schemas/column';
 import type {
 	batenLastenSchema,
 	iv3Schema,
 	kredietSchema,
 	kredietTotalenSchema,
 	overzichtSchema
-} from '../../../pipelines/schemas/financien';
+} from '../schemas/financien';
 
 /** Budget phases: separate figures, never overwritten. Variance is measured against the amended one. */
 export const PHASES = ['primitieve begroting', 'begroting na wijziging', 'realisatie'] as const;

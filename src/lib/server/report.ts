@@ -20,7 +20,7 @@ import { ReportError, type ReportBlock, type ReportSource } from '../reports/par
 import type { Gemeente } from '../gemeente/types';
 import { isProvisional } from '../reports/provisional';
 import { reportGoal } from '../reports/references';
-import { loadFinanceData, loadTaakvelden } from './finance';
+import { loadFinanceData, loadTaakvelden } from '../finance/view';
 import { serverDocument } from './indicator-page';
 import { loadIndicators, type IndicatorEntry } from './indicators';
 

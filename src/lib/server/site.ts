@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Manifest } from '../db/manifest';
-import { buildFinanceView, financeYears, loadFinanceSettings, type FinanceView } from './finance';
+import { buildFinanceView, financeYears, loadFinanceSettings, type FinanceView } from '../finance/view';
 import { gemeentenDir, releaseGemeenten } from '../gemeente/registry';
 import type { Gemeente } from '../gemeente/types';
 import { countStatuses, type StatusCounts } from '../indicators/status-counts';

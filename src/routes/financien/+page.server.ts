@@ -1,5 +1,5 @@
 import { releaseInfo } from '$lib/db/manifest';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { deviations, deviationSummary } from '$lib/finance/deviations';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { openSiteRelease, siteFinanceView } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { releaseInfo } from '$lib/db/manifest';
 import { error } from '@sveltejs/kit';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { gemeenteHome, openSiteRelease, siteGemeenten } from '$lib/server/site';
 import { gemeentenDir } from '$lib/gemeente/registry';
 import { loadIndicators } from '$lib/server/indicators';

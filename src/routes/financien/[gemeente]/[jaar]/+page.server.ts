@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { openSiteRelease, siteFinanceView } from '$lib/server/site';
 import type { EntryGenerator, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { releaseReports, reportPage } from '$lib/server/report-page';
 import { pdfPlan } from '$lib/reports/pdf';
-import { hasChromium } from '$lib/server/chromium';
+import { hasChromium } from '$lib/chromium';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 /** A jaarverslag page for every year with data, of every report that offers one. */

@@ -1,4 +1,4 @@
-import { EXPERIENCE_QUESTIONS } from '../../src/lib/measures/scales';
+import { EXPERIENCE_QUESTIONS } from '../measures/scales';
 import type { ColumnSpec, FileSchema } from './column';
 
 /** Client-experience surveys (SWT, WMO maatwerk, jeugdhulp, ouders): one row per respondent. */

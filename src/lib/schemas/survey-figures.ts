@@ -1,4 +1,4 @@
-import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { SURVEY_SCALES } from '../measures/scales';
 import type { FileSchema } from './column';
 
 /**

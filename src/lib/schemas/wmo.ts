@@ -1,4 +1,4 @@
-import { VOORZIENINGEN } from '../../src/lib/measures/tables';
+import { VOORZIENINGEN } from '../measures/tables';
 import { BUURTCODE_COLUMN, type FileSchema } from './column';
 
 /** WMO maatwerkvoorzieningen: one row per toewijzing. */

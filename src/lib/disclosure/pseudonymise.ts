@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { sqlIdent } from '../../src/lib/db/query';
+import { sqlIdent } from '../db/query';
 
 /**
  * Length of a pseudonym: the first 16 hex characters (64 bits) of the HMAC-SHA256. A pseudonym only

@@ -1,4 +1,4 @@
-import { SURVEY_SCALES } from '../../src/lib/measures/scales';
+import { SURVEY_SCALES } from '../measures/scales';
 import { BUURTCODE_COLUMN, type ColumnSpec, type FileSchema } from './column';
 
 /** Buurt-voor-Buurt survey: one row per respondent. */

@@ -1,5 +1,5 @@
-import { sqlIdent, sqlString } from '../../src/lib/db/query';
-import { PSEUDONYM_PADS, pseudonymSql, type Identifier } from '../publish/pseudonymise';
+import { sqlIdent, sqlString } from '../db/query';
+import { PSEUDONYM_PADS, pseudonymSql, type Identifier } from '../disclosure/pseudonymise';
 
 /** One column of an input file: its name, meaning, and what a valid value is. */
 export type ColumnSpec = {

@@ -1,20 +1,20 @@
-import { taakveldenSql } from '../finance/taakvelden';
+import { taakveldenSql } from './taakvelden';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Gemeente } from '../gemeente/types';
 import { type Manifest, type ReleaseInfo, releaseInfo } from '../db/manifest';
 import { sqlIdent, sqlString, type QueryEngine, type Row } from '../db/query';
-import { columnsOf } from '../../../pipelines/schemas/column';
+import { columnsOf } from '../schemas/column';
 import {
 	batenLastenSchema,
 	iv3Schema,
 	kredietSchema,
 	kredietTotalenSchema,
 	overzichtSchema
-} from '../../../pipelines/schemas/financien';
-import { reconcile, rollUpTaakveld, type Reconciliation } from '../finance/reconcile';
-import { DEFAULT_SETTINGS, parseFinanceSettings, type FinanceSettings } from '../finance/settings';
-import { statement, type StatementLine } from '../finance/statement';
+} from '../schemas/financien';
+import { reconcile, rollUpTaakveld, type Reconciliation } from './reconcile';
+import { DEFAULT_SETTINGS, parseFinanceSettings, type FinanceSettings } from './settings';
+import { statement, type StatementLine } from './statement';
 import {
 	PHASES,
 	type FinanceData,
@@ -25,8 +25,8 @@ import {
 	type Phase,
 	type StatedRow,
 	type Taakveld
-} from '../finance/types';
-import { costPerResult, variances, type CostPerResult, type Variance } from '../finance/variance';
+} from './types';
+import { costPerResult, variances, type CostPerResult, type Variance } from './variance';
 import { observationsSql, type ObservationRow } from '../measures/sql';
 
 /** Everything the financial page of one year shows, computed at build time. */

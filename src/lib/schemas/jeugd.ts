@@ -4,7 +4,7 @@ import { BUURTCODE_COLUMN, type FileSchema } from './column';
 /** iJw productcategorie codes (JZ020), from the reference code list. */
 function ijwCategories(): string[] {
 	const text = readFileSync(
-		new URL('../../data/reference/istandaarden/ijw_JZ020_productcategorie.csv', import.meta.url),
+		new URL('../../../data/reference/istandaarden/ijw_JZ020_productcategorie.csv', import.meta.url),
 		'utf8'
 	);
 	return text
