@@ -80,6 +80,11 @@ describe('a new gemeente, from nothing to a published site', () => {
 		try {
 			await page.goto(server.url + '/');
 			expect(await page.textContent('h1')).toBe('Nieuwdorp');
+			// It delivered no ledger: the menu has no Financiën page saying there is nothing; it has a report.
+			const menu = await page.locator('.site-nav a').allTextContents();
+			expect(menu).toContain('Overzicht');
+			expect(menu).not.toContain('Financiën');
+			expect(menu).toContain('Rapporten');
 			await page.click('text=Programma 3 Zorg en welzijn');
 			await page.waitForURL(/\/programma\/GM9901\/2024\/3$/);
 			expect(await page.locator('article.indicator').count()).toBe(3);
