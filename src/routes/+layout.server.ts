@@ -1,5 +1,5 @@
 import { menuSections, type MenuSection } from '$lib/gemeente/menu';
-import { financeYears } from '$lib/server/finance';
+import { financeYears } from '$lib/finance/view';
 import { openSiteRelease, siteGemeenten } from '$lib/server/site';
 import type { LayoutServerLoad } from './$types';
 
