@@ -226,8 +226,16 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		const { page, problems, close } = await open();
 		await page.goto(`${site.url()}/gebied/WK019311`);
 		expect(await page.textContent('h1')).toContain('Diezerpoort');
+		// A count beside the city's as rates per 1.000 inwoners of each, the counts beside (not 355 beside 4.010).
 		const row = page.locator('tr', { hasText: 'Gebruik huishoudelijke ondersteuning' });
-		expect((await row.locator('td').allTextContents()).length).toBe(3);
+		const cells = (await row.locator('td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
+		expect(cells).toEqual(['2024', 'per 1.000 inwoners', '33,8 (aantal 355)', '30,7 (aantal 4.010)']);
+		// A survey score stays a score.
+		const score = page.locator('tr', { hasText: 'Sociaal isolement van inwoners met een beperking' });
+		expect(await score.locator('td').nth(1).textContent()).toBe('schaalscore (0–10)');
+		const csv = await downloadFile(page, 'tabel Wijk 11 Diezerpoort', 'CSV');
+		const line = csv.text.split('\r\n').find((l) => l.startsWith('Gebruik huishoudelijke ondersteuning;'));
+		expect(line).toBe('Gebruik huishoudelijke ondersteuning;2024;per 1.000 inwoners;33,8;30,7;355;4010');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		expect(problems).toEqual([]);
 		await close();

@@ -5,6 +5,7 @@ import {
 	areaRate,
 	areaUnitText,
 	compareAreas,
+	latestCommonYear,
 	rankAreas,
 	type AreaQueryRow
 } from '../../src/lib/measures/area-rate';
@@ -56,5 +57,31 @@ describe('areas compared as rates, with the gemeente’s rate as reference', () 
 		expect(areaBasis({ table: 'bevolking', unit: 'aantal' }).kind).toBe('value');
 		expect(areaBasis({ table: 'poort', unit: 'procent' }).kind).toBe('value');
 		expect(areaBasis({ table: null, unit: 'aantal' }).kind).toBe('value');
+	});
+
+	test('a wijk beside its gemeente: the latest year in which both have a value', () => {
+		const gemeente = [
+			{ year: 2023, value: 3930 },
+			{ year: 2024, value: 4010 }
+		];
+		expect(
+			latestCommonYear({
+				area: [
+					{ year: 2023, value: 130 },
+					{ year: 2024, value: 135 }
+				],
+				gemeente
+			})
+		).toBe(2024);
+		expect(
+			latestCommonYear({
+				area: [
+					{ year: 2023, value: 130 },
+					{ year: 2024, value: null }
+				],
+				gemeente
+			})
+		).toBe(2023);
+		expect(latestCommonYear({ area: [{ year: 2024, value: null }], gemeente })).toBeNull();
 	});
 });

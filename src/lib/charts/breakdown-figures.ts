@@ -1,7 +1,7 @@
 import type { Unit } from '../format';
-import { areaUnit, areaUnitText, compareAreas, type AreaQueryRow } from '../measures/area-rate';
+import { compareAreas, type AreaQueryRow } from '../measures/area-rate';
 import type { BreakdownView } from '../measures/area-view';
-import { bbvIndicator, specBasis, type MeasureSpec } from '../measures/spec';
+import { specComparison, type MeasureSpec } from '../measures/spec';
 import { choroplethMap, rankedBarChart, type AreaGeometry } from './breakdown';
 import { figureMarkup } from './figure';
 import type { AreaLevel } from '../gemeente/types';
@@ -20,16 +20,14 @@ export function breakdownView(options: {
 }): BreakdownView {
 	const { indicator, rows, level, year, geometry, document } = options;
 	const { spec } = indicator;
-	const basis = specBasis({ spec, unit: indicator.streefdoel.unit });
-	const unit = areaUnit({ basis, unit: indicator.streefdoel.unit });
-	const unitText = areaUnitText(basis) ?? (spec.kind === 'bbv' ? bbvIndicator(spec.indicator).unit : null);
+	const { basis, unit, unitText, counts } = specComparison({ spec, unit: indicator.streefdoel.unit });
 	const { areas, reference } = compareAreas({ rows, basis, gemeente: indicator.gemeente.code });
 	return {
 		level,
 		year,
 		unit,
 		unitText,
-		counts: basis.kind === 'rate' || spec.kind === 'bbv',
+		counts,
 		areas,
 		reference,
 		bars: figureMarkup(

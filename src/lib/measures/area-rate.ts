@@ -121,3 +121,18 @@ export function rankAreas<T extends { value: number | null }>(
 		missing: areas.filter((r) => r.value === null)
 	};
 }
+
+/** The latest year in which both an area and its gemeente have a published value; null if none. */
+export function latestCommonYear(options: {
+	area: readonly { year: number; value: number | null }[];
+	gemeente: readonly { year: number; value: number | null }[];
+}): number | null {
+	const known = new Set(options.gemeente.filter((o) => o.value !== null).map((o) => o.year));
+	return (
+		options.area
+			.filter((o) => o.value !== null && known.has(o.year))
+			.map((o) => o.year)
+			.sort((a, b) => a - b)
+			.at(-1) ?? null
+	);
+}

@@ -1,7 +1,7 @@
 import { sqlString } from '../db/query';
 import { BBV_INDICATORS, bbvSql, type BbvIndicator } from './bbv';
 import type { Unit } from '../format';
-import { areaBasis, type AreaBasis } from './area-rate';
+import { areaBasis, areaUnit, areaUnitText, type AreaBasis } from './area-rate';
 import { breakdownSql, observationsSql } from './sql';
 import type { MeasureTable } from './tables';
 import { AREA_LEVELS, type AreaLevel } from '../gemeente/types';
@@ -34,9 +34,29 @@ export function trendSql(options: { spec: MeasureSpec; gemeente: string; area: s
 }
 
 /** How a spec's areas are compared (a count of a measure table as a rate; see `areaBasis`). */
-export function specBasis(options: { spec: MeasureSpec; unit: Unit }): AreaBasis {
+function specBasis(options: { spec: MeasureSpec; unit: Unit }): AreaBasis {
 	const { spec, unit } = options;
 	return areaBasis({ table: spec.kind === 'table' ? spec.table : null, unit });
+}
+
+/**
+ * How a spec's areas are shown side by side: the basis, the unit of the compared value and it in
+ * words (a rate's, or a BBV ratio's; null for the indicator's own), and whether a count stands beside.
+ */
+export function specComparison(options: { spec: MeasureSpec; unit: Unit }): {
+	basis: AreaBasis;
+	unit: Unit;
+	unitText: string | null;
+	counts: boolean;
+} {
+	const { spec } = options;
+	const basis = specBasis(options);
+	return {
+		basis,
+		unit: areaUnit({ basis, unit: options.unit }),
+		unitText: areaUnitText(basis) ?? (spec.kind === 'bbv' ? bbvIndicator(spec.indicator).unit : null),
+		counts: basis.kind === 'rate' || spec.kind === 'bbv'
+	};
 }
 
 /**
