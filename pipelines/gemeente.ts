@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { COMPLIANCE_STATUSES, missingFields } from '../src/lib/gemeente/accessibility';
 import { currentDivision, divisionOutlines, readDivisionAreas } from '../src/lib/gemeente/division';
 import { GEMEENTE_FILES, loadGemeente, readDeliveryInfo } from '../src/lib/gemeente/folder';
 import { isGemeenteCode, type Gemeente } from '../src/lib/gemeente/types';
@@ -72,7 +73,7 @@ export async function scaffoldGemeente(options: {
 			.replaceAll(`Programmabegroting ${template.begrotingsjaar}`, `Programmabegroting ${year}`);
 	await mkdir(join(dir, GEMEENTE_FILES.reports), { recursive: true });
 	await mkdir(join(dir, GEMEENTE_FILES.divisions), { recursive: true });
-	await writeFile(join(dir, GEMEENTE_FILES.identity), `code: ${code}\nnaam: ${JSON.stringify(name)}\n`);
+	await writeFile(join(dir, GEMEENTE_FILES.identity), identityYaml({ code, name }));
 	await writeFile(join(dir, `begroting-${year}.yaml`), fill(catalogTemplate));
 	await writeFile(
 		join(dir, GEMEENTE_FILES.settings),
@@ -92,7 +93,7 @@ export async function scaffoldGemeente(options: {
 	const missing = deliveredFiles(rawDir).filter((f) => !f.file);
 	return [
 		`Gemeentemap ${rel(dir)}/ gemaakt voor ${name} (${code}):`,
-		`  ${GEMEENTE_FILES.identity}            code en naam`,
+		`  ${GEMEENTE_FILES.identity}            code en naam; vul ook toegankelijkheid in (contact, onderzoek, status) voor de toegankelijkheidsverklaring`,
 		`  begroting-${year}.yaml     catalogus van streefdoelen (sjabloon met elke soort norm: vervang de voorbeelden)`,
 		`  ${GEMEENTE_FILES.settings}            instellingen voor de financiële controles (optioneel)`,
 		`  ${GEMEENTE_FILES.reports}/programma-1.md  rapport voor de raad (optioneel)`,
@@ -167,6 +168,15 @@ export async function checkGemeente(options: { paths: Paths; code: string }): Pr
 					text: `begroting ${c.budgetYear}: ${examples.length} streefdoelen komen nog uit het sjabloon (${examples.map((s) => s.id).join(', ')}); vervang ze door die van de begroting`
 				});
 		}
+		const unstated = missingFields(g.accessibility);
+		out.push(
+			unstated.length === 0
+				? { kind: 'ok', text: 'toegankelijkheidsverklaring: website, status, onderzoek en contact opgegeven' }
+				: {
+						kind: 'let op',
+						text: `toegankelijkheidsverklaring: ${unstated.map((m) => m.field).join(', ')} ontbreekt in gemeente.yaml; de verklaring zegt dat het ontbreekt (docs/nieuwe-gemeente.md)`
+					}
+		);
 		if (g.settingsFile) {
 			const file = g.settingsFile;
 			await guard(() => {
@@ -274,4 +284,29 @@ async function checkExports(options: {
 	} finally {
 		engine.close();
 	}
+}
+
+/**
+ * gemeente.yaml of a new gemeente: code and name, and the toegankelijkheidsverklaring's fields as
+ * commented placeholders. Commented, not filled with examples: until the gemeente gives them, the
+ * verklaring says they are missing instead of showing an invented contact or status.
+ */
+export function identityYaml(options: { code: string; name: string }): string {
+	return [
+		`code: ${options.code}`,
+		`naam: ${JSON.stringify(options.name)}`,
+		'# Toegankelijkheidsverklaring (/toegankelijkheid van de site), zie docs/nieuwe-gemeente.md.',
+		'# Vul in wat u weet en haal de # weg; wat ontbreekt, noemt de verklaring als ontbrekend.',
+		'# toegankelijkheid:',
+		'#   website: https://…                  # het adres waarop u deze site publiceert',
+		'#   contact:                            # een e-mailadres, een contactpagina, of beide',
+		'#     email: toegankelijkheid@…',
+		'#     pagina: https://…',
+		'#   onderzoek:                          # het onderzoek waarop de status berust',
+		'#     door: …                           # wie de site onderzocht',
+		"#     datum: 'jjjj-mm-dd'",
+		'#     rapport: https://…                # het onderzoeksrapport (optioneel)',
+		`#   status: …                           # ${COMPLIANCE_STATUSES.join(' | ')}`,
+		''
+	].join('\n');
 }

@@ -3,7 +3,7 @@ import { join, posix } from 'node:path';
 
 /** A link of a built page that no file of the build answers. */
 export interface BrokenLink {
-	/** the page or stylesheet, as a path of the build (`rapporten/GMxxxx/programma-12.html`) */
+	/** the page or stylesheet, as a path of the build (`rapporten/<gemeente>/programma-12.html`) */
 	file: string;
 	/** the link as written */
 	link: string;

@@ -59,7 +59,15 @@ export async function renderReportPdfs(options: {
 			if (!response?.ok())
 				throw new PipelineError(`rapport ${path} bestaat niet in de build (${response?.status()})`);
 			const file = join(options.outDir, `${target.gemeente}-${pdfFileName(target)}`);
-			await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: true });
+			await page.pdf({
+				path: file,
+				format: 'A4',
+				printBackground: true,
+				preferCSSPageSize: true,
+				// Headings and reading order in the PDF for assistive technology (not checked against PDF/UA).
+				tagged: true,
+				outline: true
+			});
 			if (options.copyIntoBuild)
 				await copyFile(file, join(options.buildDir, 'rapporten', target.gemeente, pdfFileName(target)));
 			out.push({ file, ms: performance.now() - t0 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { browserSite, holdParquet, seriousAxeViolations } from '../helpers/browser';
+import { browserSite, holdParquet, holdRequests, seriousAxeViolations } from '../helpers/browser';
 
 const site = browserSite();
 
@@ -61,6 +61,27 @@ describe('A view that loads keeps its content, marked busy, and changes whole', 
 			.toMatch(/\(2\s+rijen\)/);
 		expect(await result.getAttribute('aria-busy')).toBe('false');
 		expect(await page.locator('#resultaat tbody tr').count()).toBe(2);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('finance page: while another year loads, the shown year stays whole, marked busy', async () => {
+		const { page, problems, close } = await site.open();
+		// The next year's page data (SvelteKit's __data.json) is held; nothing else.
+		const gate = await holdRequests(page.context(), /__data\.json/);
+		await page.goto(`${site.url()}/financien/GM0193/2024`);
+		await hydrated(page, '#jaar');
+		const main = page.locator('main');
+		const caption = '#baten-lasten caption';
+		expect(await page.textContent(caption)).toContain('2024');
+		await page.selectOption('#jaar', '2023');
+		await expect.poll(() => gate.held(), { timeout: 30_000 }).toBeGreaterThan(0);
+		expect(await main.getAttribute('aria-busy')).toBe('true');
+		expect(await main.getAttribute('class')).toContain('busy');
+		expect(await page.textContent(caption)).toContain('2024');
+		await gate.release();
+		await expect.poll(() => page.textContent(caption), { timeout: 30_000 }).toContain('2023');
+		expect(await main.getAttribute('aria-busy')).toBe('false');
 		expect(problems).toEqual([]);
 		await close();
 	});

@@ -41,6 +41,13 @@ function pages(build: string): { path: string; text: string }[] {
 	return out;
 }
 
+/** A built page's HTML without Svelte's hydration comments and with whitespace collapsed. */
+function pageText(file: string): string {
+	return readFileSync(file, 'utf8')
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/\s+/g, ' ');
+}
+
 beforeAll(async () => {
 	scaffolded = await followTheGuide({ paths, code: CODE, adaptReport: true });
 	site = await buildSite({ raw: paths.raw, gemeenten: paths.gemeenten });
@@ -112,6 +119,22 @@ describe('a new gemeente, from nothing to a published site', () => {
 		}
 	});
 
+	test('its toegankelijkheidsverklaring says what the gemeente has not given; every page links it', () => {
+		const verklaring = pageText(join(site.build, 'toegankelijkheid.html'));
+		expect(verklaring).toContain('<title>Toegankelijkheidsverklaring · Koers</title>');
+		expect(verklaring).toContain('WCAG 2.1 niveau AA');
+		expect(verklaring).toContain('EN 301 549');
+		expect(verklaring).toContain('Deze verklaring is nog niet compleet');
+		for (const field of ['website', 'status', 'onderzoek', 'contact'])
+			expect(verklaring).toContain(`<code>toegankelijkheid.${field}</code>`);
+		expect(verklaring).not.toContain('mailto:');
+		expect(verklaring).toMatch(/gebouwd op \d{2}-\d{2}-\d{4}/);
+		for (const p of pages(site.build))
+			expect(p.text, p.path).toMatch(
+				/<footer class="site-footer">\s*<a href="[./]*toegankelijkheid">Toegankelijkheid<\/a>/
+			);
+	});
+
 	test('no page of its site mentions another gemeente', () => {
 		const all = pages(site.build);
 		expect(all.length).toBeGreaterThan(10);
@@ -143,6 +166,16 @@ describe('releases of other shapes', () => {
 			expect(readFileSync(join(three.build, 'gemeente', `${CODE}.html`), 'utf8')).not.toMatch(
 				/Zwolle|Groningen/
 			);
+			// One verklaring for the site, naming each gemeente's contact or that it is missing.
+			const verklaring = pageText(join(three.build, 'toegankelijkheid.html'));
+			expect(verklaring).toContain('Gemeente Groningen, Gemeente Nieuwdorp en Gemeente Zwolle willen');
+			expect(verklaring).toMatch(
+				/Gemeente Zwolle:\s*e-mail <a href="mailto:toegankelijkheid@voorbeeld.invalid">/
+			);
+			for (const name of ['Groningen', 'Nieuwdorp'])
+				expect(verklaring).toMatch(
+					new RegExp(`Gemeente ${name}:\\s*niet opgegeven \\(<code>toegankelijkheid.contact</code>\\)`)
+				);
 		} finally {
 			three.remove();
 		}

@@ -130,15 +130,16 @@ export async function downloadFile(
 }
 
 /**
- * Holds every Parquet request of the context until `release` is called: the view stays in its
- * loading state as long as the test needs (no timing involved).
+ * Holds every request of the context matching `pattern` until `release` is called: the view stays in
+ * its loading state as long as the test needs (no timing involved).
  */
-export async function holdParquet(
-	context: BrowserContext
+export async function holdRequests(
+	context: BrowserContext,
+	pattern: RegExp
 ): Promise<{ held: () => number; release: () => Promise<void> }> {
 	const waiting: Route[] = [];
 	let open = false;
-	await context.route(/\.parquet(\?|$)/, (route) => (open ? route.continue() : void waiting.push(route)));
+	await context.route(pattern, (route) => (open ? route.continue() : void waiting.push(route)));
 	return {
 		held: () => waiting.length,
 		release: async () => {
@@ -146,4 +147,9 @@ export async function holdParquet(
 			await Promise.all(waiting.splice(0).map((r) => r.continue()));
 		}
 	};
+}
+
+/** Holds every Parquet request of the context until `release` is called (see holdRequests). */
+export function holdParquet(context: BrowserContext): ReturnType<typeof holdRequests> {
+	return holdRequests(context, /\.parquet(\?|$)/);
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseCatalog } from '../catalog/parse';
 import type { Catalog } from '../catalog/schema';
 import { parseReport, type ReportSource } from '../reports/parse';
+import { accessibilitySchema } from './accessibility';
 import {
 	GemeenteError,
 	GEMEENTE_CODE,
@@ -26,7 +27,9 @@ export const GEMEENTE_FILES = {
 
 const identitySchema = z.strictObject({
 	code: z.string().regex(GEMEENTE_CODE, 'verwacht een CBS-code: GM en vier cijfers'),
-	naam: z.string().min(1, 'de naam van de gemeente ontbreekt')
+	naam: z.string().min(1, 'de naam van de gemeente ontbreekt'),
+	/** the gemeente's part of the toegankelijkheidsverklaring (docs/nieuwe-gemeente.md) */
+	toegankelijkheid: accessibilitySchema.optional()
 });
 
 /** A date as bron.json writes it: ISO 8601, year-month-day. */
@@ -160,7 +163,8 @@ export function loadGemeente(options: {
 		catalogs: readCatalogs({ dir, code, name }),
 		settingsFile: existsSync(settings) ? settings : null,
 		reports: readReports({ dir, code }),
-		divisions: own.length > 0 ? own : delivered()
+		divisions: own.length > 0 ? own : delivered(),
+		accessibility: identity?.toegankelijkheid ?? null
 	};
 }
 
@@ -180,8 +184,11 @@ function readIdentity(path: string, code: string): z.infer<typeof identitySchema
 	const parsed = identitySchema.safeParse(doc.toJS());
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
+		const node = doc.getIn(issue.path as (string | number)[], true) as
+			{ range?: [number, number, number] } | undefined;
+		const line = node?.range ? ` regel ${lineCounter.linePos(node.range[0]).line}` : '';
 		throw new GemeenteError(
-			`${rel(path)}: veld ${issue.path.join('.') || '(het bestand)'}: ${issue.message}`,
+			`${rel(path)}${line}: veld ${issue.path.join('.') || '(het bestand)'}: ${issue.message}`,
 			rel(path)
 		);
 	}

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/schema';
 import type { ReportSource } from '../reports/parse';
+import type { AccessibilityFields } from './accessibility';
 
 /** A CBS gemeente code: GM and four digits. */
 export const GEMEENTE_CODE = /^GM\d{4}$/;
@@ -62,4 +63,6 @@ export interface Gemeente {
 	reports: ReportSource[];
 	/** area divisions, by year ascending */
 	divisions: Division[];
+	/** `toegankelijkheid` of gemeente.yaml, when given (null or absent: the verklaring says it is missing) */
+	accessibility?: AccessibilityFields | null;
 }
