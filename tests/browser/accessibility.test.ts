@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditPage, clippedText, withTextSpacing } from '../helpers/accessibility';
+import { auditPage, clippedText, tabTo, watchAnnouncer, withTextSpacing } from '../helpers/accessibility';
 import { browserSite, seriousAxeViolations, type RecordedPage } from '../helpers/browser';
 
 const site = browserSite();
@@ -20,6 +21,7 @@ const PAGES: { kind: string; path: string; status?: number }[] = [
 	{ kind: 'financien (jaar)', path: '/financien/GM0193/2024' },
 	{ kind: 'rapporten', path: '/rapporten' },
 	{ kind: 'rapport', path: '/rapporten/GM0193/programma-12' },
+	{ kind: 'rapport (doel)', path: '/rapporten/GM0193/doel-2.1.1' },
 	{ kind: 'echte cijfers', path: '/echte-cijfers/GM0193' },
 	{ kind: '404', path: '/bestaat-niet', status: 404 }
 ];
@@ -82,4 +84,76 @@ describe.each(WIDTHS)('every page kind at %i px', (width) => {
 			expect(problems).toEqual([]);
 		}
 	);
+});
+
+/** Enabled once the page's scripts run. */
+const hydrated = (page: Page, selector: string) => expect.poll(() => page.isEnabled(selector)).toBe(true);
+
+describe('keyboard only: the three readers’ tasks', () => {
+	test('beleidsadviseur: from the programme to an indicator, level and year by keyboard, the CSV', async () => {
+		const { page, problems, close } = await site.open({ path: '/programma/GM0193/2016/12' });
+		await settle(page);
+		await tabTo(page, {
+			selector: 'a',
+			text: /Verloop, kaart en wijken van "Gebruik huishoudelijke ondersteuning"/
+		});
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/indicator\/GM0193\/mo-huishoudelijke-ondersteuning/);
+		await hydrated(page, '#jaar');
+		const announced = await watchAnnouncer(page);
+
+		await tabTo(page, { selector: '#niveau' });
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toMatch(/Per buurt/);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('jaar');
+		await page.keyboard.press('ArrowUp');
+		const year = await page.inputValue('#jaar');
+		await expect.poll(() => page.textContent('.live'), { timeout: 30_000 }).toContain(`Per buurt, ${year}`);
+		expect(new URL(page.url()).searchParams.get('jaar')).toBe(year);
+		// WCAG 4.1.3: a change within the page is told by its polite status, not by the page title.
+		expect(await announced()).toEqual([]);
+
+		await tabTo(page, { selector: '[aria-label="Download tabel per gebied"] button', text: /CSV/ });
+		const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+		const csv = readFileSync((await file.path())!, 'utf8');
+		expect(csv.split('\r\n')[0]).toContain('Buurt');
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('raadslid: from the reports to the programme report and its PDF', async () => {
+		const { page, problems, close } = await site.open({ path: '/rapporten' });
+		await settle(page);
+		await tabTo(page, { selector: 'a[href$="/rapporten/GM0193/programma-12"]' });
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/rapporten\/GM0193\/programma-12$/);
+		await tabTo(page, { selector: 'a[href$=".pdf"]', text: /Download als PDF/ });
+		const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+		const pdf = await page.request.get(href);
+		expect(pdf.status(), `${href}: the report PDFs are written by "npm run build"`).toBe(200);
+		expect(pdf.headers()['content-type']).toContain('application/pdf');
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	test('controller: to a year’s finances, the phase switched by keyboard', async () => {
+		const { page, problems, close } = await site.open({ path: '/financien' });
+		await settle(page);
+		await tabTo(page, { selector: 'a[href$="/financien/GM0193/2024"]' });
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/financien\/GM0193\/2024/);
+		await hydrated(page, '#fase');
+		const announced = await watchAnnouncer(page);
+		await tabTo(page, { selector: '#fase' });
+		const before = await page.inputValue('#fase');
+		await page.keyboard.press('ArrowDown');
+		const after = await page.inputValue('#fase');
+		expect(after).not.toBe(before);
+		await expect.poll(() => page.textContent('#baten-lasten caption')).toContain(after);
+		expect(new URL(page.url()).searchParams.get('fase')).toBe(after);
+		expect(await announced()).toEqual([]);
+		expect(problems).toEqual([]);
+		await close();
+	});
 });

@@ -255,3 +255,51 @@ export function clippedText(page: Page): Promise<string[]> {
 		return out;
 	});
 }
+
+/**
+ * Presses Tab until the focused element matches `selector` (and `text`, if given), as a keyboard-only
+ * reader would; every element passed on the way must show its focus ring. Fails when it is not reached.
+ */
+export async function tabTo(
+	page: Page,
+	target: { selector: string; text?: RegExp },
+	limit = 200
+): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		const state = await page.evaluate(
+			({ selector, text }) => {
+				const el = document.activeElement;
+				if (!el || el === document.body) return { hit: false, ring: true, name: '' };
+				const s = getComputedStyle(el);
+				const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+				const hit = el.matches(selector) && (text === null || new RegExp(text).test(el.textContent ?? ''));
+				return {
+					hit,
+					ring,
+					name: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`
+				};
+			},
+			{ selector: target.selector, text: target.text?.source ?? null }
+		);
+		if (!state.ring) throw new Error(`focus on ${state.name} shows no focus ring`);
+		if (state.hit) return;
+	}
+	throw new Error(`${target.selector} ${target.text ?? ''} not reached in ${limit} presses of Tab`);
+}
+
+/** Counts every change to SvelteKit's route announcer from now on (a change is read aloud). */
+export async function watchAnnouncer(page: Page): Promise<() => Promise<string[]>> {
+	await page.evaluate(() => {
+		const w = window as unknown as { announced: string[] };
+		w.announced = [];
+		const announcer = document.getElementById('svelte-announcer');
+		if (!announcer) return;
+		new MutationObserver(() => w.announced.push(announcer.textContent ?? '')).observe(announcer, {
+			childList: true,
+			characterData: true,
+			subtree: true
+		});
+	});
+	return () => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+}

@@ -39,6 +39,8 @@ interface ReportIndicator {
 	since: string | null;
 	rule: string;
 	chart: string | null;
+	/** the chart's figures as text, its alternative on screen and on paper (WCAG 1.1.1) */
+	values: string;
 	source: string;
 }
 
@@ -282,10 +284,11 @@ function reportIndicator(context: ReportContext, e: IndicatorEntry): ReportIndic
 							unit: s.unit,
 							label: gemeente.name,
 							document,
-							width: 420
+							width: 640
 						})
 					)
 				: null,
+		values: observations.map((o) => `${o.year} ${formatValue(o.value, s.unit, 'onderdrukt')}`).join(', '),
 		source: `${s.source}${s.measure ? `; ${s.measure.period}` : ''}`
 	};
 }
