@@ -109,7 +109,12 @@ export function serve(options: {
 		res.statusCode = status;
 		if (status === 404 && existsSync(notFound)) {
 			const policy = csp().get('/404.html') ?? pagePolicy(readFileSync(notFound, 'utf8'));
-			if (policy) res.setHeader('Content-Security-Policy', headerPolicy(policy));
+			// The CSP map of npm run build holds header policies already (frame-ancestors included).
+			if (policy)
+				res.setHeader(
+					'Content-Security-Policy',
+					policy.includes('frame-ancestors') ? policy : headerPolicy(policy)
+				);
 			res.end(readFileSync(notFound));
 		} else res.end(status === 404 ? 'Niet gevonden' : 'Ongeldig verzoek');
 	};
