@@ -23,6 +23,7 @@ const PAGES: { kind: string; path: string; status?: number }[] = [
 	{ kind: 'rapport', path: '/rapporten/GM0193/programma-12' },
 	{ kind: 'rapport (doel)', path: '/rapporten/GM0193/doel-2.1.1' },
 	{ kind: 'echte cijfers', path: '/echte-cijfers/GM0193' },
+	{ kind: 'toegankelijkheid', path: '/toegankelijkheid' },
 	{ kind: '404', path: '/bestaat-niet', status: 404 }
 ];
 
