@@ -317,7 +317,9 @@ describe('Gebied, Vergelijk and Verkenner', () => {
 		await page.click('form.explorer button');
 		await expect
 			.poll(() => page.textContent('.live .error'), { timeout: 30_000 })
-			.toContain('De query is mislukt. Melding van DuckDB:');
+			.toMatch(
+				/^De query is mislukt\. Die tabel bestaat niet; kijk bij 'Tabellen en kolommen' .* Melding van DuckDB: Catalog Error/
+			);
 		await page.fill('#sql', 'DROP TABLE gebieden');
 		await page.click('form.explorer button');
 		await expect.poll(() => page.textContent('.live .error')).toContain('De verkenner leest alleen');

@@ -131,7 +131,7 @@ describe('messages', () => {
 		const outcome = await runReadingQuery(engine, 'SELECT * FROM bestaat_niet');
 		expect(outcome).toHaveProperty('failed');
 		expect((outcome as { failed: string }).failed).toMatch(
-			/^De query is mislukt\. Melding van DuckDB: .*bestaat_niet/
+			/^De query is mislukt\. Die tabel bestaat niet; .* Melding van DuckDB: .*bestaat_niet/
 		);
 	});
 });

@@ -1,4 +1,5 @@
 import type { QueryEngine, Row } from '../db/query';
+import { duckdbErrorText } from './error-text';
 
 /** The statements a reader may run in the explorer: the help text and the refusal both list these. */
 export const READING_STATEMENTS = [
@@ -41,7 +42,7 @@ export async function runReadingQuery<T extends Row = Row>(
 		if (!first || !(READING_STATEMENTS as readonly string[]).includes(first))
 			return { refused: onlyReading(first) };
 		if (/syntax error at or near ";"/.test(cause)) return { refused: ONE_AT_A_TIME };
-		return { failed: `De query is mislukt. Melding van DuckDB: ${cause}` };
+		return { failed: duckdbErrorText({ message: cause }) };
 	}
 }
 

@@ -1,3 +1,4 @@
+import { duckdbErrorText } from '../explorer/error-text';
 import { runReadingQuery } from '../explorer/guard';
 import { Loadable } from './loadable.svelte';
 
@@ -81,5 +82,5 @@ class Refused extends Error {}
 function messageOf(error: unknown): string {
 	if (error instanceof Refused) return error.message;
 	const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-	return `De query is mislukt. Melding van DuckDB: ${cause}`;
+	return duckdbErrorText({ message: cause });
 }
