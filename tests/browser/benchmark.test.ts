@@ -38,7 +38,12 @@ describe('benchmark on an indicator page', () => {
 		const { page, close } = await open({ javaScriptEnabled: false });
 		await page.goto(site.url() + PAGE);
 		const expected = await independentBenchmark({ gemeente: 'GM0193', peers: 'klasse' });
-		expect(await page.textContent('#benchmark')).toContain('Bron: CBS, tabel 86050NED (CC BY 4.0)');
+		// The sample's CBS-shaped series is synthetic: labelled Voorbeelddata, never "Bron: CBS".
+		const section = (await page.textContent('#benchmark')) ?? '';
+		expect(section).toContain('Voorbeelddata in de vorm van CBS-tabel 86050NED, geen echte CBS-cijfers');
+		expect(section).not.toContain('Bron: CBS');
+		expect(await page.textContent('#benchmark-title')).toContain('voorbeelddata, geen echte CBS-cijfers');
+		expect(await page.textContent('#benchmark-tabel caption')).toMatch(/^\s*Voorbeelddata: /);
 		expect(await page.textContent('#benchmark-tabel caption')).toMatch(
 			/per 10\.000 inwoners \(CBS publiceert per 1 000 inwoners; hier omgerekend, × 10\)/
 		);
@@ -86,7 +91,7 @@ describe('benchmark on an indicator page', () => {
 		expect(picked[year]!.peersWith).toBe(1);
 		await expect
 			.poll(async () => (await tableRows(page))[year]![3], LIVE)
-			.toBe(`${nl(per10000(picked[year]!.peers))} (1 gem.; zonder cijfer: ${secret.name})`);
+			.toBe(`${nl(per10000(picked[year]!.peers))} (1 gem. met cijfer; zonder cijfer: ${secret.name})`);
 		expect(new URL(page.url()).searchParams.get('peers')).toBe([other.code, secret.code].join(','));
 
 		// The secret cell is never 0 in the downloads either.

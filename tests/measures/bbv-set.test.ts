@@ -22,12 +22,12 @@ describe('the BBV set of the sociaal domein (21–32)', () => {
 	});
 
 	test('against the sample release: which come from own data, which from CBS, which neither', () => {
-		const set = bbvAvailability({ cbs: readManifest('static/data').cbs });
+		const set = bbvAvailability({ cbs: readManifest('static/data').cbs, sample: true });
 		const by = Object.fromEntries(set.map((d) => [d.number, d]));
 		expect(set.filter((d) => d.fromOwn).map((d) => d.number)).toEqual([27, 29, 32]);
 		expect(set.filter((d) => d.fromCbs).map((d) => d.number)).toEqual([32]);
 		expect(by[32]!.explanation).toBe(
-			'berekend uit de eigen registratie van de gemeente; en CBS-tabel 86050NED (per 1 000 inwoners; Bron: CBS). CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000.'
+			'berekend uit de eigen registratie van de gemeente; en voorbeelddata in de vorm van CBS-tabel 86050NED (per 1 000 inwoners), geen echte CBS-cijfers. CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000.'
 		);
 		expect(by[21]!.explanation).toBe(
 			'Niet in deze release: gepubliceerd door LISA (vestigingenregister); Koers heeft er geen registratie voor.'

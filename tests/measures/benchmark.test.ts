@@ -10,7 +10,12 @@ import {
 	benchmarkGemeenten,
 	type BenchmarkRow
 } from '../../src/lib/measures/benchmark';
-import { benchmarkTable, preferredSource } from '../../src/lib/measures/benchmark-view';
+import {
+	benchmarkTable,
+	describeSource,
+	preferredSource,
+	sourceName
+} from '../../src/lib/measures/benchmark-view';
 import { independentBenchmark } from '../helpers/benchmark';
 
 /** A gemeente row of a made-up benchmark. */
@@ -148,6 +153,30 @@ describe('computeBenchmark', () => {
 			gemeenten: []
 		});
 		expect(table.rows[0]).toMatchObject({ own: null, position: null });
+		// A sample's CBS-shaped series is synthetic: "Voorbeelddata", never "Bron: CBS".
+		const view = {
+			indicator: { id: 'bbv-32-wmo', number: 32, title: 'Wmo' },
+			sources: [source],
+			source,
+			benchmark: b,
+			chart: '',
+			gemeenten: []
+		};
+		expect(describeSource(source)).toMatch(
+			/^Bron: CBS, tabel 86050NED .*4 gemeenten hebben in minstens één jaar een cijfer\.$/
+		);
+		for (const text of [
+			describeSource(source, { sample: true }),
+			sourceName(source, { sample: true }),
+			JSON.stringify(benchmarkTable(view, { sample: true }).columns)
+		]) {
+			expect(text).not.toMatch(/Bron: CBS|^CBS /);
+			expect(text.toLowerCase()).toContain('voorbeelddata');
+		}
+		expect(describeSource(source, { sample: true })).toContain(
+			'Voorbeelddata in de vorm van CBS-tabel 86050NED, geen echte CBS-cijfers'
+		);
+		expect(benchmarkTable(view, { sample: true }).name).toBe('Benchmark BBV 32 (voorbeelddata)');
 		expect(preferredSource([{ ...source, bron: 'eigen', gemeenten: 4 }, source])?.bron).toBe('cbs');
 	});
 });

@@ -189,6 +189,8 @@ export function bbvAvailability(options: {
 	ownIndicators?: readonly string[];
 	/** the CBS tables of the site's release of real figures, when it has one (shown apart, as real) */
 	realCbs?: CbsManifest | undefined;
+	/** true for the synthetic sample: its CBS-shaped tables are not CBS's figures */
+	sample?: boolean;
 }): BbvAvailability[] {
 	const own = new Set(options.ownIndicators ?? BBV_INDICATORS.map((b) => b.id));
 	return BBV_SET.map((d) => {
@@ -202,7 +204,7 @@ export function bbvAvailability(options: {
 		const parts = [
 			fromOwn ? 'berekend uit de eigen registratie van de gemeente' : null,
 			fromCbs
-				? `CBS-tabel ${fromCbs.table} (${fromCbs.unit}; Bron: CBS)${d.published.unitNote ? `. ${d.published.unitNote}` : ''}`
+				? `${options.sample ? `voorbeelddata in de vorm van CBS-tabel ${fromCbs.table} (${fromCbs.unit}), geen echte CBS-cijfers` : `CBS-tabel ${fromCbs.table} (${fromCbs.unit}; Bron: CBS)`}${d.published.unitNote ? `. ${d.published.unitNote}` : ''}`
 				: null
 		].filter(Boolean);
 		const real = d.published.table

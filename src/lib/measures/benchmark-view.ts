@@ -32,11 +32,34 @@ export function preferredSource(sources: readonly BenchmarkSource[]): BenchmarkS
 	);
 }
 
-/** Where the benchmark's figures come from, in a sentence (with CBS's attribution when CBS). */
-export function describeSource(source: BenchmarkSource): string {
-	return source.bron === 'cbs'
-		? `Bron: CBS, tabel ${source.tabel} (CC BY 4.0), ${source.eenheid_tekst}; ${source.gemeenten} gemeenten met een cijfer.`
-		: `Berekend uit de eigen registraties van de ${source.gemeenten} gemeenten in deze release, ${source.eenheid_tekst}.`;
+/**
+ * Whether a benchmark source's figures are the sample's: the sample generator derives a CBS-shaped
+ * series from the synthetic registrations, which must never carry CBS's name as its source.
+ */
+export interface SourceLabelOptions {
+	/** true when the release is the synthetic sample (the manifest's `sample`) */
+	sample?: boolean;
+}
+
+/** A source's short name, for a choice between sources: CBS only when the figures are CBS's. */
+export function sourceName(source: BenchmarkSource, options: SourceLabelOptions = {}): string {
+	if (source.bron !== 'cbs') return `eigen registraties (${source.gemeenten} gemeenten)`;
+	return options.sample
+		? `voorbeelddata in de vorm van CBS-tabel ${source.tabel} (${source.gemeenten} gemeenten)`
+		: `CBS ${source.tabel} (${source.gemeenten} gemeenten)`;
+}
+
+/**
+ * Where the benchmark's figures come from, in a sentence: "Bron: CBS" only for CBS's own figures,
+ * "Voorbeelddata" for the sample's synthetic CBS-shaped series; the gemeente count says what it counts.
+ */
+export function describeSource(source: BenchmarkSource, options: SourceLabelOptions = {}): string {
+	const counted = `${source.gemeenten} gemeenten hebben in minstens één jaar een cijfer`;
+	if (source.bron !== 'cbs')
+		return `Berekend uit de eigen registraties van de ${source.gemeenten} gemeenten in deze release${options.sample ? ' (voorbeelddata)' : ''}, ${source.eenheid_tekst}.`;
+	return options.sample
+		? `Voorbeelddata in de vorm van CBS-tabel ${source.tabel}, geen echte CBS-cijfers: synthetisch, afgeleid uit de voorbeeldregistraties; ${source.eenheid_tekst}; ${counted} in de voorbeelddata.`
+		: `Bron: CBS, tabel ${source.tabel} (CC BY 4.0), ${source.eenheid_tekst}; ${counted}.`;
 }
 
 /** The year a benchmark's summary speaks of: the latest in which the gemeente has a value. */
@@ -49,10 +72,10 @@ export function yearLabel(y: { year: number; status: string | null }): string {
 	return y.status && y.status !== 'definitief' ? `${y.year} (${y.status})` : String(y.year);
 }
 
-/** A rank in words: "plaats 12 van 342", "gedeeld" when others have the same value. */
+/** A rank in words: "plaats 12 van 342 gemeenten met een cijfer dat jaar", "gedeeld" when others have the same value. */
 export function rankText(rank: Benchmark['years'][number]['rank']): string {
 	if (!rank) return 'geen plaats (geen cijfer)';
-	return `plaats ${rank.position} van ${rank.of}${rank.tied > 1 ? ` (gedeeld met ${rank.tied - 1} andere)` : ''}`;
+	return `plaats ${rank.position} van ${rank.of} gemeenten met een cijfer dat jaar${rank.tied > 1 ? ` (gedeeld met ${rank.tied - 1} andere)` : ''}`;
 }
 
 /** The peers of a year without a value (suppressed, secret, unknown or not in the source), by name. */
@@ -61,21 +84,23 @@ export function peersWithoutValue(y: Benchmark['years'][number]): string[] {
 }
 
 /** The benchmark as a download: one row per year; a missing value is an empty cell, never 0. */
-export function benchmarkTable(view: BenchmarkView): ExportTable {
+export function benchmarkTable(view: BenchmarkView, options: SourceLabelOptions = {}): ExportTable {
 	const b = view.benchmark;
+	const sample =
+		options.sample && view.source.bron === 'cbs' ? ', voorbeelddata, geen echte CBS-cijfers' : '';
 	const decimal = { kind: 'decimal' as const, decimals: 1 };
 	return {
-		name: `Benchmark BBV ${view.indicator.number}`,
+		name: `Benchmark BBV ${view.indicator.number}${options.sample ? ' (voorbeelddata)' : ''}`,
 		columns: [
 			{ key: 'jaar', label: 'Jaar', kind: 'text' },
 			{ key: 'status', label: 'Status', kind: 'text' },
-			{ key: 'own', label: `${b.gemeente?.name ?? ''} (${view.source.eenheid_tekst})`, ...decimal },
-			{ key: 'nederland', label: b.nederlandLabel, ...decimal },
+			{ key: 'own', label: `${b.gemeente?.name ?? ''} (${view.source.eenheid_tekst}${sample})`, ...decimal },
+			{ key: 'nederland', label: `${b.nederlandLabel}${sample ? ` (${sample.slice(2)})` : ''}`, ...decimal },
 			{ key: 'peers', label: `${b.peersLabel} (ongewogen gemiddelde)`, ...decimal },
 			{ key: 'peersWith', label: 'Gemeenten in het gemiddelde', kind: 'integer' },
 			{ key: 'peersWithout', label: 'Zonder cijfer (onderdrukt, geheim of onbekend)', kind: 'text' },
 			{ key: 'position', label: 'Plaats (1 = hoogste waarde)', kind: 'integer' },
-			{ key: 'of', label: 'Van gemeenten met een cijfer', kind: 'integer' }
+			{ key: 'of', label: 'Van gemeenten met een cijfer dat jaar', kind: 'integer' }
 		],
 		rows: b.years.map((y) => ({
 			jaar: String(y.year),

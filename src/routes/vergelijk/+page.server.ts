@@ -90,7 +90,7 @@ export const load: PageServerLoad = async () => {
 			indicators,
 			ownVersusCbs,
 			gemeenten: manifest.gemeenten,
-			bbvSet: bbvAvailability({ cbs: manifest.cbs, realCbs: realManifest()?.cbs }),
+			bbvSet: bbvAvailability({ cbs: manifest.cbs, realCbs: realManifest()?.cbs, sample: manifest.sample }),
 			release: releaseInfo(manifest)
 		};
 	} finally {
