@@ -106,14 +106,15 @@ describe('Indicator page', () => {
 		expect([url.searchParams.get('niveau'), url.searchParams.get('jaar')]).toEqual(['buurt', '2016']);
 
 		const csv = await download(page, 'tabel per gebied', 'CSV');
+		expect(csv.name).toBe('gebruik-huishoudelijke-ondersteuning-zwolle-per-buurt-2016-voorbeelddata.csv');
 		const lines = csv.text.trim().split('\r\n');
 		expect(lines[0]).toBe(
-			'CBS-code;Buurt;Gebruik huishoudelijke ondersteuning, per 1.000 inwoners;Aantal;Opmerking'
+			'CBS-code;Buurt;Gebruik huishoudelijke ondersteuning, per 1.000 inwoners;Aantal;Opmerking;Jaar'
 		);
 		// The 78 buurten and the gemeente as a whole, as the table shows them.
 		expect(lines).toHaveLength(80);
-		expect(lines.some((l) => /^BU0193\d{4};[^;]+;;;onderdrukt$/.test(l))).toBe(true);
-		expect(lines.at(-1)).toMatch(/^GM0193;Zwolle \(hele gemeente\);\d+,\d;\d+;$/);
+		expect(lines.some((l) => /^BU0193\d{4};[^;]+;;;onderdrukt;2016$/.test(l))).toBe(true);
+		expect(lines.at(-1)).toMatch(/^GM0193;Zwolle \(hele gemeente\);\d+,\d;\d+;;2016$/);
 		const svg = await download(page, 'rangorde', 'SVG');
 		expect(svg.text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 

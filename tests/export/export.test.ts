@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { toDutchCsv } from '../../src/lib/export/csv';
-import { fileStem, type ExportTable } from '../../src/lib/export/table';
+import { downloadName, fileStem, type ExportTable } from '../../src/lib/export/table';
 import { toXlsx } from '../../src/lib/export/xlsx';
 
 const table: ExportTable = {
@@ -63,6 +63,25 @@ describe('CSV for Dutch Excel', () => {
 			'financien-zwolle-2023-voorbeelddata'
 		);
 		expect(fileStem({ title: 'Financiën Zwolle 2023', sample: false })).toBe('financien-zwolle-2023');
+	});
+
+	test('downloads of one page differ by view and year', () => {
+		const source = { title: 'Gebruik huishoudelijke ondersteuning Zwolle', sample: true };
+		const names = [
+			downloadName({ source, view: 'reeks', format: 'csv' }),
+			downloadName({ source, view: 'per wijk 2024', format: 'csv' }),
+			downloadName({ source, view: 'per buurt 2024', format: 'csv' }),
+			downloadName({ source, view: 'per buurt 2016', format: 'xlsx' })
+		];
+		expect(names).toEqual([
+			'gebruik-huishoudelijke-ondersteuning-zwolle-reeks-voorbeelddata.csv',
+			'gebruik-huishoudelijke-ondersteuning-zwolle-per-wijk-2024-voorbeelddata.csv',
+			'gebruik-huishoudelijke-ondersteuning-zwolle-per-buurt-2024-voorbeelddata.csv',
+			'gebruik-huishoudelijke-ondersteuning-zwolle-per-buurt-2016-voorbeelddata.xlsx'
+		]);
+		expect(downloadName({ source, format: 'csv' })).toBe(
+			'gebruik-huishoudelijke-ondersteuning-zwolle-voorbeelddata.csv'
+		);
 	});
 });
 

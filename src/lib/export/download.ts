@@ -1,6 +1,6 @@
 import { toDutchCsv } from './csv';
 import type { ExportSource, ExportTable } from './table';
-import { fileStem } from './table';
+import { downloadName } from './table';
 import { toXlsx } from './xlsx';
 
 /** Offers bytes as a file download (browser only). */
@@ -20,13 +20,15 @@ export function downloadTables(options: {
 	tables: ExportTable[];
 	source: ExportSource;
 	format: 'csv' | 'xlsx';
+	/** which view of the page the tables are ("reeks", "per wijk 2024"), for the file name */
+	view?: string;
 }): void {
-	const stem = fileStem({ title: options.source.title, sample: options.source.sample });
+	const name = downloadName({ source: options.source, view: options.view, format: options.format });
 	if (options.format === 'csv') {
-		saveFile({ name: `${stem}.csv`, type: 'text/csv;charset=utf-8', data: toDutchCsv(options.tables[0]!) });
+		saveFile({ name, type: 'text/csv;charset=utf-8', data: toDutchCsv(options.tables[0]!) });
 	} else {
 		saveFile({
-			name: `${stem}.xlsx`,
+			name,
 			type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			data: toXlsx({ tables: options.tables, source: options.source }) as Uint8Array<ArrayBuffer>
 		});

@@ -33,3 +33,17 @@ export function fileStem(options: { title: string; sample: boolean }): string {
 		.replace(/^-|-$/g, '');
 	return options.sample ? `${stem}-voorbeelddata` : stem;
 }
+
+/**
+ * The name of a downloaded file: the title, then which view it is ("reeks", "per wijk 2024"), so
+ * downloads of one page can be told apart, then "voorbeelddata" for the sample.
+ */
+export function downloadName(options: {
+	source: Pick<ExportSource, 'title' | 'sample'>;
+	view?: string;
+	format: 'csv' | 'xlsx';
+}): string {
+	const { source, view, format } = options;
+	const title = view ? `${source.title} ${view}` : source.title;
+	return `${fileStem({ title, sample: source.sample })}.${format}`;
+}

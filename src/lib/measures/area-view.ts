@@ -48,7 +48,9 @@ export function breakdownTable(options: {
 			{ key: 'naam', label: view.level === 'wijk' ? 'Wijk' : 'Buurt', kind: 'text' },
 			{ key: 'waarde', label: valueHeader({ title, view }), kind: 'decimal', decimals },
 			...(view.counts ? [{ key: 'aantal', label: 'Aantal', kind: 'integer' as const }] : []),
-			{ key: 'opmerking', label: 'Opmerking', kind: 'text' }
+			{ key: 'opmerking', label: 'Opmerking', kind: 'text' },
+			// Files of several years sit side by side once downloaded: each row says its year.
+			{ key: 'jaar', label: 'Jaar', kind: 'integer' }
 		],
 		rows: [
 			...view.areas.map((a) => ({
@@ -56,7 +58,8 @@ export function breakdownTable(options: {
 				naam: a.name,
 				waarde: a.value,
 				aantal: a.count,
-				opmerking: missingReason(a)
+				opmerking: missingReason(a),
+				jaar: view.year
 			})),
 			...(view.reference
 				? [
@@ -65,7 +68,8 @@ export function breakdownTable(options: {
 							naam: `${gemeente} (hele gemeente)`,
 							waarde: view.reference.value,
 							aantal: view.reference.count,
-							opmerking: missingReason(view.reference)
+							opmerking: missingReason(view.reference),
+							jaar: view.year
 						}
 					]
 				: [])
