@@ -3,11 +3,37 @@ import type { CbsManifest } from '../db/manifest';
 
 type CbsTableInfo = CbsManifest['tables'][number];
 
+const MONTHS = [
+	'januari',
+	'februari',
+	'maart',
+	'april',
+	'mei',
+	'juni',
+	'juli',
+	'augustus',
+	'september',
+	'oktober',
+	'november',
+	'december'
+];
+
+/** A CBS period code as a reader says it: 2024JJ00 "2024", 2024HJ01 "1e halfjaar 2024"; unknown codes as given. */
+export function periodLabel(code: string): string {
+	const m = /^(\d{4})(JJ|HJ|KW|MM)(\d{2})$/.exec(code.trim());
+	if (!m) return code;
+	const [, year, kind, n] = m as unknown as [string, string, string, string];
+	const i = Number(n);
+	if (kind === 'JJ') return year;
+	if (kind === 'MM') return `${MONTHS[i - 1] ?? n} ${year}`;
+	return `${i}e ${kind === 'HJ' ? 'halfjaar' : 'kwartaal'} ${year}`;
+}
+
 /** The periods of a CBS table in words: first and last, and their status ("status niet meegeleverd"). */
 export function periodRange(periods: CbsTableInfo['periods']): string {
 	if (periods.length === 0) return 'geen perioden';
-	const first = periods[0]!.period;
-	const last = periods.at(-1)!.period;
+	const first = periodLabel(periods[0]!.period);
+	const last = periodLabel(periods.at(-1)!.period);
 	const statuses = [...new Set(periods.map((p) => p.status))];
 	const status =
 		statuses.length === 1 && statuses[0] === 'onbekend'
@@ -23,7 +49,7 @@ export function coverageText(coverage: CbsTableInfo['coverage']): string {
 	const partial = coverage.categories.filter((c) => !c.complete).map((c) => c.category);
 	const parts = [
 		coverage.truncated
-			? `Het bestand stopt na ${coverage.rows.toLocaleString('nl-NL')} rijen (één pagina van CBS): volledig zijn ${complete.join(', ') || 'geen categorieën'}${partial.length > 0 ? `; alleen het begin van ${partial.join(', ')}` : ''}; latere categorieën ontbreken.`
+			? `CBS' download was afgebroken na ${coverage.rows.toLocaleString('nl-NL')} rijen; deze categorieën zijn onvolledig: ${partial.join(', ') || 'geen'}, en latere categorieën ontbreken. Volledig zijn ${complete.join(', ') || 'geen categorieën'}.`
 			: `Volledig (${coverage.rows.toLocaleString('nl-NL')} rijen).`,
 		...coverage.skipped.map((s) => `Niet gelezen: ${s.rows.toLocaleString('nl-NL')} rijen (${s.reason}).`)
 	];
