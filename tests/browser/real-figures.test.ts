@@ -50,7 +50,9 @@ describe('real figures', () => {
 		expect(await section.textContent()).toContain(
 			'gemeentelijke indeling 2025 (CBS Gebieden in Nederland, 86059NED)'
 		);
-		expect(await section.textContent()).toContain('deze categorieën zijn onvolledig: Totaal exclusief verblijf en opvang');
+		expect(await section.textContent()).toContain(
+			'deze categorieën zijn onvolledig: Totaal exclusief verblijf en opvang'
+		);
 		// Per wijk on CBS's wijkindeling 2024: no map on the site's outlines of another year, bars and a table.
 		const wijken = page.locator('#wijken');
 		const said = (await wijken.textContent())!.replace(/\s+/g, ' ');
