@@ -30,6 +30,9 @@ describe('real figures', () => {
 		expect(main).toContain('niet op significantie getoetst');
 		// Periods and cut-off downloads in words for a reader, not CBS's codes.
 		expect(main).not.toMatch(/\d{4}(HJ|JJ|KW|MM)\d{2}|stopt na/);
+		// One statement on units: BBV 32 is converted, so nothing may say it never is.
+		expect(main).toContain('hier omgerekend, × 10');
+		expect(main).not.toMatch(/nooit omgerekend|rekent dat niet om/);
 		expect(main).toContain("CBS' download was afgebroken na 10.000 rijen; deze categorieën zijn onvolledig");
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		expect(external).toEqual([]);

@@ -27,7 +27,7 @@ describe('the BBV set of the sociaal domein (21–32)', () => {
 		expect(set.filter((d) => d.fromOwn).map((d) => d.number)).toEqual([27, 29, 32]);
 		expect(set.filter((d) => d.fromCbs).map((d) => d.number)).toEqual([32]);
 		expect(by[32]!.explanation).toBe(
-			'berekend uit de eigen registratie van de gemeente; en voorbeelddata in de vorm van CBS-tabel 86050NED (per 1 000 inwoners), geen echte CBS-cijfers. CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000.'
+			'berekend uit de eigen registratie van de gemeente; en voorbeelddata in de vorm van CBS-tabel 86050NED (per 1 000 inwoners), geen echte CBS-cijfers. Omgerekend naar de BBV-eenheid: per 10.000 inwoners (CBS publiceert per 1 000 inwoners; hier omgerekend, × 10).'
 		);
 		expect(by[21]!.explanation).toBe(
 			'Niet in deze release: gepubliceerd door LISA (vestigingenregister); Koers heeft er geen registratie voor.'

@@ -1,5 +1,6 @@
 import type { CbsManifest } from '../db/manifest';
 import { BBV_INDICATORS } from './bbv';
+import { convertedUnitText } from './units';
 
 /**
  * The beleidsindicatoren of the sociaal domein (21–32 of the Regeling beleidsindicatoren), as one
@@ -169,7 +170,7 @@ export const BBV_SET: readonly BbvDefinition[] = [
 			measure: 'WmoClientenPer1000Inwoners',
 			unit: 'per 1 000 inwoners',
 			category: ['T001024', 'Totaal'],
-			unitNote: 'CBS publiceert per 1.000 inwoners; Koers rekent dat niet om naar de BBV-eenheid per 10.000'
+			unitNote: `Omgerekend naar de BBV-eenheid: ${convertedUnitText({ from: 'per 1 000 inwoners', to: 'per 10.000 inwoners', publisher: 'CBS' })}`
 		}
 	}
 ];

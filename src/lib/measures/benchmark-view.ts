@@ -1,5 +1,4 @@
 import type { ExportTable } from '../export/table';
-import { formatNumber } from '../format';
 import {
 	BENCHMARK_INDICATORS,
 	computeBenchmark,
@@ -9,7 +8,7 @@ import {
 	type BenchmarkSource,
 	type PeerSet
 } from './benchmark';
-import { convertValue, unitConversion } from './units';
+import { convertValue, convertedUnitText, unitConversion } from './units';
 
 /** A benchmark as a page shows it: the indicator, its sources, the one shown, and the drawn chart. */
 export interface BenchmarkView {
@@ -135,7 +134,7 @@ function inIndicatorUnit(options: { source: BenchmarkSource; benchmark: Benchmar
 		source: {
 			...source,
 			eenheid: own.unit,
-			eenheid_tekst: `${own.unitText} (${publisher} publiceert ${source.eenheid_tekst}; hier omgerekend, × ${formatNumber(factor)})`
+			eenheid_tekst: convertedUnitText({ from: source.eenheid_tekst, to: own.unitText, publisher })
 		},
 		benchmark: {
 			...benchmark,

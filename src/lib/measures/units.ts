@@ -1,3 +1,5 @@
+import { formatNumber } from '../format';
+
 /**
  * Units of ratios and when one converts into another. "per 1.000 inwoners" and "per 10.000 inwoners"
  * are the same figure a factor 10 apart; "per 10.000 inwoners van 18 jaar en ouder" is over another
@@ -37,4 +39,21 @@ export function unitConversion(options: { from: string; to: string }): number | 
 /** A value converted by a factor, to one decimal as every ratio is shown; null stays null. */
 export function convertValue(value: number | null, factor: number): number | null {
 	return value === null ? null : Math.round(value * factor * 10) / 10;
+}
+
+/**
+ * The one rule on units every page states: figures keep their source's unit, except the same ratio on
+ * another scale, which is converted into the BBV unit (and its unit text says so).
+ */
+export const UNIT_RULE =
+	'Elk cijfer staat in de eenheid van zijn bron; alleen dezelfde verhouding op een andere schaal (per 1.000 in plaats van per 10.000 inwoners) is omgerekend naar de BBV-eenheid, en de eenheid zegt dat erbij.';
+
+/**
+ * How a converted unit is said, everywhere it is shown: "per 10.000 inwoners (CBS publiceert per 1 000
+ * inwoners; hier omgerekend, × 10)"; the unit itself when no conversion is needed or possible.
+ */
+export function convertedUnitText(options: { from: string; to: string; publisher: string }): string {
+	const factor = unitConversion(options);
+	if (factor === null || factor === 1) return options.from;
+	return `${options.to} (${options.publisher} publiceert ${options.from}; hier omgerekend, × ${formatNumber(factor)})`;
 }
