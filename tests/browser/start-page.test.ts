@@ -16,6 +16,9 @@ describe('start page and programme page', () => {
 		await page.goto(site.url() + '/');
 		expect(await page.textContent('h1')).toBe('Kies een gemeente');
 		expect(await page.locator('ul.gemeenten a').allTextContents()).toEqual(['Groningen', 'Zwolle']);
+		expect(await page.textContent('ul.gemeenten')).toContain(
+			"(GM0014; geen programma's, alleen BBV-beleidsindicatoren"
+		);
 		await page.locator('ul.gemeenten').getByRole('link', { name: 'Zwolle' }).click();
 		await page.waitForURL(/\/gemeente\/GM0193$/);
 		expect(await page.textContent('h1')).toBe('Zwolle');
@@ -23,6 +26,9 @@ describe('start page and programme page', () => {
 		await page.click('text=Programma 12 Inwonersondersteuning');
 		await page.waitForURL((url) => url.pathname === PROGRAMME);
 		expect(await page.locator('article.indicator').count()).toBe(measured.length);
+		// The begroting gave the streefdoelen; the sample's realisaties are not the gemeente's.
+		expect(await page.textContent('.lede')).toMatch(/Bron: streefdoelen: .*; realisaties: Voorbeelddata/);
+		expect(await page.textContent('.page-footer')).toMatch(/; versie [0-9a-f]{12}\./);
 		const groningen = await page.goto(site.url() + '/gemeente/GM0014');
 		expect(groningen?.status()).toBe(200);
 		expect(await page.textContent('main')).toContain('nog geen catalogus van streefdoelen');
