@@ -14,6 +14,7 @@ import {
 	benchmarkTable,
 	describeSource,
 	preferredSource,
+	rankText,
 	sourceName
 } from '../../src/lib/measures/benchmark-view';
 import { independentBenchmark } from '../helpers/benchmark';
@@ -303,5 +304,16 @@ describe('the benchmark table of the sample release', () => {
 		} finally {
 			engine.close();
 		}
+	});
+});
+
+describe('a rank needs enough gemeenten', () => {
+	test('fewer than five with a value: no place, and why', () => {
+		expect(rankText({ position: 1, of: 2, tied: 1 })).toBe(
+			'geen plaats: te weinig gemeenten om te rangschikken (2 met een cijfer, minstens 5 nodig)'
+		);
+		expect(rankText({ position: 4, of: 336, tied: 1 })).toBe(
+			'plaats 4 van 336 gemeenten met een cijfer dat jaar'
+		);
 	});
 });

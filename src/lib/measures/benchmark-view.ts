@@ -71,9 +71,19 @@ export function yearLabel(y: { year: number; status: string | null }): string {
 	return y.status && y.status !== 'definitief' ? `${y.year} (${y.status})` : String(y.year);
 }
 
+/** Below this many gemeenten with a value a place says nothing (place 1 of 2 is not a ranking). */
+export const MIN_RANKED = 5;
+
+/** A rank worth showing: null without a value or with fewer than MIN_RANKED gemeenten with one. */
+function shownRank(rank: Benchmark['years'][number]['rank']): Benchmark['years'][number]['rank'] {
+	return rank && rank.of >= MIN_RANKED ? rank : null;
+}
+
 /** A rank in words: "plaats 12 van 342 gemeenten met een cijfer dat jaar", "gedeeld" when others have the same value. */
 export function rankText(rank: Benchmark['years'][number]['rank']): string {
 	if (!rank) return 'geen plaats (geen cijfer)';
+	if (!shownRank(rank))
+		return `geen plaats: te weinig gemeenten om te rangschikken (${rank.of} met een cijfer, minstens ${MIN_RANKED} nodig)`;
 	return `plaats ${rank.position} van ${rank.of} gemeenten met een cijfer dat jaar${rank.tied > 1 ? ` (gedeeld met ${rank.tied - 1} andere)` : ''}`;
 }
 
@@ -109,8 +119,8 @@ export function benchmarkTable(view: BenchmarkView, options: SourceLabelOptions 
 			peers: y.peers.value,
 			peersWith: y.peers.withValue,
 			peersWithout: peersWithoutValue(y).join(', '),
-			position: y.rank?.position ?? null,
-			of: y.rank?.of ?? null
+			position: shownRank(y.rank)?.position ?? null,
+			of: shownRank(y.rank)?.of ?? null
 		}))
 	};
 }
