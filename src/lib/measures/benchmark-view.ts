@@ -72,7 +72,7 @@ export function yearLabel(y: { year: number; status: string | null }): string {
 }
 
 /** Below this many gemeenten with a value a place says nothing (place 1 of 2 is not a ranking). */
-export const MIN_RANKED = 5;
+const MIN_RANKED = 5;
 
 /** A rank worth showing: null without a value or with fewer than MIN_RANKED gemeenten with one. */
 function shownRank(rank: Benchmark['years'][number]['rank']): Benchmark['years'][number]['rank'] {
