@@ -30,6 +30,9 @@ describe('real figures', () => {
 		expect(main).toContain('niet op significantie getoetst');
 		// Periods and cut-off downloads in words for a reader, not CBS's codes.
 		expect(main).not.toMatch(/\d{4}(HJ|JJ|KW|MM)\d{2}|stopt na/);
+		// Counts (BBV 27, 28) are not ranked or averaged beside other gemeenten.
+		expect(main).toContain('aantal, geen verhouding: niet te rangschikken');
+		expect(main).not.toContain('plaats 18 van 355');
 		// One statement on units: BBV 32 is converted, so nothing may say it never is.
 		expect(main).toContain('hier omgerekend, × 10');
 		expect(main).not.toMatch(/nooit omgerekend|rekent dat niet om/);

@@ -87,6 +87,14 @@ export function rankText(rank: Benchmark['years'][number]['rank']): string {
 	return `plaats ${rank.position} van ${rank.of} gemeenten met een cijfer dat jaar${rank.tied > 1 ? ` (gedeeld met ${rank.tied - 1} andere)` : ''}`;
 }
 
+/**
+ * Counts depend on a gemeente's size: a count beside a group average or ranked says nothing, so a
+ * count-only series gets this text instead of a rank and a group average.
+ */
+export function countNotRanked(unit: string): string | null {
+	return unit === 'aantal' ? 'aantal, geen verhouding: niet te rangschikken' : null;
+}
+
 /** The peers of a year without a value (suppressed, secret, unknown or not in the source), by name. */
 export function peersWithoutValue(y: Benchmark['years'][number]): string[] {
 	return [...y.peers.withoutValue, ...y.peers.absent];
